@@ -1,0 +1,84 @@
+//! Errors as the user sees them: `error: what happened`, the findings, `hint: what to try`.
+
+use std::process::ExitCode;
+
+use crate::diagnostic::Finding;
+use crate::store::{Source, StoreError};
+
+/// A command's failure, ready to be shown to a person.
+#[derive(Debug)]
+pub struct CliError {
+    message: String,
+    hints: Vec<String>,
+    findings: Vec<Finding>,
+    sources: Vec<Source>,
+    /// Set when stdout was closed by its reader (`programa list | head`): exit quietly.
+    broken_pipe: bool,
+}
+
+impl CliError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            hints: Vec::new(),
+            findings: Vec::new(),
+            sources: Vec::new(),
+            broken_pipe: false,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Adds findings to show under the message, quoting `sources`.
+    pub fn with_findings(mut self, findings: Vec<Finding>, sources: Vec<Source>) -> Self {
+        self.findings = findings;
+        self.sources = sources;
+        self
+    }
+
+    /// Prints the error to stderr and returns the exit code: 1, or 0 for a closed pipe.
+    pub fn report(self) -> ExitCode {
+        if self.broken_pipe {
+            return ExitCode::SUCCESS;
+        }
+        crate::cli::check::print_findings(&self.findings, &self.sources);
+        eprintln!("error: {}", self.message);
+        for hint in &self.hints {
+            eprintln!("hint: {hint}");
+        }
+        ExitCode::FAILURE
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        let broken_pipe = error.kind() == std::io::ErrorKind::BrokenPipe;
+        CliError {
+            broken_pipe,
+            ..CliError::new(format!("cannot write the output ({error})"))
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(error: StoreError) -> Self {
+        let hint = match &error {
+            StoreError::NotFound(_) => {
+                Some("run the command inside a programme repository, or pass `--root DIR`")
+            }
+            StoreError::NoYears(_) => Some("create one with `programa import FILE --year YYYY`"),
+            StoreError::NoSuchYear { .. } => Some("pass one of the years found with `--year`"),
+            StoreError::Io { .. } => None,
+        };
+        let cli = CliError::new(error.to_string());
+        match hint {
+            Some(hint) => cli.hint(hint),
+            None => cli,
+        }
+    }
+}

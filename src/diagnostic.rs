@@ -1,0 +1,79 @@
+//! Findings about programme files: what is wrong, where, and what to do about it.
+//!
+//! Every layer reports problems as [`Finding`]s; only the interfaces turn them into text
+//! (file, line, column, the offending line with a caret, a hint) or JSON.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The programme is wrong: `check` fails, edits that would cause it are refused.
+    Error,
+    /// Probably a mistake, but the programme can be used.
+    Warning,
+}
+
+/// One problem found in a programme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A short stable name for the kind of problem (`unknown-key`, `toml-syntax`), for tools.
+    pub code: &'static str,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// The file it is in, relative to the programme root where possible.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<PathBuf>,
+    /// Byte range in the file.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    /// An error finding.
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            file: None,
+            span: None,
+            hint: None,
+        }
+    }
+
+    /// A warning finding.
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(code, message)
+        }
+    }
+
+    /// The same finding, placed in `file` at `span`.
+    pub fn at(mut self, file: impl Into<PathBuf>, span: Option<Range<usize>>) -> Self {
+        self.file = Some(file.into());
+        self.span = span;
+        self
+    }
+
+    /// The same finding, with a hint.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this finding is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}

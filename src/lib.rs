@@ -1,0 +1,13 @@
+//! programa keeps an organisation's annual work programme as version-controlled TOML files.
+//!
+//! The layers, from the inside out: [`model`] (plain data, no IO) → [`store`] (the only code that
+//! reads and writes programme files) → [`validate`] (every finding about a loaded programme) →
+//! [`import`] (the programme document's markdown into files) → [`cli`] (the command line).
+
+pub mod cli;
+pub mod diagnostic;
+pub mod import;
+pub mod model;
+pub mod schema;
+pub mod store;
+pub mod validate;

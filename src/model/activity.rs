@@ -1,0 +1,351 @@
+//! One activity of the programme: what the document says of it, and how it is going.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+/// One activity, the contents of `activities/<code>.toml`.
+///
+/// The first group of fields is the programme document (sections A–D); the rest is tracking
+/// that the document cannot hold. Prose fields are markdown; footnote references are `[^id]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "programa activity",
+    description = "One activity of an annual work programme."
+)]
+pub struct Activity {
+    /// The activity's code, `I.1.1`: its project's code and a number. Also the file's name.
+    pub code: String,
+    /// The code of the project the activity belongs to, `I.1`.
+    pub project: String,
+    /// The title, as the body of the programme document gives it.
+    pub title: String,
+    /// The title the contents table gives, where it differs from `title`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contents_title: Option<String>,
+    /// What the activity is: an event (meeting, seminar, workshop…), a study, or other work.
+    pub kind: Kind,
+    /// How an event is held. Absent when the document gives none (studies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    /// Whatever else the document says of the format ("with technological resources of the
+    /// Permanent Secretariat", "External consultancy").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_note: Option<String>,
+    /// Where the activity stands.
+    #[serde(default)]
+    pub status: Status,
+    /// How far it has come, in percent (0–100).
+    #[serde(default)]
+    pub progress: u8,
+    /// The day the activity is planned to start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_start: Option<Date>,
+    /// The day the activity is planned to end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_end: Option<Date>,
+    /// The day it actually started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_start: Option<Date>,
+    /// The day it actually ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_end: Option<Date>,
+    /// Where an event takes place: "Caracas, Venezuela", "Online".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    /// Who the activity is for ("national authorities responsible for…"), as prose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    /// Partner organisations, by their usual short name (CAF, UNCTAD…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// A. Background and justification (markdown, several paragraphs).
+    #[serde(default)]
+    pub background: String,
+    /// A paragraph introducing the objectives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives_lead: Option<String>,
+    /// B. Objectives, one item each, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<String>,
+    /// A paragraph after the objectives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives_closing: Option<String>,
+    /// A paragraph introducing the expected results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_results_lead: Option<String>,
+    /// C. Expected results, one item each; a single paragraph is one item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expected_results: Vec<String>,
+    /// A paragraph after the expected results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_results_closing: Option<String>,
+    /// Footnotes cited as `[^id]` in this activity's prose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<Footnote>,
+    /// People and organisations that took part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    /// Dated progress notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Documents and other products the activity produced.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<Output>,
+}
+
+/// What kind of work an activity is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A meeting, seminar, workshop, forum, course or other gathering.
+    #[default]
+    Event,
+    /// A study, report, index or other document produced.
+    Study,
+    /// Anything else: portals, databases, standing services.
+    Other,
+}
+
+/// How an event is held.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// Participants meet in one place.
+    FaceToFace,
+    /// Online only.
+    Virtual,
+    /// Both in person and online.
+    Hybrid,
+}
+
+/// Where an activity stands. The vocabulary follows IATI's activity status, in plain words.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Approved in the plan, not started.
+    #[default]
+    Planned,
+    /// Under way.
+    Ongoing,
+    /// Done.
+    Completed,
+    /// Moved to a later date or year.
+    Postponed,
+    /// Will not take place.
+    Cancelled,
+}
+
+/// A footnote of the activity's prose.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Footnote {
+    /// The label cited as `[^id]`; the programme document's number.
+    pub id: String,
+    /// The note itself (markdown).
+    pub text: String,
+}
+
+/// Someone who took part in an activity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Participant {
+    /// The person's name, when it is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The organisation they came from.
+    pub organisation: String,
+    /// The country they represent, or of their organisation.
+    pub country: String,
+    /// Their part in the activity.
+    pub role: Role,
+}
+
+/// A participant's part in an activity.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Attended.
+    #[default]
+    Participant,
+    /// Spoke or presented.
+    Speaker,
+    /// Chaired or moderated a session.
+    Moderator,
+    /// Organised or co-organised.
+    Organiser,
+    /// Attended without taking part in decisions.
+    Observer,
+}
+
+/// A dated progress note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Note {
+    /// When it was written.
+    pub date: Date,
+    /// What happened (markdown).
+    pub text: String,
+}
+
+/// A document or other product of an activity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Output {
+    /// The document's title.
+    pub title: String,
+    /// The document's code, such as `SP/CL/XLVI.O/DT N° 2-20`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// When it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Where it can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+macro_rules! vocabulary {
+    ($($ty:ty { $($variant:ident => $word:literal),+ $(,)? })+) => {$(
+        impl $ty {
+            /// Every value, in order.
+            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
+
+            /// The word files and commands use for this value.
+            pub fn as_str(self) -> &'static str {
+                match self { $(<$ty>::$variant => $word),+ }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $ty {
+            type Err = String;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == text).ok_or_else(|| {
+                    let words: Vec<_> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                    format!("`{text}` is not one of {}", words.join(", "))
+                })
+            }
+        }
+    )+};
+}
+
+vocabulary! {
+    Kind { Event => "event", Study => "study", Other => "other" }
+    Format { FaceToFace => "face-to-face", Virtual => "virtual", Hybrid => "hybrid" }
+    Status {
+        Planned => "planned",
+        Ongoing => "ongoing",
+        Completed => "completed",
+        Postponed => "postponed",
+        Cancelled => "cancelled",
+    }
+    Role {
+        Participant => "participant",
+        Speaker => "speaker",
+        Moderator => "moderator",
+        Organiser => "organiser",
+        Observer => "observer",
+    }
+}
+
+impl Activity {
+    /// The code of the area this activity belongs to (`II` for `II.3.1`).
+    pub fn area_code(&self) -> &str {
+        self.code.split('.').next().unwrap_or_default()
+    }
+
+    /// Every piece of prose in the activity, with the field it comes from, for searching.
+    pub fn prose(&self) -> impl Iterator<Item = &str> {
+        let single = [
+            Some(self.title.as_str()),
+            self.contents_title.as_deref(),
+            Some(self.background.as_str()),
+            self.audience.as_deref(),
+            self.format_note.as_deref(),
+            self.venue.as_deref(),
+            self.objectives_lead.as_deref(),
+            self.objectives_closing.as_deref(),
+            self.expected_results_lead.as_deref(),
+            self.expected_results_closing.as_deref(),
+        ];
+        single
+            .into_iter()
+            .flatten()
+            .chain(self.objectives.iter().map(String::as_str))
+            .chain(self.expected_results.iter().map(String::as_str))
+            .chain(self.partners.iter().map(String::as_str))
+            .chain(self.footnotes.iter().map(|f| f.text.as_str()))
+            .chain(self.notes.iter().map(|n| n.text.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabularies_round_trip_through_their_words() {
+        for status in Status::ALL {
+            assert_eq!(status.as_str().parse::<Status>(), Ok(*status));
+        }
+        assert_eq!("face-to-face".parse::<Format>(), Ok(Format::FaceToFace));
+        let error = "done".parse::<Status>().expect_err("not a status");
+        assert!(
+            error.contains("planned, ongoing, completed, postponed, cancelled"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn serde_uses_the_same_words_as_the_vocabulary() {
+        for format in Format::ALL {
+            let json = serde_json::to_string(format).expect("serialises");
+            assert_eq!(json, format!("\"{format}\""));
+        }
+    }
+}

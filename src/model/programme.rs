@@ -1,0 +1,97 @@
+//! The programme file of a year: metadata, front matter and the hierarchy above activities.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The contents of `programme/<year>/programme.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(
+    title = "programa programme",
+    description = "An annual work programme: metadata, front matter, areas, programmes and projects."
+)]
+pub struct WorkProgramme {
+    /// The year the programme plans.
+    pub year: i32,
+    /// The document's title, "Work Programme for the year 2021".
+    pub title: String,
+    /// Who carries it out, "Permanent Secretariat of SELA".
+    pub organisation: String,
+    /// The document's code in the organisation's register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_code: Option<String>,
+    /// The language of the text, as an ISO 639-1 code (`en`, `es`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Copyright and reproduction notice printed inside the cover (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    /// The foreword (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub foreword: Option<String>,
+    /// The introduction's opening, before the summary of each area (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduction: Option<String>,
+    /// The chapter on the execution of the previous year's programme (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// The areas of work, in order.
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    /// The programmes, each in an area, in order.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    /// The projects, each in a programme, in order.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+}
+
+/// An area of work: `I`, Intra-Regional Relations.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Area {
+    /// A roman numeral: `I`, `II`, `III`.
+    pub code: String,
+    /// "Intra-Regional Relations".
+    pub title: String,
+    /// The introduction's summary of the area (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// A programme of an area. Programmes have no code in the document, so a stable slug names them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Programme {
+    /// A stable slug, `trade-facilitation`, that projects refer to.
+    pub id: String,
+    /// The code of its area.
+    pub area: String,
+    /// "Trade Facilitation".
+    pub title: String,
+}
+
+/// A project of a programme: `I.1`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Project {
+    /// The area's code and a number: `I.1`.
+    pub code: String,
+    /// The id of its programme.
+    pub programme: String,
+    /// "Assessment of the Latin American and Caribbean integration process".
+    pub title: String,
+}
+
+impl WorkProgramme {
+    /// The area with this code.
+    pub fn area(&self, code: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.id == id)
+    }
+
+    /// The project with this code.
+    pub fn project(&self, code: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.code == code)
+    }
+}

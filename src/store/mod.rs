@@ -1,0 +1,241 @@
+//! The only code that reads and writes programme files.
+//!
+//! A [`Workspace`] is a folder holding `programme/<year>/`; [`load`] reads one year into a
+//! [`Plan`](crate::model::Plan) and reports every problem as a finding instead of stopping at
+//! the first; [`write`] turns the model into files whose `git diff` stays small, atomically.
+
+mod parse;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Finding;
+use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
+
+pub use parse::parse_file;
+
+/// The name of the folder under the root that holds one folder per year.
+pub const PROGRAMME_DIR: &str = "programme";
+/// The name of a year's programme file.
+pub const PROGRAMME_FILE: &str = "programme.toml";
+/// The name of the folder of a year's activity files.
+pub const ACTIVITIES_DIR: &str = "activities";
+
+/// Problems that stop a programme from being read at all (as opposed to findings in its files).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No `programme/` folder in the start folder or any folder above it.
+    #[error("no programme found in {} or any folder above it", .0.display())]
+    NotFound(PathBuf),
+    /// The workspace has no year folders.
+    #[error("{} holds no year folders", .0.display())]
+    NoYears(PathBuf),
+    /// The year asked for has no folder.
+    #[error("there is no programme for {year} (years found: {found})")]
+    NoSuchYear {
+        /// The year asked for.
+        year: i32,
+        /// The years that exist, comma-separated.
+        found: String,
+    },
+    /// Reading or writing a file failed.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What was being done ("cannot read").
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// An IO error while doing `action` on `path`.
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.into();
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
+    }
+}
+
+/// A folder that holds `programme/<year>/` folders: usually the root of a git repository.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workspace {
+    root: PathBuf,
+}
+
+impl Workspace {
+    /// The workspace rooted at `root`, which need not exist yet (for `import`).
+    pub fn at(root: impl Into<PathBuf>) -> Self {
+        Workspace { root: root.into() }
+    }
+
+    /// The nearest folder at or above `start` that has a `programme/` folder.
+    pub fn discover(start: &Path) -> Result<Self, StoreError> {
+        start
+            .ancestors()
+            .find(|dir| dir.join(PROGRAMME_DIR).is_dir())
+            .map(Workspace::at)
+            .ok_or_else(|| StoreError::NotFound(start.to_path_buf()))
+    }
+
+    /// The workspace's root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder of one year: `<root>/programme/<year>`.
+    pub fn year_dir(&self, year: i32) -> PathBuf {
+        self.root.join(PROGRAMME_DIR).join(year.to_string())
+    }
+
+    /// The years that have a folder, in order.
+    pub fn years(&self) -> Result<Vec<i32>, StoreError> {
+        let dir = self.root.join(PROGRAMME_DIR);
+        let entries = std::fs::read_dir(&dir).map_err(StoreError::io("cannot read", &dir))?;
+        let mut years: Vec<i32> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir())
+            .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+            .collect();
+        years.sort_unstable();
+        Ok(years)
+    }
+
+    /// `year` if it exists, or the latest year when none is given.
+    pub fn resolve_year(&self, year: Option<i32>) -> Result<i32, StoreError> {
+        let years = self.years()?;
+        match year {
+            Some(year) if years.contains(&year) => Ok(year),
+            Some(year) => Err(StoreError::NoSuchYear {
+                year,
+                found: years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+            None => years
+                .last()
+                .copied()
+                .ok_or_else(|| StoreError::NoYears(self.root.join(PROGRAMME_DIR))),
+        }
+    }
+
+    /// The path of an activity's file.
+    pub fn activity_path(&self, year: i32, code: &str) -> PathBuf {
+        self.year_dir(year)
+            .join(ACTIVITIES_DIR)
+            .join(format!("{code}.toml"))
+    }
+
+    /// `path` relative to the root, for messages.
+    pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
+        path.strip_prefix(&self.root).unwrap_or(path)
+    }
+}
+
+/// A file as read from disk, kept so findings can quote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The path relative to the workspace root.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+}
+
+/// A year as loaded: the plan, the files it came from, and every problem found while reading.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    /// The year.
+    pub year: i32,
+    /// What could be read. Activities whose files did not parse are missing from it.
+    pub plan: Plan,
+    /// The activity files, parallel to `plan.activities`.
+    pub activity_sources: Vec<usize>,
+    /// Every file read: the programme file first, then the activity files.
+    pub sources: Vec<Source>,
+    /// Problems found while reading (syntax and type errors).
+    pub findings: Vec<Finding>,
+}
+
+impl Loaded {
+    /// The source file an activity was read from.
+    pub fn source_of(&self, activity_index: usize) -> Option<&Source> {
+        self.activity_sources
+            .get(activity_index)
+            .and_then(|&i| self.sources.get(i))
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(Finding::is_error)
+    }
+}
+
+/// Reads one year: the programme file and every `activities/*.toml`, in code order.
+///
+/// Problems inside files become findings; only a missing or unreadable folder is an error.
+pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
+    let dir = workspace.year_dir(year);
+    let mut loaded = Loaded {
+        year,
+        ..Loaded::default()
+    };
+
+    let programme_path = dir.join(PROGRAMME_FILE);
+    let text = read(&programme_path)?;
+    let relative = workspace.relative(&programme_path).to_path_buf();
+    let (programme, findings) = parse_file::<WorkProgramme>(&relative, &text);
+    loaded.findings.extend(findings);
+    loaded.plan.programme = programme.unwrap_or_default();
+    loaded.sources.push(Source {
+        path: relative,
+        text,
+    });
+
+    let mut activities: Vec<(Activity, usize)> = Vec::new();
+    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
+        let text = read(&path)?;
+        let relative = workspace.relative(&path).to_path_buf();
+        let (activity, findings) = parse_file::<Activity>(&relative, &text);
+        loaded.findings.extend(findings);
+        loaded.sources.push(Source {
+            path: relative,
+            text,
+        });
+        if let Some(activity) = activity {
+            activities.push((activity, loaded.sources.len() - 1));
+        }
+    }
+    activities.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
+    (loaded.plan.activities, loaded.activity_sources) = activities.into_iter().unzip();
+    Ok(loaded)
+}
+
+/// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
+fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(StoreError::io("cannot read", dir)(error)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path) -> Result<String, StoreError> {
+    std::fs::read_to_string(path).map_err(StoreError::io("cannot read", path))
+}
