@@ -587,3 +587,58 @@ fn edit_stops_when_the_editor_fails() {
     );
     assert_eq!(env.read("I.2.1"), before);
 }
+
+/// On a terminal, `edit` asks to reopen the editor after a rejected save. util-linux `script`
+/// provides the terminal; where it is missing the test has nothing to run.
+#[test]
+fn edit_reopens_the_editor_when_asked_on_a_terminal() {
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        return;
+    }
+    let env = Env::new();
+    let before = env.read("I.2.1");
+    // The first run breaks the file, the second repairs it to another value.
+    let editor = env.root().join("editor.sh");
+    let marker = env.root().join("opened-once");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nif [ -f '{m}' ]; then sed -i 's/^progress = 400/progress = 40/' \"$1\"; \
+             else touch '{m}'; sed -i 's/^progress = 0/progress = 400/' \"$1\"; fi\n",
+            m = marker.display()
+        ),
+    )
+    .expect("writes the editor script");
+    let command = format!(
+        "'{}' --root '{}' edit I.2.1",
+        env!("CARGO_BIN_EXE_programa"),
+        env.root().display()
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("EDITOR", format!("sh '{}'", editor.display()))
+        .env_remove("VISUAL")
+        .env("TMPDIR", env.root().join("tmp"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("runs script");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(b"y\n").expect("answers");
+    }
+    let output = child.wait_with_output().expect("waits");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("reopen the editor? [Y/n]"), "{stdout}");
+    assert!(stdout.contains("I.2.1: progress 0 → 40"), "{stdout}");
+    assert_eq!(
+        env.read("I.2.1"),
+        before.replace("progress = 0", "progress = 40")
+    );
+}

@@ -6,10 +6,11 @@ use super::{CliError, Context};
 use crate::model::{Activity, Format, Kind};
 use crate::store::edit;
 
-/// Create an activity with the next code of a project, such as I.1.7 after I.1.6.
+/// Create an activity with the next free code of a project.
 ///
-/// Codes are never reused: after I.1.4 and I.1.6 comes I.1.7, since a code that was once used
-/// lives on in the history and in past reports. The new activity is planned, at 0 %.
+/// The code is one more than the project's highest: after I.1.4 and I.1.6 comes I.1.7. Gaps are
+/// not filled, since a code once used lives on in the history and in past reports. The new
+/// activity is planned, at 0 %; fill it in with `programa set` and `programa edit`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The project it belongs to, such as I.1

@@ -3,7 +3,9 @@
 use super::{CliError, Context};
 use crate::store::edit;
 
-/// Set fields of an activity, such as `programa set I.1.1 status=completed progress=100`.
+/// Set fields of an activity: status, progress, dates, format…
+///
+/// `programa set I.1.1 status=completed progress=100 actual_end=2021-06-15`
 ///
 /// Every value is checked before anything is written, and all the changes of one call are made
 /// together or not at all. Only the lines that change are touched: comments and layout stay.

@@ -849,8 +849,10 @@ fn with_activity(loaded: &Loaded, relative: &Path, activity: &Activity, text: &s
         .iter()
         .position(|&i| i == source_index)
     {
-        Some(i) => edited.plan.activities[i] = activity.clone(),
-        None => {
+        Some(i) if i < edited.plan.activities.len() => {
+            edited.plan.activities[i] = activity.clone();
+        }
+        _ => {
             let mut pairs: Vec<(Activity, usize)> = edited
                 .plan
                 .activities
