@@ -474,7 +474,8 @@ impl ActivityEditor {
     /// Sets a top-level key to `value`, or removes it for `None`; `None` if nothing changed.
     ///
     /// An existing key keeps its place and its line's comments (the old value's decor goes to
-    /// the new one); a new key goes to its place in [`KEY_ORDER`].
+    /// the new one); a new key goes to its place in [`KEY_ORDER`]. A removed key takes the
+    /// comment lines directly above it along, as they were about it.
     pub fn set(&mut self, key: &'static str, value: Option<Value>) -> Option<Change> {
         let table = self.doc.as_table_mut();
         let old = table.get(key).map(display_item);
