@@ -5,6 +5,7 @@
 //! [`import`] (the programme document's markdown into files) → [`cli`] (the command line).
 
 pub mod cli;
+pub mod clock;
 pub mod diagnostic;
 pub mod import;
 pub mod model;

@@ -1,12 +1,178 @@
 //! `programa edit`: Open an activity in $EDITOR, validating on save.
 
-use super::{CliError, Context};
+use std::io::{BufRead, IsTerminal, Write as _};
+use std::path::Path;
+use std::process::Command;
 
-/// Open an activity in $EDITOR, validating on save.
+use super::{CliError, Context};
+use crate::store::edit::{self, EditError};
+
+/// Open an activity's file in your editor, and save it only if it is valid.
+///
+/// The editor is `$VISUAL`, else `$EDITOR`, else `vi`; it may carry arguments
+/// (`EDITOR="code --wait"`). It works on a copy: when you close it, the copy is read and the
+/// programme validated with it, and only then does it replace the file. When the copy has
+/// errors, they are shown and you can go back to the editor; if you do not (or there is no
+/// terminal to ask), the file stays as it was and your text is kept in a file whose path is
+/// printed. A file that does not parse can be opened too, to fix it.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The activity's code, such as I.1.1
+    code: String,
+}
 
 /// Runs `programa edit`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`edit` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (workspace, loaded) = context.load()?;
+    let file = edit::locate(&workspace, &loaded, &args.code)?;
+    let code = file.code.clone();
+    let before = loaded.plan.activity(&code).cloned();
+
+    let cannot = |action: &str, e: std::io::Error| {
+        CliError::new(format!("cannot {action} the copy to edit ({e})"))
+    };
+    let mut draft = tempfile::Builder::new()
+        .prefix(&format!("programa-{code}-"))
+        .suffix(".toml")
+        .tempfile()
+        .map_err(|e| cannot("create", e))?;
+    draft
+        .write_all(file.text.as_bytes())
+        .and_then(|()| draft.flush())
+        .map_err(|e| cannot("write", e))?;
+
+    loop {
+        let editor = editor_command();
+        let status = spawn_editor(&editor, draft.path());
+        let text = std::fs::read_to_string(draft.path()).map_err(|e| cannot("read", e))?;
+        if let Err(error) = status {
+            let error = CliError::new(format!(
+                "{error}; {} was not changed",
+                file.relative.display()
+            ));
+            if text == file.text {
+                return Err(error.hint("set $VISUAL or $EDITOR to your editor's command"));
+            }
+            let kept = keep(draft)?;
+            return Err(error.hint(format!("your text is kept in {}", kept.display())));
+        }
+        if text == file.text {
+            writeln!(context.out, "{code}: no changes")?;
+            return Ok(());
+        }
+        match edit::save_text(&loaded, &file, &text) {
+            Ok(after) => {
+                writeln!(context.out, "{code}: saved {}", file.relative.display())?;
+                let changes = before
+                    .as_ref()
+                    .map(|before| edit::describe_changes(before, &after))
+                    .unwrap_or_default();
+                for change in changes {
+                    writeln!(context.out, "{code}: {change}")?;
+                }
+                return Ok(());
+            }
+            Err(EditError::Invalid {
+                file: source,
+                findings,
+            }) => {
+                super::check::print_findings(&findings, std::slice::from_ref(&source));
+                if ask_to_reopen() {
+                    continue;
+                }
+                let kept = keep(draft)?;
+                return Err(CliError::new(format!(
+                    "the edited text is not valid; {} was not changed",
+                    source.path.display()
+                ))
+                .hint(format!("your text is kept in {}", kept.display()))
+                .hint(format!(
+                    "fix it there and copy it over the file, or run `programa edit {code}` again"
+                )));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+}
+
+/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`.
+pub fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Runs `editor` on `path` and waits for it. Like git, the command goes through the shell, so
+/// it may carry arguments and quotes.
+fn spawn_editor(editor: &str, path: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    let mut command = {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("{editor} \"$@\""))
+            .arg(editor);
+        command
+    };
+    #[cfg(not(unix))]
+    let mut command = {
+        let mut words = editor.split_whitespace();
+        let mut command = Command::new(words.next().unwrap_or("vi"));
+        command.args(words);
+        command
+    };
+    let status = command
+        .arg(path)
+        .status()
+        .map_err(|e| format!("cannot run the editor `{editor}` ({e})"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the editor `{editor}` failed ({status})"))
+    }
+}
+
+/// Asks on the terminal whether to edit again; no terminal, or end of input, is a no.
+fn ask_to_reopen() -> bool {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return false;
+    }
+    eprint!("reopen the editor? [Y/n] ");
+    let mut answer = String::new();
+    match stdin.lock().read_line(&mut answer) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => matches!(answer.trim().to_lowercase().as_str(), "" | "y" | "yes"),
+    }
+}
+
+/// Keeps the copy on disk for the user, returning where it is.
+fn keep(draft: tempfile::NamedTempFile) -> Result<std::path::PathBuf, CliError> {
+    let path = draft.path().to_path_buf();
+    draft
+        .keep()
+        .map(|(_, path)| path)
+        .map_err(|e| CliError::new(format!("cannot keep {} ({})", path.display(), e.error)))
+}
+
+impl From<EditError> for CliError {
+    fn from(error: EditError) -> Self {
+        let hints = error.hints();
+        let findings = error
+            .findings()
+            .map(|(findings, source)| (findings.to_vec(), vec![source.clone()]));
+        let mut cli = match error {
+            EditError::Store(store) => return store.into(),
+            other => CliError::new(other.to_string()),
+        };
+        for hint in hints {
+            cli = cli.hint(hint);
+        }
+        if let Some((findings, sources)) = findings {
+            cli = cli.with_findings(findings, sources);
+        }
+        cli
+    }
 }

@@ -1,12 +1,73 @@
 //! `programa new`: Create an activity with the next free code of a project.
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+
 use super::{CliError, Context};
+use crate::model::{Activity, Format, Kind};
+use crate::store::edit;
 
 /// Create an activity with the next free code of a project.
+///
+/// The code is one more than the project's highest: after I.1.4 and I.1.6 comes I.1.7. Gaps are
+/// not filled, since a code once used lives on in the history and in past reports. The new
+/// activity is planned, at 0 %; fill it in with `programa set` and `programa edit`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The project it belongs to, such as I.1
+    #[arg(long)]
+    project: String,
+    /// Its title
+    #[arg(long)]
+    title: String,
+    /// What kind of work it is
+    #[arg(long, default_value = "event", value_parser = kind_parser())]
+    kind: Kind,
+    /// How an event is held
+    #[arg(long, value_parser = format_parser())]
+    format: Option<Format>,
+}
+
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    PossibleValuesParser::new(Kind::ALL.iter().map(|kind| kind.as_str()))
+        .try_map(|word| word.parse::<Kind>())
+}
+
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.iter().map(|format| format.as_str()))
+        .try_map(|word| word.parse::<Format>())
+}
 
 /// Runs `programa new`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`new` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (workspace, loaded) = context.load()?;
+    if let Some(programme) = loaded.sources.first() {
+        let findings: Vec<_> = loaded
+            .findings
+            .iter()
+            .filter(|f| f.is_error() && f.file.as_deref() == Some(programme.path.as_path()))
+            .cloned()
+            .collect();
+        if !findings.is_empty() {
+            return Err(
+                CliError::new(format!("{} cannot be read", programme.path.display()))
+                    .with_findings(findings, vec![programme.clone()])
+                    .hint("run `programa check` to see every problem"),
+            );
+        }
+    }
+    let activity = Activity {
+        project: args.project.trim().to_string(),
+        title: args.title.trim().to_string(),
+        kind: args.kind,
+        format: args.format,
+        ..Activity::default()
+    };
+    let file = edit::create(&workspace, &loaded, activity)?;
+    writeln!(
+        context.out,
+        "{}: created {}",
+        file.code,
+        file.relative.display()
+    )?;
+    Ok(())
 }

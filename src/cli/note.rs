@@ -1,12 +1,48 @@
 //! `programa note`: Add a dated progress note to an activity.
 
 use super::{CliError, Context};
+use crate::model::{Date, Note};
+use crate::store::edit::{self, EditError};
 
-/// Add a dated progress note to an activity.
+/// Add a dated progress note to an activity, after the ones it has.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The activity's code, such as I.1.1
+    code: String,
+    /// What happened (markdown)
+    text: String,
+    /// The note's date [default: today, or $PROGRAMA_TODAY when it is set]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<Date>,
+}
 
 /// Runs `programa note`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`note` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let text = args.text.trim();
+    if text.is_empty() {
+        return Err(EditError::InvalidValue {
+            key: "text",
+            reason: "the note is empty".into(),
+        }
+        .into());
+    }
+    let date = match args.date {
+        Some(date) => date,
+        None => crate::clock::today().map_err(|e| {
+            CliError::new(e.to_string()).hint(format!(
+                "unset {} to use today's date, or pass `--date`",
+                crate::clock::TODAY_VAR
+            ))
+        })?,
+    };
+    let note = Note {
+        date,
+        text: text.to_string(),
+    };
+    let (workspace, loaded) = context.load()?;
+    let mut open = edit::open(&workspace, &loaded, &args.code)?;
+    let change = open.editor.push_table("notes", &note)?;
+    open.save(&loaded)?;
+    writeln!(context.out, "{}: {change}", open.file.code)?;
+    Ok(())
 }

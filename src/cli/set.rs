@@ -1,12 +1,45 @@
 //! `programa set`: Set fields of an activity.
 
 use super::{CliError, Context};
+use crate::store::edit;
 
-/// Set fields of an activity.
+/// Set fields of an activity: status, progress, dates, format…
+///
+/// `programa set I.1.1 status=completed progress=100 actual_end=2021-06-15`
+///
+/// Every value is checked before anything is written, and all the changes of one call are made
+/// together or not at all. Only the lines that change are touched: comments and layout stay.
+///
+/// Keys: title, contents_title, kind (event, study, other), format (face-to-face, virtual, hybrid),
+/// format_note, status (planned, ongoing, completed, postponed, cancelled), progress (0–100),
+/// planned_start, planned_end, actual_start, actual_end (YYYY-MM-DD), venue, audience, partners
+/// (comma-separated). An empty value (`venue=`, or `format=none`) removes an optional key;
+/// `partners+=NAME` and `partners-=NAME` add or take out one partner.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The activity's code, such as I.1.1
+    code: String,
+    /// The changes, each KEY=VALUE (or partners+=NAME, partners-=NAME)
+    #[arg(required = true, value_name = "KEY=VALUE")]
+    changes: Vec<String>,
+}
 
 /// Runs `programa set`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`set` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let assignments = edit::parse_assignments(&args.changes)?;
+    let (workspace, loaded) = context.load()?;
+    let mut open = edit::open(&workspace, &loaded, &args.code)?;
+    let mut changes = Vec::new();
+    for assignment in &assignments {
+        changes.extend(open.editor.apply(assignment)?);
+    }
+    open.save(&loaded)?;
+    let code = &open.file.code;
+    if changes.is_empty() {
+        writeln!(context.out, "{code}: no changes")?;
+    }
+    for change in changes {
+        writeln!(context.out, "{code}: {change}")?;
+    }
+    Ok(())
 }

@@ -9,7 +9,7 @@ mod date;
 mod programme;
 mod totals;
 
-pub use activity::{Activity, Footnote, Format, Kind, Note, Output, Participant, Status};
+pub use activity::{Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status};
 pub use date::Date;
 pub use programme::{Area, Programme, Project, WorkProgramme};
 pub use totals::Totals;

@@ -4,6 +4,7 @@
 //! [`Plan`](crate::model::Plan) and reports every problem as a finding instead of stopping at
 //! the first; [`write`] turns the model into files whose `git diff` stays small, atomically.
 
+pub mod edit;
 mod parse;
 pub mod write;
 

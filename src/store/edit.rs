@@ -1,0 +1,1161 @@
+//! Changing one activity file in place, so that everything an edit does not touch (comments,
+//! spacing, key order) stays byte for byte as it was.
+//!
+//! An [`ActivityEditor`] holds a file's text as a toml_edit document and applies edits to it,
+//! each returning the [`Change`] it made. [`open`] finds an activity's file, [`OpenActivity::save`]
+//! re-reads the new text through the model, validates the programme with it
+//! ([`check_activity`]) and only then replaces the file atomically. Nothing here prints: the
+//! command line and the terminal interface show the changes and errors their own way.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Key, Table, Value};
+
+use super::write::{atomic_write, to_toml};
+use super::{Loaded, Source, StoreError, Workspace, parse_file};
+use crate::diagnostic::Finding;
+use crate::model::{Activity, Date, Format, Kind, Status};
+
+/// Every key of an activity file, in the order the model (and so every new file) has them.
+/// New keys are inserted at their place in this order.
+pub const KEY_ORDER: &[&str] = &[
+    "code",
+    "project",
+    "title",
+    "contents_title",
+    "kind",
+    "format",
+    "format_note",
+    "status",
+    "progress",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "venue",
+    "audience",
+    "partners",
+    "background",
+    "objectives_lead",
+    "objectives",
+    "objectives_closing",
+    "expected_results_lead",
+    "expected_results",
+    "expected_results_closing",
+    "footnotes",
+    "participants",
+    "notes",
+    "outputs",
+];
+
+/// The keys `programa set` can change: the short values. Prose and tables are edited whole.
+pub const SETTABLE: &[&str] = &[
+    "title",
+    "contents_title",
+    "kind",
+    "format",
+    "format_note",
+    "status",
+    "progress",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "venue",
+    "audience",
+    "partners",
+];
+
+/// The keys holding lists of words, which also take `key+=item` and `key-=item`.
+const LIST_KEYS: &[&str] = &["partners"];
+
+/// Longer values than this (or with a line break) are reported as "changed", not quoted.
+const SHORT: usize = 60;
+
+/// Why an edit cannot be made. Nothing has been written when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// The argument is not `key=value`.
+    #[error("`{0}` is not KEY=VALUE")]
+    NotAssignment(String),
+    /// The key is not a key of an activity.
+    #[error("unknown key `{key}`")]
+    UnknownKey {
+        /// The key given.
+        key: String,
+        /// The closest settable key, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// The key exists but is changed another way.
+    #[error("`{key}` cannot be set this way")]
+    NotSettable {
+        /// The key given.
+        key: &'static str,
+        /// How it can be changed.
+        how: &'static str,
+    },
+    /// The value is not one the key accepts.
+    #[error("invalid value for `{key}`: {reason}")]
+    InvalidValue {
+        /// The key.
+        key: &'static str,
+        /// What is wrong and what was expected.
+        reason: String,
+    },
+    /// The same key is given twice in one edit.
+    #[error("`{0}` is given more than once")]
+    Repeated(&'static str),
+    /// `key-=item` names an item the list does not have.
+    #[error("`{item}` is not in {key} ({present})")]
+    NotInList {
+        /// The list's key.
+        key: &'static str,
+        /// The item given.
+        item: String,
+        /// The items there are, comma-separated.
+        present: String,
+    },
+    /// No file for this activity code.
+    #[error("there is no activity {code}")]
+    UnknownActivity {
+        /// The code given.
+        code: String,
+        /// The closest existing code, if one is close.
+        suggestion: Option<String>,
+    },
+    /// No such project in the programme file.
+    #[error("there is no project {project} in the programme")]
+    UnknownProject {
+        /// The code given.
+        project: String,
+        /// The closest project code, if one is close.
+        suggestion: Option<String>,
+        /// The projects there are, comma-separated.
+        known: String,
+    },
+    /// The file on disk does not parse, so it cannot be edited key by key.
+    #[error("{} cannot be read", .file.path.display())]
+    Unreadable {
+        /// The file as it is on disk.
+        file: Source,
+        /// Why it cannot be read.
+        findings: Vec<Finding>,
+    },
+    /// The edit would leave the file unreadable or the programme with a new error.
+    #[error("the change would make {} invalid; nothing was written", .file.path.display())]
+    Invalid {
+        /// The file as it would have been.
+        file: Source,
+        /// The errors it would have.
+        findings: Vec<Finding>,
+    },
+    /// A new activity's file already exists.
+    #[error("{} already exists", .0.display())]
+    Exists(PathBuf),
+    /// A value could not be written as TOML.
+    #[error("cannot write the activity as TOML ({0})")]
+    Serialize(String),
+    /// Reading or writing failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl EditError {
+    /// What the user might do about it, one hint per line.
+    pub fn hints(&self) -> Vec<String> {
+        match self {
+            EditError::NotAssignment(_) => {
+                vec!["write each change as KEY=VALUE, such as `status=completed`".into()]
+            }
+            EditError::UnknownKey { suggestion, .. } => {
+                let mut hints = Vec::new();
+                if let Some(key) = suggestion {
+                    hints.push(format!("did you mean `{key}`?"));
+                }
+                hints.push(format!("keys that can be set: {}", SETTABLE.join(", ")));
+                hints
+            }
+            EditError::NotSettable { how, .. } => vec![(*how).to_string()],
+            EditError::UnknownActivity { suggestion, .. } => match suggestion {
+                Some(code) => vec![format!("did you mean {code}?")],
+                None => vec!["activity codes look like I.1.1; `programa list` shows them".into()],
+            },
+            EditError::UnknownProject {
+                suggestion, known, ..
+            } => {
+                let mut hints = Vec::new();
+                if let Some(code) = suggestion {
+                    hints.push(format!("did you mean {code}?"));
+                }
+                hints.push(format!("the projects are {known}"));
+                hints
+            }
+            EditError::Unreadable { .. } => vec![
+                "run `programa check` to see every problem, and fix the file with `programa edit`"
+                    .into(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The findings behind the error, with the file they point into.
+    pub fn findings(&self) -> Option<(&[Finding], &Source)> {
+        match self {
+            EditError::Unreadable { file, findings } | EditError::Invalid { file, findings } => {
+                Some((findings, file))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What an edit did to one key, for people to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A short value was set, changed or removed (`None` is absent).
+    Set {
+        /// The key.
+        key: &'static str,
+        /// The value before.
+        old: Option<String>,
+        /// The value after.
+        new: Option<String>,
+    },
+    /// An item was added to a list or an array of tables.
+    Added {
+        /// The list's key.
+        key: &'static str,
+        /// A one-line summary of the item.
+        item: String,
+    },
+    /// An item was taken out of a list or an array of tables.
+    Removed {
+        /// The list's key.
+        key: &'static str,
+        /// A one-line summary of the item.
+        item: String,
+    },
+    /// A long or structured value changed.
+    Rewritten {
+        /// The key.
+        key: &'static str,
+    },
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".into());
+        match self {
+            Change::Set { key, old, new } => write!(f, "{key} {} → {}", or_none(old), or_none(new)),
+            Change::Added { key, item } => write!(f, "{key} + {item}"),
+            Change::Removed { key, item } => write!(f, "{key} - {item}"),
+            Change::Rewritten { key } => write!(f, "{key} changed"),
+        }
+    }
+}
+
+/// A checked value for a key, ready to be written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NewValue {
+    /// A string (dates are written as strings too).
+    Text(String),
+    /// A whole number.
+    Integer(i64),
+    /// A list of strings.
+    List(Vec<String>),
+}
+
+impl NewValue {
+    /// The TOML value, formatted the way new files are.
+    fn to_value(&self) -> Value {
+        match self {
+            NewValue::Text(text) => Value::from(text.as_str()),
+            NewValue::Integer(number) => Value::from(*number),
+            NewValue::List(items) => Value::Array(pretty_array(items)),
+        }
+    }
+}
+
+/// What an [`Assignment`] does to its key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    /// Give the key this value.
+    Set(NewValue),
+    /// Remove the key (an optional value given as empty).
+    Remove,
+    /// Add an item to a list (`key+=item`).
+    Add(String),
+    /// Take an item out of a list (`key-=item`).
+    Take(String),
+}
+
+/// One `key=value` of `programa set`, checked against the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    /// The key, one of [`SETTABLE`].
+    pub key: &'static str,
+    /// What to do to it.
+    pub op: Op,
+}
+
+impl std::str::FromStr for Assignment {
+    type Err = EditError;
+
+    /// Reads `key=value`, `key+=item` or `key-=item`, checking the key and the value.
+    fn from_str(text: &str) -> Result<Self, EditError> {
+        let Some((left, raw)) = text.split_once('=') else {
+            return Err(EditError::NotAssignment(text.to_string()));
+        };
+        let (name, sign) = match left.trim_end().strip_suffix(['+', '-']) {
+            Some(name) => (name.trim(), left.trim_end().chars().last()),
+            None => (left.trim(), None),
+        };
+        let key = settable_key(name)?;
+        let value = raw.trim();
+        let op = match sign {
+            Some(sign) => {
+                if !LIST_KEYS.contains(&key) {
+                    return Err(EditError::InvalidValue {
+                        key,
+                        reason: format!(
+                            "`{sign}=` works on lists only ({}); use `{key}=VALUE`",
+                            LIST_KEYS.join(", ")
+                        ),
+                    });
+                }
+                if value.is_empty() {
+                    return Err(EditError::InvalidValue {
+                        key,
+                        reason: "the item is empty".into(),
+                    });
+                }
+                if sign == '+' {
+                    Op::Add(value.to_string())
+                } else {
+                    Op::Take(value.to_string())
+                }
+            }
+            None => check_value(key, value)?,
+        };
+        Ok(Assignment { key, op })
+    }
+}
+
+/// Reads every argument of `programa set`; a key may appear once, except for `+=`/`-=` items.
+pub fn parse_assignments(args: &[String]) -> Result<Vec<Assignment>, EditError> {
+    let assignments = args
+        .iter()
+        .map(|arg| arg.parse::<Assignment>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut whole = HashSet::new();
+    let mut items = HashSet::new();
+    for assignment in &assignments {
+        let fresh = match assignment.op {
+            Op::Set(_) | Op::Remove => {
+                whole.insert(assignment.key) && !items.contains(assignment.key)
+            }
+            Op::Add(_) | Op::Take(_) => {
+                items.insert(assignment.key);
+                !whole.contains(assignment.key)
+            }
+        };
+        if !fresh {
+            return Err(EditError::Repeated(assignment.key));
+        }
+    }
+    Ok(assignments)
+}
+
+/// The settable key called `name`, or why there is none.
+fn settable_key(name: &str) -> Result<&'static str, EditError> {
+    if let Some(key) = SETTABLE.iter().find(|key| **key == name) {
+        return Ok(key);
+    }
+    let Some(key) = KEY_ORDER.iter().find(|key| **key == name) else {
+        return Err(EditError::UnknownKey {
+            key: name.to_string(),
+            suggestion: did_you_mean(name, SETTABLE.iter().copied()),
+        });
+    };
+    let how = match *key {
+        "code" | "project" => {
+            "an activity's code names its file and cannot change; create another activity with `programa new`"
+        }
+        "participants" => "add participants with `programa participant add`",
+        "notes" => "add progress notes with `programa note`",
+        _ => "edit prose, lists and tables with `programa edit CODE`",
+    };
+    Err(EditError::NotSettable { key, how })
+}
+
+/// Checks `value` for `key` through the model's own parsers.
+fn check_value(key: &'static str, value: &str) -> Result<Op, EditError> {
+    let invalid = |reason: String| EditError::InvalidValue { key, reason };
+    let text = |value: &str| Op::Set(NewValue::Text(value.to_string()));
+    match key {
+        "status" => value
+            .parse::<Status>()
+            .map(|v| text(v.as_str()))
+            .map_err(invalid),
+        "kind" => value
+            .parse::<Kind>()
+            .map(|v| text(v.as_str()))
+            .map_err(invalid),
+        "format" if value.is_empty() || value == "none" => Ok(Op::Remove),
+        "format" => value
+            .parse::<Format>()
+            .map(|v| text(v.as_str()))
+            .map_err(|e| invalid(format!("{e}, or empty (or `none`) to remove it"))),
+        "progress" => match value.parse::<u8>() {
+            Ok(percent) if percent <= 100 => Ok(Op::Set(NewValue::Integer(i64::from(percent)))),
+            _ => Err(invalid(format!(
+                "`{value}` is not a whole percentage from 0 to 100"
+            ))),
+        },
+        "title" if value.is_empty() => Err(invalid("an activity needs a title".into())),
+        "planned_start" | "planned_end" | "actual_start" | "actual_end" if !value.is_empty() => {
+            value
+                .parse::<Date>()
+                .map(|date| text(&date.to_string()))
+                .map_err(|e| invalid(e.to_string()))
+        }
+        "partners" => {
+            let items: Vec<String> = value
+                .split(',')
+                .map(str::trim)
+                .filter(|item| !item.is_empty())
+                .map(String::from)
+                .collect();
+            Ok(if items.is_empty() {
+                Op::Remove
+            } else {
+                Op::Set(NewValue::List(items))
+            })
+        }
+        _ if value.is_empty() => Ok(Op::Remove),
+        _ => Ok(text(value)),
+    }
+}
+
+/// One activity file's text, edited through toml_edit.
+#[derive(Debug, Clone)]
+pub struct ActivityEditor {
+    doc: DocumentMut,
+}
+
+impl ActivityEditor {
+    /// Reads `text` (the file at `path`, for findings); fails with the syntax finding.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, Vec<Finding>> {
+        match text.parse::<DocumentMut>() {
+            Ok(doc) => Ok(ActivityEditor { doc }),
+            Err(_) => Err(parse_file::<toml::Table>(path, text).1),
+        }
+    }
+
+    /// The file's text with the edits made.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    /// Applies one assignment; `None` when the key already had that value.
+    pub fn apply(&mut self, assignment: &Assignment) -> Result<Option<Change>, EditError> {
+        let key = assignment.key;
+        match &assignment.op {
+            Op::Set(value) => Ok(self.set(key, Some(value.to_value()))),
+            Op::Remove => Ok(self.set(key, None)),
+            Op::Add(item) => self.add_to_list(key, item),
+            Op::Take(item) => self.take_from_list(key, item).map(Some),
+        }
+    }
+
+    /// Sets a top-level key to `value`, or removes it for `None`; `None` if nothing changed.
+    ///
+    /// An existing key keeps its place and its line's comments (the old value's decor goes to
+    /// the new one); a new key goes to its place in [`KEY_ORDER`]. A removed key takes the
+    /// comment lines directly above it along, as they were about it.
+    pub fn set(&mut self, key: &'static str, value: Option<Value>) -> Option<Change> {
+        let table = self.doc.as_table_mut();
+        let old = table.get(key).map(display_item);
+        let new = value.as_ref().map(display_value);
+        if old == new {
+            return None;
+        }
+        match value {
+            None => {
+                table.remove(key);
+            }
+            Some(mut value) => match table.get_mut(key) {
+                Some(item) => {
+                    if let Some(old) = item.as_value() {
+                        *value.decor_mut() = old.decor().clone();
+                    }
+                    *item = Item::Value(value);
+                }
+                None => insert_in_order(table, key, Item::Value(value)),
+            },
+        }
+        Some(Change::Set { key, old, new })
+    }
+
+    /// Adds `item` to the list at `key` in the list's own layout; `None` if it is there already.
+    pub fn add_to_list(
+        &mut self,
+        key: &'static str,
+        item: &str,
+    ) -> Result<Option<Change>, EditError> {
+        let added = Change::Added {
+            key,
+            item: item.to_string(),
+        };
+        let table = self.doc.as_table_mut();
+        let Some(existing) = table.get_mut(key) else {
+            insert_in_order(table, key, Item::Value(Value::Array(pretty_array(&[item]))));
+            return Ok(Some(added));
+        };
+        let Some(array) = existing.as_array_mut() else {
+            return Err(not_a_list(key));
+        };
+        if array.iter().any(|v| v.as_str() == Some(item)) {
+            return Ok(None);
+        }
+        let prefix = array
+            .iter()
+            .last()
+            .and_then(|v| v.decor().prefix())
+            .and_then(|p| p.as_str())
+            .filter(|p| p.contains('\n'))
+            .map(String::from);
+        match prefix {
+            Some(prefix) => array.push_formatted(Value::from(item).decorated(prefix, "")),
+            None => array.push(item),
+        }
+        Ok(Some(added))
+    }
+
+    /// Takes `item` out of the list at `key`, removing the key when the list becomes empty.
+    pub fn take_from_list(&mut self, key: &'static str, item: &str) -> Result<Change, EditError> {
+        let table = self.doc.as_table_mut();
+        let array = match table.get_mut(key) {
+            Some(existing) => existing.as_array_mut().ok_or_else(|| not_a_list(key))?,
+            None => {
+                return Err(EditError::NotInList {
+                    key,
+                    item: item.to_string(),
+                    present: "it is empty".into(),
+                });
+            }
+        };
+        let Some(index) = array.iter().position(|v| v.as_str() == Some(item)) else {
+            return Err(EditError::NotInList {
+                key,
+                item: item.to_string(),
+                present: array
+                    .iter()
+                    .map(display_value)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        };
+        array.remove(index);
+        if array.is_empty() {
+            table.remove(key);
+        } else if index == 0
+            && let Some(first) = array.get_mut(0)
+            && !first
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .is_some_and(|p| p.contains('\n'))
+        {
+            first.decor_mut().set_prefix("");
+        }
+        Ok(Change::Removed {
+            key,
+            item: item.to_string(),
+        })
+    }
+
+    /// Appends `item` as a new `[[key]]` table after the existing ones, keys in model order.
+    pub fn push_table<T: Serialize>(
+        &mut self,
+        key: &'static str,
+        item: &T,
+    ) -> Result<Change, EditError> {
+        let text = to_toml(item).map_err(|e| EditError::Serialize(e.to_string()))?;
+        let parsed: DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| EditError::Serialize(e.to_string()))?;
+        let mut new = Table::new();
+        for (name, value) in parsed.as_table().iter() {
+            new.insert(name, value.clone());
+        }
+        let summary = summarize_table(&new);
+        let table = self.doc.as_table_mut();
+        match table.get_mut(key) {
+            Some(existing) => match existing.as_array_of_tables_mut() {
+                Some(array) => array.push(new),
+                None => return Err(not_a_list(key)),
+            },
+            None => {
+                let mut array = ArrayOfTables::new();
+                array.push(new);
+                insert_in_order(table, key, Item::ArrayOfTables(array));
+            }
+        }
+        Ok(Change::Added { key, item: summary })
+    }
+}
+
+fn not_a_list(key: &'static str) -> EditError {
+    EditError::InvalidValue {
+        key,
+        reason: "the file does not hold a list there; fix it with `programa edit`".into(),
+    }
+}
+
+/// Inserts `key` after the last key that comes before it in [`KEY_ORDER`], so a new key lands
+/// where a new file would have it. Keys the model does not know keep their place.
+fn insert_in_order(table: &mut Table, key: &str, item: Item) {
+    let rank = |name: &str| KEY_ORDER.iter().position(|k| *k == name);
+    let own = rank(key).unwrap_or(usize::MAX);
+    let keys: Vec<String> = table.iter().map(|(name, _)| name.to_string()).collect();
+    let at = keys
+        .iter()
+        .rposition(|name| rank(name).is_some_and(|r| r < own))
+        .map_or(0, |i| i + 1);
+    let tail: Vec<(Key, Item)> = keys[at..]
+        .iter()
+        .filter_map(|name| table.remove_entry(name))
+        .collect();
+    table.insert(key, item);
+    for (name, item) in tail {
+        table.insert_formatted(&name, item);
+    }
+}
+
+/// A list written the way new files write it: one item per line, a trailing comma.
+fn pretty_array<S: AsRef<str>>(items: &[S]) -> Array {
+    let mut array = Array::new();
+    for item in items {
+        array.push_formatted(Value::from(item.as_ref()).decorated("\n    ", ""));
+    }
+    array.set_trailing_comma(true);
+    array.set_trailing("\n");
+    array
+}
+
+/// A value as people read it: strings without quotes, lists comma-separated.
+fn display_value(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.value().clone(),
+        Value::Array(array) => array
+            .iter()
+            .map(display_value)
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.clone().decorated("", "").to_string(),
+    }
+}
+
+fn display_item(item: &Item) -> String {
+    match item {
+        Item::Value(value) => display_value(value),
+        Item::Table(table) => summarize_table(table),
+        Item::ArrayOfTables(array) => array
+            .iter()
+            .map(summarize_table)
+            .collect::<Vec<_>>()
+            .join("; "),
+        Item::None => String::new(),
+    }
+}
+
+/// A table in one line: its values, comma-separated, shortened.
+fn summarize_table(table: &Table) -> String {
+    let values: Vec<String> = table.iter().map(|(_, item)| display_item(item)).collect();
+    shorten(&values.join(", "))
+}
+
+/// The first line of `text`, cut to [`SHORT`] characters.
+fn shorten(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() > SHORT || line.len() < text.trim_end().len() {
+        let cut: String = line.chars().take(SHORT - 1).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        line.to_string()
+    }
+}
+
+/// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            (
+                strsim::jaro_winkler(&word, &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .fold(None, |best: Option<(f64, &str)>, next| match best {
+            Some(best) if best.0 >= next.0 => Some(best),
+            _ => Some(next),
+        })
+        .map(|(_, candidate)| candidate)
+}
+
+/// What changed between two versions of an activity, key by key in model order. Comments and
+/// layout are not changes.
+pub fn describe_changes(old: &Activity, new: &Activity) -> Vec<Change> {
+    let (Some(old), Some(new)) = (as_document(old), as_document(new)) else {
+        return Vec::new();
+    };
+    let mut changes = Vec::new();
+    for key in KEY_ORDER {
+        let before = old.get(key);
+        let after = new.get(key);
+        let items = |item: Option<&Item>| -> Option<Vec<String>> {
+            match item? {
+                Item::Value(Value::Array(array)) => Some(array.iter().map(display_value).collect()),
+                Item::ArrayOfTables(array) => Some(array.iter().map(summarize_table).collect()),
+                _ => None,
+            }
+        };
+        let list_like = |item: Option<&Item>| item.is_none() || items(item).is_some();
+        if list_like(before) && list_like(after) {
+            let before = items(before).unwrap_or_default();
+            let after = items(after).unwrap_or_default();
+            if before == after {
+                continue;
+            }
+            let removed: Vec<_> = before.iter().filter(|i| !after.contains(i)).collect();
+            let added: Vec<_> = after.iter().filter(|i| !before.contains(i)).collect();
+            if removed.is_empty() && added.is_empty() {
+                changes.push(Change::Rewritten { key });
+            }
+            for item in removed {
+                changes.push(Change::Removed {
+                    key,
+                    item: shorten(item),
+                });
+            }
+            for item in added {
+                changes.push(Change::Added {
+                    key,
+                    item: shorten(item),
+                });
+            }
+            continue;
+        }
+        let before = before.map(display_item);
+        let after = after.map(display_item);
+        if before == after {
+            continue;
+        }
+        let short = |text: &Option<String>| {
+            text.as_ref()
+                .is_none_or(|t| t.chars().count() <= SHORT && !t.contains('\n'))
+        };
+        if short(&before) && short(&after) {
+            changes.push(Change::Set {
+                key,
+                old: before,
+                new: after,
+            });
+        } else {
+            changes.push(Change::Rewritten { key });
+        }
+    }
+    changes
+}
+
+fn as_document(activity: &Activity) -> Option<DocumentMut> {
+    to_toml(activity).ok()?.parse().ok()
+}
+
+/// Re-reads `text` as activity `code`'s file (at `relative`) and validates the programme with
+/// it in place of the current version.
+///
+/// Returns the activity, or the findings that refuse the text: it does not parse, its code is
+/// not `code`, or validation finds an error the programme did not have before.
+pub fn check_activity(
+    loaded: &Loaded,
+    relative: &Path,
+    code: &str,
+    text: &str,
+) -> Result<Activity, Vec<Finding>> {
+    let (activity, findings) = parse_file::<Activity>(relative, text);
+    let Some(activity) = activity else {
+        return Err(findings);
+    };
+    if activity.code != code {
+        let finding = Finding::error(
+            "code-changed",
+            format!(
+                "this is the file of {code}, but it says `code = \"{}\"`",
+                activity.code
+            ),
+        )
+        .at(relative, None)
+        .hint("an activity's code names its file; to start another activity use `programa new`");
+        return Err(vec![finding]);
+    }
+    let before = crate::validate::validate(loaded);
+    let edited = with_activity(loaded, relative, &activity, text);
+    let after = crate::validate::validate(&edited);
+    let same = |a: &Finding, b: &Finding| {
+        a.severity == b.severity && a.code == b.code && a.message == b.message && a.file == b.file
+    };
+    let new_errors: Vec<Finding> = after
+        .into_iter()
+        .filter(|f| f.is_error() && !before.iter().any(|b| same(b, f)))
+        .collect();
+    if new_errors.is_empty() {
+        Ok(activity)
+    } else {
+        Err(new_errors)
+    }
+}
+
+/// `loaded` with the file at `relative` replaced (or added) by `text`, read as `activity`.
+fn with_activity(loaded: &Loaded, relative: &Path, activity: &Activity, text: &str) -> Loaded {
+    let mut edited = loaded.clone();
+    edited
+        .findings
+        .retain(|f| f.file.as_deref() != Some(relative));
+    let source = Source {
+        path: relative.to_path_buf(),
+        text: text.to_string(),
+    };
+    let source_index = match edited.sources.iter().position(|s| s.path == relative) {
+        Some(i) => {
+            edited.sources[i] = source;
+            i
+        }
+        None => {
+            edited.sources.push(source);
+            edited.sources.len() - 1
+        }
+    };
+    match edited
+        .activity_sources
+        .iter()
+        .position(|&i| i == source_index)
+    {
+        Some(i) if i < edited.plan.activities.len() => {
+            edited.plan.activities[i] = activity.clone();
+        }
+        _ => {
+            let mut pairs: Vec<(Activity, usize)> = edited
+                .plan
+                .activities
+                .drain(..)
+                .zip(edited.activity_sources.drain(..))
+                .collect();
+            pairs.push((activity.clone(), source_index));
+            pairs.sort_by_cached_key(|(a, _)| crate::model::code_sort_key(&a.code));
+            (edited.plan.activities, edited.activity_sources) = pairs.into_iter().unzip();
+        }
+    }
+    edited
+}
+
+/// The codes of the activity files of a loaded year, read or not, from their file names.
+pub fn activity_codes(loaded: &Loaded) -> Vec<String> {
+    let mut codes: Vec<String> = loaded
+        .sources
+        .iter()
+        .skip(1)
+        .filter_map(|s| Some(s.path.file_stem()?.to_str()?.to_string()))
+        .collect();
+    for activity in &loaded.plan.activities {
+        if !codes.contains(&activity.code) {
+            codes.push(activity.code.clone());
+        }
+    }
+    codes
+}
+
+/// The next code of `project`: one more than the highest number it has used.
+///
+/// Gaps are not filled: a code that was used once (an activity deleted or renumbered) stays in
+/// the git history and in past reports, and must not come back meaning another activity.
+pub fn next_code<'a>(project: &str, codes: impl IntoIterator<Item = &'a str>) -> String {
+    let prefix = format!("{project}.");
+    let highest = codes
+        .into_iter()
+        .filter_map(|code| code.strip_prefix(&prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{project}.{}", highest + 1)
+}
+
+/// An activity file located in a loaded year, not yet parsed for editing.
+#[derive(Debug, Clone)]
+pub struct ActivityFile {
+    /// The activity's code.
+    pub code: String,
+    /// The file's path.
+    pub path: PathBuf,
+    /// The path relative to the workspace root, for messages.
+    pub relative: PathBuf,
+    /// The file's text as read.
+    pub text: String,
+}
+
+/// Finds activity `code`'s file in `loaded`; an unknown code suggests the closest one.
+pub fn locate(
+    workspace: &Workspace,
+    loaded: &Loaded,
+    code: &str,
+) -> Result<ActivityFile, EditError> {
+    let path = workspace.activity_path(loaded.year, code);
+    let relative = workspace.relative(&path).to_path_buf();
+    match loaded.sources.iter().find(|s| s.path == relative) {
+        Some(source) => Ok(ActivityFile {
+            code: code.to_string(),
+            text: source.text.clone(),
+            path,
+            relative,
+        }),
+        None => {
+            let codes = activity_codes(loaded);
+            Err(EditError::UnknownActivity {
+                code: code.to_string(),
+                suggestion: did_you_mean(code, codes.iter().map(String::as_str)).map(String::from),
+            })
+        }
+    }
+}
+
+/// An activity file opened for key-by-key editing.
+#[derive(Debug, Clone)]
+pub struct OpenActivity {
+    /// The file as read.
+    pub file: ActivityFile,
+    /// Its document, to edit.
+    pub editor: ActivityEditor,
+}
+
+/// Opens activity `code` for editing; a file that does not parse is refused.
+pub fn open(workspace: &Workspace, loaded: &Loaded, code: &str) -> Result<OpenActivity, EditError> {
+    let file = locate(workspace, loaded, code)?;
+    match ActivityEditor::parse(&file.relative, &file.text) {
+        Ok(editor) => Ok(OpenActivity { file, editor }),
+        Err(findings) => Err(EditError::Unreadable {
+            file: Source {
+                path: file.relative,
+                text: file.text,
+            },
+            findings,
+        }),
+    }
+}
+
+impl OpenActivity {
+    /// Checks the edited text and replaces the file with it; `false` if the text is unchanged.
+    pub fn save(&self, loaded: &Loaded) -> Result<bool, EditError> {
+        let text = self.editor.text();
+        if text == self.file.text {
+            return Ok(false);
+        }
+        save_text(loaded, &self.file, &text)?;
+        Ok(true)
+    }
+}
+
+/// Checks `text` as the new contents of `file` ([`check_activity`]), then writes it atomically.
+pub fn save_text(loaded: &Loaded, file: &ActivityFile, text: &str) -> Result<Activity, EditError> {
+    match check_activity(loaded, &file.relative, &file.code, text) {
+        Ok(activity) => {
+            atomic_write(&file.path, text)?;
+            Ok(activity)
+        }
+        Err(findings) => Err(EditError::Invalid {
+            file: Source {
+                path: file.relative.clone(),
+                text: text.to_string(),
+            },
+            findings,
+        }),
+    }
+}
+
+/// Creates the file of a new activity in `activity.project`, giving it the project's next code
+/// ([`next_code`]); the other fields are as given. Returns the file written.
+pub fn create(
+    workspace: &Workspace,
+    loaded: &Loaded,
+    mut activity: Activity,
+) -> Result<ActivityFile, EditError> {
+    let projects = &loaded.plan.programme.projects;
+    if loaded.plan.programme.project(&activity.project).is_none() {
+        return Err(EditError::UnknownProject {
+            suggestion: did_you_mean(&activity.project, projects.iter().map(|p| p.code.as_str()))
+                .map(String::from),
+            known: projects
+                .iter()
+                .map(|p| p.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            project: activity.project,
+        });
+    }
+    if activity.title.trim().is_empty() {
+        return Err(EditError::InvalidValue {
+            key: "title",
+            reason: "an activity needs a title".into(),
+        });
+    }
+    let codes = activity_codes(loaded);
+    activity.code = next_code(&activity.project, codes.iter().map(String::as_str));
+    let path = workspace.activity_path(loaded.year, &activity.code);
+    if path.exists() {
+        return Err(EditError::Exists(path));
+    }
+    let text = to_toml(&activity).map_err(|e| EditError::Serialize(e.to_string()))?;
+    let file = ActivityFile {
+        code: activity.code,
+        relative: workspace.relative(&path).to_path_buf(),
+        path,
+        text: String::new(),
+    };
+    save_text(loaded, &file, &text)?;
+    Ok(ActivityFile { text, ..file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(text: &str, args: &[&str]) -> (String, Vec<Change>) {
+        let mut editor = ActivityEditor::parse(Path::new("a.toml"), text).expect("parses");
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let mut changes = Vec::new();
+        for assignment in parse_assignments(&args).expect("valid") {
+            changes.extend(editor.apply(&assignment).expect("applies"));
+        }
+        (editor.text(), changes)
+    }
+
+    #[test]
+    fn key_order_is_the_models_order() {
+        let full = Activity {
+            contents_title: Some("x".into()),
+            format: Some(Format::Virtual),
+            format_note: Some("x".into()),
+            planned_start: Date::from_ymd(2021, 1, 1),
+            planned_end: Date::from_ymd(2021, 1, 1),
+            actual_start: Date::from_ymd(2021, 1, 1),
+            actual_end: Date::from_ymd(2021, 1, 1),
+            venue: Some("x".into()),
+            audience: Some("x".into()),
+            partners: vec!["x".into()],
+            objectives_lead: Some("x".into()),
+            objectives: vec!["x".into()],
+            objectives_closing: Some("x".into()),
+            expected_results_lead: Some("x".into()),
+            expected_results: vec!["x".into()],
+            expected_results_closing: Some("x".into()),
+            footnotes: vec![Default::default()],
+            participants: vec![Default::default()],
+            notes: vec![crate::model::Note {
+                date: Date::from_ymd(2021, 1, 1).expect("a date"),
+                text: "x".into(),
+            }],
+            outputs: vec![Default::default()],
+            ..Activity::default()
+        };
+        let doc = as_document(&full).expect("serialises");
+        let keys: Vec<&str> = doc.as_table().iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, KEY_ORDER);
+        let schema = serde_json::to_value(crate::schema::activity_schema()).expect("json");
+        let mut properties: Vec<&str> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut ordered = KEY_ORDER.to_vec();
+        properties.sort_unstable();
+        ordered.sort_unstable();
+        assert_eq!(properties, ordered);
+    }
+
+    #[test]
+    fn setting_keeps_the_trailing_comment_and_everything_else() {
+        let text = "# head\ncode = \"I.1.1\"\nstatus = \"planned\"  # as approved\nprogress = 0\n";
+        let (new, changes) = edit(text, &["status=ongoing"]);
+        assert_eq!(
+            new,
+            "# head\ncode = \"I.1.1\"\nstatus = \"ongoing\"  # as approved\nprogress = 0\n"
+        );
+        assert_eq!(changes[0].to_string(), "status planned → ongoing");
+    }
+
+    #[test]
+    fn new_keys_go_to_their_place_in_model_order() {
+        let text = "code = \"I.1.1\"\nstatus = \"planned\"\nactual_start = \"2021-01-02\"\nvenue = \"Lima\" # where\nbackground = \"\"\n";
+        let (new, _) = edit(text, &["actual_end=2021-01-03", "format=virtual"]);
+        assert_eq!(
+            new,
+            "code = \"I.1.1\"\nformat = \"virtual\"\nstatus = \"planned\"\nactual_start = \"2021-01-02\"\nactual_end = \"2021-01-03\"\nvenue = \"Lima\" # where\nbackground = \"\"\n"
+        );
+    }
+
+    #[test]
+    fn list_items_follow_the_lists_layout() {
+        let text = "partners = [\n    \"CAF\",\n]\n";
+        let (new, changes) = edit(text, &["partners+=ALADI"]);
+        assert_eq!(new, "partners = [\n    \"CAF\",\n    \"ALADI\",\n]\n");
+        assert_eq!(changes[0].to_string(), "partners + ALADI");
+        let (new, _) = edit("partners = [\"CAF\", \"ALADI\"]\n", &["partners-=CAF"]);
+        assert_eq!(new, "partners = [\"ALADI\"]\n");
+        let (new, _) = edit("partners = [\"CAF\"]\n", &["partners-=CAF"]);
+        assert_eq!(new, "");
+    }
+
+    #[test]
+    fn values_are_checked_before_anything_is_applied() {
+        let bad = |arg: &str| arg.parse::<Assignment>().expect_err(arg).to_string();
+        assert_eq!(
+            bad("progress=101"),
+            "invalid value for `progress`: `101` is not a whole percentage from 0 to 100"
+        );
+        assert_eq!(bad("stauts=ongoing"), "unknown key `stauts`");
+        assert_eq!(bad("background=x"), "`background` cannot be set this way");
+        assert!(bad("planned_end=2021-02-30").contains("YYYY-MM-DD"));
+        let repeated = parse_assignments(&["status=ongoing".into(), "status=completed".into()]);
+        assert!(matches!(repeated, Err(EditError::Repeated("status"))));
+        assert_eq!(
+            "format=none".parse::<Assignment>().expect("valid").op,
+            Op::Remove
+        );
+    }
+
+    #[test]
+    fn next_code_does_not_fill_gaps() {
+        assert_eq!(
+            next_code("I.1", ["I.1.1", "I.1.3", "I.10.9", "I.2.4"]),
+            "I.1.4"
+        );
+        assert_eq!(next_code("II.3", ["I.1.1"]), "II.3.1");
+    }
+
+    #[test]
+    fn suggestions_find_close_words_only() {
+        assert_eq!(
+            did_you_mean("stauts", SETTABLE.iter().copied()),
+            Some("status")
+        );
+        assert_eq!(did_you_mean("zzz", SETTABLE.iter().copied()), None);
+    }
+}
