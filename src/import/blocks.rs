@@ -56,7 +56,22 @@ pub fn blocks(lines: &[Line]) -> Vec<Block> {
             }
             LineKind::Text(text) => text,
         };
-        let kind = classify_line(text);
+        let mut kind = classify_line(text);
+        if let BlockKind::Paragraph(more) = &kind
+            && open_paragraph
+            && let Some(Block {
+                kind: BlockKind::Footnote { id, .. },
+                ..
+            }) = blocks.last()
+            && let Some(next) = misplaced_marker(more, id)
+        {
+            // A footnote's next line holding the following note, its marker misplaced by the
+            // conversion: `Cavalcanti Ferreira, Pedro [^12]; De Abreu…`.
+            let text = more
+                .replace(&format!(" [^{next}]"), "")
+                .replace(&format!("[^{next}]"), "");
+            kind = BlockKind::Footnote { id: next, text };
+        }
         if let BlockKind::Paragraph(more) = &kind
             && open_paragraph
             && let Some(Block {
@@ -111,6 +126,15 @@ fn continued_block<'a>(
         }
     }
     None
+}
+
+/// The label of a later footnote cited inside a line that continues footnote `current`: that
+/// line is the later note's own text.
+fn misplaced_marker(line: &str, current: &str) -> Option<String> {
+    let current: u32 = current.parse().ok()?;
+    super::text::footnote_references(line)
+        .into_iter()
+        .find(|id| id.parse::<u32>().is_ok_and(|n| n > current))
 }
 
 /// Whether `text` ends as a finished sentence (or a lead-in to a list).
@@ -272,6 +296,25 @@ mod tests {
                 BlockKind::Footnote {
                     id: "9".into(),
                     text: "OECD. <https://x.org>".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misplaced_marker_starts_the_next_footnote() {
+        let markdown =
+            "<sup>11</sup>Own calculations.  \nCavalcanti, Pedro <sup>12</sup>; Veloso (2013).";
+        assert_eq!(
+            kinds(markdown),
+            [
+                BlockKind::Footnote {
+                    id: "11".into(),
+                    text: "Own calculations.".into()
+                },
+                BlockKind::Footnote {
+                    id: "12".into(),
+                    text: "Cavalcanti, Pedro; Veloso (2013).".into()
                 },
             ]
         );
