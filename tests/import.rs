@@ -589,6 +589,33 @@ fn existing_files_are_kept_unless_forced() {
 }
 
 #[test]
+fn without_root_the_current_folder_is_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = std::fs::canonicalize(SEED).expect("seed path");
+    let output = Command::new(env!("CARGO_BIN_EXE_programa"))
+        .args(["import", seed.to_str().expect("utf-8"), "--year", "2021"])
+        .current_dir(dir.path())
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        dir.path()
+            .join("programme/2021/activities/III.1.2.toml")
+            .is_file()
+    );
+    // From a folder inside the workspace, the workspace is found: the year exists already.
+    let inside = dir.path().join("programme/2021/activities");
+    let again = Command::new(env!("CARGO_BIN_EXE_programa"))
+        .args(["import", seed.to_str().expect("utf-8"), "--year", "2021"])
+        .current_dir(&inside)
+        .output()
+        .expect("the binary runs");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing written"));
+    assert!(!inside.join("programme").exists());
+}
+
+#[test]
 fn the_year_is_required() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().to_str().expect("utf-8");

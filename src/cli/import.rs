@@ -33,17 +33,6 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let markdown = std::fs::read_to_string(&args.file)
         .map_err(|e| CliError::new(format!("cannot read {} ({e})", args.file.display())))?;
     let workspace = import_workspace(context)?;
-    let imported = import(&markdown, year);
-    let shown = args.file.display().to_string();
-    print_messages(&shown, &imported);
-    if imported.plan.activities.is_empty() {
-        return Err(
-            CliError::new(format!("no activities found in {shown}; nothing written")).hint(
-                "the importer expects headings such as `Activity I.1.1. Title` with sections A–D",
-            ),
-        );
-    }
-
     let dir = workspace.year_dir(year);
     let existing = existing_files(&dir)?;
     if !existing.is_empty() && !args.force {
@@ -54,6 +43,17 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             if existing.len() == 1 { "" } else { "s" }
         ))
         .hint("pass `--force` to replace the year with the import (activity files not in the document are removed)"));
+    }
+
+    let imported = import(&markdown, year);
+    let shown = args.file.display().to_string();
+    print_messages(&shown, &imported);
+    if imported.plan.activities.is_empty() {
+        return Err(
+            CliError::new(format!("no activities found in {shown}; nothing written")).hint(
+                "the importer expects headings such as `Activity I.1.1. Title` with sections A–D",
+            ),
+        );
     }
 
     let files = render(&imported, &workspace, year)?;
