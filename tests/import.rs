@@ -692,3 +692,24 @@ fn the_committed_programme_is_a_fresh_import() {
         );
     }
 }
+
+#[test]
+fn any_cut_or_odd_input_is_read_without_failing() {
+    let seed = seed();
+    let lines: Vec<&str> = seed.lines().collect();
+    for end in (0..lines.len()).step_by(97) {
+        let _ = import(&lines[..end].join("\n"), 2021);
+        let _ = import(&lines[end..].join("\n"), 2021);
+    }
+    for odd in [
+        "",
+        "\u{0}\t\t",
+        "**Activity ß.1.1 Kelvin \u{212A}****",
+        "# ÁREA İ. İSTANBUL\n\n**PROGRAMME:**\n\n**PROJECT I.1.**\n\n**Activity I.1.1.**",
+        "<sup>1</sup>\n<sup></sup><b><br/><sup>99999999999</sup>",
+        "- 1-\n1.\na)\n[^1]:\n[^]: x",
+        "**Activity I.1.1. T**\n\n**D. Format of the activity**\n\n\u{212A}ace-to-face",
+    ] {
+        let _ = import(odd, 2021);
+    }
+}

@@ -42,7 +42,7 @@ pub fn partners(title: &str, texts: &[&str], organisation: &str, year: i32) -> V
             if mentions_past_year(sentence, year) {
                 continue;
             }
-            let lower = sentence.to_lowercase();
+            let lower = sentence.to_ascii_lowercase();
             for cue in CUES {
                 let mut from = 0;
                 while let Some(at) = lower[from..].find(cue) {

@@ -659,10 +659,8 @@ fn classify(text: &str) -> Heading {
     let text = despace(&normalise_spaces(text));
     let upper = text.to_uppercase();
     let word_after = |prefix: &str| -> Option<(String, String)> {
-        let rest = upper.strip_prefix(prefix)?;
-        let rest_original = &text[text.len() - rest.len()..];
-        let rest_original = rest_original.trim_start();
-        let (code, title) = rest_original.split_once(' ')?;
+        let rest = strip_prefix_folded(&text, prefix)?.trim_start();
+        let (code, title) = rest.split_once(' ')?;
         Some((
             code.trim_end_matches('.').to_string(),
             title.trim().to_string(),
@@ -684,9 +682,8 @@ fn classify(text: &str) -> Heading {
             return Heading::Area { code, title };
         }
     }
-    if let Some(title) = upper.strip_prefix("PROGRAMME:") {
-        let title = text[text.len() - title.len()..].trim().to_string();
-        return Heading::Programme(title);
+    if let Some(title) = strip_prefix_folded(&text, "PROGRAMME:") {
+        return Heading::Programme(title.trim().to_string());
     }
     if let Some((code, title)) = word_after("PROJECT ")
         && is_code(&code, 2)
@@ -702,6 +699,18 @@ fn classify(text: &str) -> Heading {
         return Heading::Section(section);
     }
     Heading::Other(text)
+}
+
+/// `text` after `prefix` (in capitals), compared without regard to case.
+fn strip_prefix_folded<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = text.char_indices();
+    for wanted in prefix.chars() {
+        let (_, found) = chars.next()?;
+        if !found.to_uppercase().eq(wanted.to_uppercase()) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(at, _)| &text[at..]))
 }
 
 /// `C O N T E N T S` → `CONTENTS`.
@@ -886,7 +895,7 @@ fn parse_format(text: &str) -> (Option<Format>, Option<String>) {
     if text.is_empty() {
         return (None, None);
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let words: &[(&str, Format)] = &[
         ("face-to-face", Format::FaceToFace),
         ("face to face", Format::FaceToFace),
