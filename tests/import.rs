@@ -713,3 +713,33 @@ fn any_cut_or_odd_input_is_read_without_failing() {
         let _ = import(odd, 2021);
     }
 }
+
+#[test]
+fn tracking_fields_keep_the_same_layout() {
+    let text = std::fs::read_to_string("tests/fixtures/mini/programme/2021/activities/I.1.1.toml")
+        .expect("fixture");
+    let activity: Activity = toml::from_str(&text).expect("parses");
+    let written = to_toml(&activity).expect("serialises");
+    assert_eq!(
+        toml::from_str::<Activity>(&written).expect("reads back"),
+        activity
+    );
+    assert!(
+        written.contains("partners = [\n    \"ALADI\",\n    \"CAF\",\n]\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("\n[[participants]]\nname = \"Ana Pérez\"\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains(
+            "[[notes]]\ndate = \"2021-06-16\"\ntext = \"Held in Caracas with 14 delegations.\"\n"
+        ),
+        "{written}"
+    );
+    assert!(
+        written.contains("expected_results_closing = \"\"\"\nThese results would help offer shared and complementary technical and financial support programmes for the region.\\\n\"\"\"\n"),
+        "{written}"
+    );
+}

@@ -1,8 +1,8 @@
 //! Importing the programme document, as a markdown conversion of its PDF, into the model.
 //!
-//! Three passes, all pure: [`clean`] removes the conversion's artefacts line by line (page
-//! numbers, run-together headings, HTML), [`blocks`] groups lines into headings, paragraphs,
-//! list items and footnotes and re-joins paragraphs cut by a page, and [`structure`] reads the
+//! Three passes, all pure: `clean` removes the conversion's artefacts line by line (page
+//! numbers, run-together headings, HTML), `blocks` groups lines into headings, paragraphs,
+//! list items and footnotes and re-joins paragraphs cut by a page, and `structure` reads the
 //! document's parts (front matter, contents, areas → programmes → projects → activities with
 //! their sections A–D) into a [`Plan`]. What cannot be placed is reported, never dropped.
 
