@@ -70,6 +70,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         context,
         &imported,
         &workspace.relative(&dir).display().to_string(),
+        files.len(),
         removed,
     )
 }
@@ -148,13 +149,18 @@ fn summary(
     context: &mut Context,
     imported: &Imported,
     dir: &str,
+    written: usize,
     removed: usize,
 ) -> Result<(), CliError> {
     let plan = &imported.plan;
     let count = |kind| plan.activities.iter().filter(|a| a.kind == kind).count();
     let footnotes: usize = plan.activities.iter().map(|a| a.footnotes.len()).sum();
     let out = &mut context.out;
-    writeln!(out, "imported {} into {dir}/", plan.programme.title)?;
+    writeln!(
+        out,
+        "imported \"{}\" into {dir}/ ({written} files)",
+        plan.programme.title
+    )?;
     writeln!(out, "  areas:       {}", plan.programme.areas.len())?;
     writeln!(out, "  programmes:  {}", plan.programme.programmes.len())?;
     writeln!(out, "  projects:    {}", plan.programme.projects.len())?;
