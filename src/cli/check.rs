@@ -1,7 +1,6 @@
 //! `programa check`: Check every file of a year and report all findings.
 
 use std::io::IsTerminal as _;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -57,9 +56,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (workspace, loaded) = context.load()?;
     let mut findings = loaded.findings.clone();
     findings.extend(crate::validate::validate(&loaded));
-    sort(&mut findings, &loaded.sources);
-
     let files = files_of(&loaded.sources);
+    files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let summary = Summary {
         activities: loaded.sources.len().saturating_sub(1),
@@ -110,8 +108,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 /// Prints findings to stderr, quoting the files they point into.
 pub fn print_findings(findings: &[Finding], sources: &[Source]) {
     let mut findings = findings.to_vec();
-    sort(&mut findings, sources);
     let files = files_of(sources);
+    files.sort(&mut findings);
     let color = render::use_color(std::io::stderr().is_terminal());
     let _ = render::write_text(&mut std::io::stderr().lock(), &findings, &files, color);
 }
@@ -122,20 +120,6 @@ fn files_of(sources: &[Source]) -> Files<'_> {
             .iter()
             .map(|source| (source.path.as_path(), source.text.as_str())),
     )
-}
-
-/// Orders findings as the files are read (programme first), then by place in the file.
-fn sort(findings: &mut [Finding], sources: &[Source]) {
-    let rank = |file: Option<&Path>| {
-        file.and_then(|file| sources.iter().position(|source| source.path == file))
-            .unwrap_or(usize::MAX)
-    };
-    findings.sort_by_key(|finding| {
-        (
-            rank(finding.file.as_deref()),
-            finding.span.as_ref().map_or(0, |span| span.start),
-        )
-    });
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

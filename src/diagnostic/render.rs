@@ -44,6 +44,23 @@ impl<'a> Files<'a> {
         Some((id, clamp(text, span)))
     }
 
+    /// Orders findings by file, in the order the files were given, then by place in the file.
+    pub fn sort(&self, findings: &mut [Finding]) {
+        let rank = |finding: &Finding| {
+            finding
+                .file
+                .as_deref()
+                .and_then(|file| self.ids.iter().position(|(path, _)| *path == file))
+                .unwrap_or(usize::MAX)
+        };
+        findings.sort_by_key(|finding| {
+            (
+                rank(finding),
+                finding.span.as_ref().map_or(0, |span| span.start),
+            )
+        });
+    }
+
     /// Where `finding` starts and ends: 1-based lines and columns (columns count characters).
     pub fn locate(&self, finding: &Finding) -> Option<Location> {
         let (id, span) = self.place(finding)?;

@@ -143,15 +143,18 @@ fn next_blank(
         Some(Shape::Scalar { allowed, .. }) => allowed.clone(),
         _ => Vec::new(),
     };
-    let finding = describe(message, key, &text_path, &allowed).at(file, Some(span.clone()));
+    let element = matches!(culprit.path.last(), Some(Step::Index(_)));
+    let finding =
+        describe(message, key, &text_path, &allowed, element).at(file, Some(span.clone()));
     Some(Blank {
         path: node.path.clone(),
         finding: Some(finding),
     })
 }
 
-/// Turns serde's message about the value at `path` (whose last key is `key`) into a finding.
-fn describe(message: &str, key: &str, path: &str, allowed: &[String]) -> Finding {
+/// Turns serde's message about the value at `path` (whose last key is `key`; `element` when
+/// it is an item of a list) into a finding.
+fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: bool) -> Finding {
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let word = rest.split('`').next().unwrap_or_default();
         let expected: Vec<String> = match rest.split_once("expected") {
@@ -208,7 +211,13 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String]) -> Finding
             "wrong-type",
             format!("`{path}` should be {expected}, not {}", plain_found(found)),
         );
-        return match type_hint(&expected, key, allowed) {
+        let hint = if element {
+            type_hint(&expected, "item", allowed)
+                .map(|hint| hint.replace("item = ", &format!("{key} = [")) + ", …]")
+        } else {
+            type_hint(&expected, key, allowed)
+        };
+        return match hint {
             Some(hint) => finding.hint(hint),
             None => finding,
         };
@@ -292,26 +301,43 @@ fn missing_keys(path: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
         let Some(Shape::Table(fields)) = shape.at(&table) else {
             continue;
         };
-        for Field { name, .. } in fields.iter().filter(|field| field.required) {
-            let mut key = table.clone();
-            key.push(Step::Key(name.clone()));
-            if tree.get(&key).is_some() {
-                continue;
-            }
-            let place = if table.is_empty() {
-                String::new()
-            } else {
-                format!(" in `{}`", DisplayPath(&table))
-            };
-            findings.push(
-                Finding::error(
-                    "missing-key",
-                    format!("missing required key `{name}`{place}"),
-                )
+        let missing: Vec<&str> = fields
+            .iter()
+            .filter(|Field { name, required, .. }| {
+                let mut key = table.clone();
+                key.push(Step::Key(name.clone()));
+                *required && tree.get(&key).is_none()
+            })
+            .map(|field| field.name.as_str())
+            .collect();
+        let Some((last, others)) = missing.split_last() else {
+            continue;
+        };
+        let place = if table.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{}`", DisplayPath(&table))
+        };
+        let (message, hint) = if others.is_empty() {
+            (
+                format!("missing required key `{last}`{place}"),
+                format!("add a line `{last} = …`{place}"),
+            )
+        } else {
+            let others: Vec<String> = others.iter().map(|name| format!("`{name}`")).collect();
+            (
+                format!(
+                    "missing required keys {} and `{last}`{place}",
+                    others.join(", ")
+                ),
+                format!("add a line `key = …` for each{place}"),
+            )
+        };
+        findings.push(
+            Finding::error("missing-key", message)
                 .at(path, span.clone())
-                .hint(format!("add `{name} = …`{place}")),
-            );
-        }
+                .hint(hint),
+        );
     }
     findings
 }
@@ -417,9 +443,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "missing required key `project`",
-                "missing required key `title`",
-                "missing required key `kind`",
+                "missing required keys `project`, `title` and `kind`",
                 "missing required key `text` in `footnotes[0]`",
             ]
         );

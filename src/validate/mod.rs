@@ -108,10 +108,10 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|candidate| {
-            let score = strsim::jaro_winkler(&word, &candidate.to_lowercase());
+            let score = strsim::normalized_damerau_levenshtein(&word, &candidate.to_lowercase());
             (score, candidate)
         })
-        .filter(|(score, _)| *score >= 0.8)
+        .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
 }
@@ -556,10 +556,11 @@ impl Checked<'_> {
             };
             for (label, at) in prose::citations(raw) {
                 if !defined.contains(label.as_str()) {
-                    let labels = defined.iter().copied();
-                    let hint = match suggest(&label, labels) {
+                    let hint = match suggest(&label, defined.iter().copied()) {
                         Some(best) => format!("did you mean `[^{best}]`?"),
-                        None => format!("add it: [[footnotes]] id = \"{label}\" text = \"…\""),
+                        None => {
+                            format!("add a [[footnotes]] entry with id = \"{label}\" and its text")
+                        }
                     };
                     findings.push(
                         Finding::error(
@@ -642,9 +643,14 @@ fn unknown(what: &str, name: &str, existing: &[&str], table: &str) -> Finding {
 
 /// The progress beyond 100%, whether the reader (above 255) or the checks found it.
 pub(crate) fn progress_out_of_range(value: &str) -> Finding {
+    let limit = if value.starts_with('-') {
+        "less than 0%"
+    } else {
+        "more than 100%"
+    };
     Finding::error(
         "progress-out-of-range",
-        format!("progress is {value}%, but it cannot be more than 100%"),
+        format!("progress is {value}%, but it cannot be {limit}"),
     )
     .hint("progress is a percentage: a whole number from 0 to 100")
 }
