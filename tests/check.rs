@@ -432,15 +432,16 @@ fn a_code_that_differs_from_its_file_name_is_reported() {
 #[test]
 fn a_code_outside_its_project_is_reported() {
     let env = Env::new();
-    let text = env
-        .read("activities/I.2.1.toml")
-        .replace("project = \"I.2\"", "project = \"I.1\"");
-    env.write("activities/I.2.1.toml", &text);
-    assert_eq!(one(&env), at("code-prefix", "I.2.1.toml", 1, 8));
+    env.replace(
+        "activities/I.1.2.toml",
+        "project = \"I.1\"",
+        "project = \"I.2\"",
+    );
+    assert_eq!(one(&env), at("code-prefix", "I.1.2.toml", 1, 8));
     let findings = env.findings();
     assert_eq!(
         findings[0].message,
-        "activity `I.2.1` is in project `I.1`, so its code should be `I.1.<number>`"
+        "activity `I.1.2` is in project `I.2`, so its code should be `I.2.<number>`"
     );
 }
 
@@ -448,10 +449,21 @@ fn a_code_outside_its_project_is_reported() {
 fn a_project_outside_its_programme_area_is_reported() {
     let env = Env::new();
     env.replace("programme.toml", "code = \"II.3\"", "code = \"I.3\"");
-    // The activities of II.3 now name a project that is gone.
-    let located = env.located();
-    assert_eq!(located[0], at("code-prefix", "programme.toml", 38, 8));
-    assert!(located[1..].iter().all(|f| f.0 == "unknown-reference"));
+    // The activities of II.3 now name a project that is gone, and I.3 has none.
+    assert_eq!(
+        env.located(),
+        [
+            at("code-prefix", "programme.toml", 38, 8),
+            at("empty-project", "programme.toml", 38, 8),
+            at("unknown-reference", "II.3.1.toml", 2, 11),
+            at("unknown-reference", "II.3.2.toml", 2, 11),
+        ]
+    );
+    let findings = env.findings();
+    assert_eq!(
+        findings[0].message,
+        "project `I.3` is in programme `sela-smes` of area II, so its code should be `II.<number>`"
+    );
 }
 
 #[test]
@@ -524,6 +536,18 @@ fn footnotes_must_be_defined_and_cited() {
         findings[0].message,
         "footnote `[^2]` is cited but not defined"
     );
+}
+
+#[test]
+fn a_project_without_activities_is_a_warning() {
+    let env = Env::new();
+    std::fs::remove_file(env.path("activities/I.2.1.toml")).expect("remove");
+    env.replace(
+        "programme.toml",
+        "organize three events",
+        "organize two events",
+    );
+    assert_eq!(one(&env), at("empty-project", "programme.toml", 33, 8));
 }
 
 #[test]
@@ -762,6 +786,7 @@ fn no_mutation_of_a_valid_file_makes_reading_panic() {
         let mut out = Vec::new();
         programa::diagnostic::render::write_text(&mut out, &findings, &files, true)
             .expect("renders");
+        let _ = programa::diagnostic::render::to_json(&findings, &files);
         let mut text = programme.clone();
         for _ in 0..=rng.below(4) {
             text = mutate(&text, &mut rng);

@@ -56,7 +56,7 @@ impl<'a> Files<'a> {
         findings.sort_by_key(|finding| {
             (
                 rank(finding),
-                finding.span.as_ref().map_or(0, |span| span.start),
+                finding.span.as_ref().map_or(usize::MAX, |span| span.start),
             )
         });
     }

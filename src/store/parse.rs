@@ -83,6 +83,14 @@ pub fn parse_file<T: DeserializeOwned + JsonSchema>(
             return (None, dedup(findings));
         }
     }
+    findings.push(
+        Finding::error(
+            "too-many-errors",
+            format!("reading stopped after {MAX_ROUNDS} attempts; there may be more errors"),
+        )
+        .at(path, None)
+        .hint("fix the errors above and check again"),
+    );
     (None, dedup(findings))
 }
 
@@ -385,7 +393,7 @@ fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
             out.push(finding);
         }
     }
-    out.sort_by_key(|finding| finding.span.as_ref().map_or(0, |span| span.start));
+    out.sort_by_key(|finding| finding.span.as_ref().map_or(usize::MAX, |span| span.start));
     out
 }
 

@@ -94,10 +94,37 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         }
     }
 
+    // Only when every file was read: one that was not may hold what seems to be missing.
     if failed.is_empty()
         && let (Some(source), Some(Some(tree))) = (programme_source, trees.first())
     {
         findings.extend(check_totals(source, tree, loaded));
+        for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
+            if !loaded
+                .plan
+                .activities
+                .iter()
+                .any(|a| a.project == project.code)
+            {
+                let path = [
+                    Step::Key("projects".to_string()),
+                    Step::Index(index),
+                    Step::Key("code".to_string()),
+                ];
+                findings.push(
+                    Finding::warning(
+                        "empty-project",
+                        format!("project `{}` has no activities", project.code),
+                    )
+                    .at(&source.path, tree.span_at(&path))
+                    .hint(format!(
+                        "the programme document would show it with nothing under it; add \
+                         activities with `project = \"{}\"`, or remove the project",
+                        project.code
+                    )),
+                );
+            }
+        }
     }
     findings
 }
