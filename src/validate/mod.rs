@@ -99,32 +99,7 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         && let (Some(source), Some(Some(tree))) = (programme_source, trees.first())
     {
         findings.extend(check_totals(source, tree, loaded));
-        for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
-            if !loaded
-                .plan
-                .activities
-                .iter()
-                .any(|a| a.project == project.code)
-            {
-                let path = [
-                    Step::Key("projects".to_string()),
-                    Step::Index(index),
-                    Step::Key("code".to_string()),
-                ];
-                findings.push(
-                    Finding::warning(
-                        "empty-project",
-                        format!("project `{}` has no activities", project.code),
-                    )
-                    .at(&source.path, tree.span_at(&path))
-                    .hint(format!(
-                        "the programme document would show it with nothing under it; add \
-                         activities with `project = \"{}\"`, or remove the project",
-                        project.code
-                    )),
-                );
-            }
-        }
+        findings.extend(check_empty_projects(source, tree, loaded));
     }
     findings
 }
@@ -680,6 +655,38 @@ pub(crate) fn progress_out_of_range(value: &str) -> Finding {
         format!("progress is {value}%, but it cannot be {limit}"),
     )
     .hint("progress is a percentage: a whole number from 0 to 100")
+}
+
+/// Projects of the programme file that no activity belongs to.
+fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
+        if !loaded
+            .plan
+            .activities
+            .iter()
+            .any(|a| a.project == project.code)
+        {
+            let path = [
+                Step::Key("projects".to_string()),
+                Step::Index(index),
+                Step::Key("code".to_string()),
+            ];
+            findings.push(
+                Finding::warning(
+                    "empty-project",
+                    format!("project `{}` has no activities", project.code),
+                )
+                .at(&source.path, tree.span_at(&path))
+                .hint(format!(
+                    "the programme document would show it with nothing under it; add \
+                     activities with `project = \"{}\"`, or remove the project",
+                    project.code
+                )),
+            );
+        }
+    }
+    findings
 }
 
 /// Totals the foreword (or, failing that, the introduction) states that the activities
