@@ -690,7 +690,7 @@ fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Fi
 }
 
 /// Totals the foreword (or, failing that, the introduction) states that the activities
-/// contradict: the first "<number> studies|events|activities" of each kind, where the
+/// contradict: the first `<number> studies|events|activities` of each kind, where the
 /// document states its totals before breaking them down.
 fn check_totals(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
     let totals = loaded.plan.totals();

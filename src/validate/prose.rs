@@ -108,7 +108,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     words
 }
 
-/// Every "<number> studies|events|activities" in `text`, the number right before the noun
+/// Every `<number> studies|events|activities` in `text`, the number right before the noun
 /// (spaces between, or "eight (8) studies", or "twenty four events").
 pub fn claims(text: &str) -> Vec<Claim> {
     let words = words(text);
