@@ -3,9 +3,9 @@
 //! Reading ([`crate::store::load`]) already reports what stops a file from being read: syntax
 //! and type errors, missing keys. [`validate`] adds what a careful reviewer would point out in
 //! files that read fine. Checks do not pile up on one cause: while `programme.toml` has errors
-//! nothing is checked against it, an activity whose file has errors gets only the checks that
-//! do not depend on the lines left out, and the foreword's totals are only compared when every
-//! file was read.
+//! nothing is checked against it, an activity whose file has errors or unknown keys gets only
+//! the checks that do not depend on the lines left out, and the foreword's totals are only
+//! compared when every file was read.
 
 pub mod prose;
 pub mod shape;
@@ -46,6 +46,9 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         .collect();
     let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
 
+    // A file with unknown keys is missing what they were meant to say (`statsu` for
+    // `status`): its activity's own checks would only report the consequences.
+    let mut misspelt: BTreeSet<&Path> = BTreeSet::new();
     for (source, tree) in loaded.sources.iter().zip(&trees) {
         let Some(tree) = tree else { continue };
         let shape = if is_activity_file(&source.path) {
@@ -53,7 +56,11 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         } else {
             &programme_shape
         };
-        findings.extend(check_keys(&source.path, tree, shape));
+        let found = check_keys(&source.path, tree, shape);
+        if found.iter().any(|finding| finding.code == "unknown-key") {
+            misspelt.insert(&source.path);
+        }
+        findings.extend(found);
     }
 
     let programme_source = loaded
@@ -89,7 +96,7 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         if programme_ok {
             findings.extend(checked.references(activity, &loaded.plan.programme));
         }
-        if !failed.contains(&*source.path) {
+        if !failed.contains(&*source.path) && !misspelt.contains(&*source.path) {
             findings.extend(checked.activity(activity, today));
         }
     }
