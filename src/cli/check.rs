@@ -16,8 +16,8 @@ use crate::store::Source;
 /// wrong types and values, missing and unknown keys, references to projects, programmes and
 /// areas that do not exist, duplicate or misplaced codes, impossible dates and states,
 /// footnotes, and totals in the foreword that the activities contradict. Findings go to
-/// standard output; the exit status is 1 when there is an error, 0 otherwise (warnings
-/// included).
+/// standard output; the exit status is 1 when there is an error, 0 otherwise, even with
+/// warnings.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// How to print the findings: text for people, json for tools
@@ -30,7 +30,7 @@ pub struct Args {
 enum Format {
     /// `error[code]: message` with the offending line, like a compiler.
     Text,
-    /// One JSON object: year, summary, totals and findings with lines and columns.
+    /// one JSON object: year, summary, totals and findings with lines and columns.
     Json,
 }
 
