@@ -505,6 +505,22 @@ fn planned_activities_with_progress_or_actual_dates_are_suspect() {
 }
 
 #[test]
+fn actual_dates_after_today_are_suspect() {
+    let env = Env::new();
+    let loaded = store::load(&Workspace::at(env.root()), 2021).expect("loads");
+    let today = programa::model::Date::from_ymd(2021, 6, 14).expect("a date");
+    let findings = programa::validate::validate_on(&loaded, today);
+    let messages: Vec<_> = findings
+        .iter()
+        .map(|f| (f.code, f.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [("future-date", "actual_end (2021-06-15) is in the future")]
+    );
+}
+
+#[test]
 fn a_study_with_a_format_is_a_warning() {
     let env = Env::new();
     env.replace(
