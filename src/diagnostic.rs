@@ -1,7 +1,9 @@
 //! Findings about programme files: what is wrong, where, and what to do about it.
 //!
 //! Every layer reports problems as [`Finding`]s; only the interfaces turn them into text
-//! (file, line, column, the offending line with a caret, a hint) or JSON.
+//! (file, line, column, the offending line with a caret, a hint) or JSON, through [`render`].
+
+pub mod render;
 
 use std::ops::Range;
 use std::path::PathBuf;

@@ -1,19 +1,127 @@
 //! `programa check`: Check every file of a year and report all findings.
 
+use std::io::IsTerminal as _;
+
+use serde::Serialize;
+
 use super::{CliError, Context};
+use crate::diagnostic::Finding;
+use crate::diagnostic::render::{self, Files, JsonFinding};
+use crate::model::Totals;
+use crate::store::Source;
 
 /// Check every file of a year and report all findings.
+///
+/// Reads `programme.toml` and every activity file and reports every problem: TOML syntax,
+/// wrong types and values, missing and unknown keys, references to projects, programmes and
+/// areas that do not exist, duplicate or misplaced codes, impossible dates and states,
+/// footnotes, and totals in the foreword that the activities contradict. Findings go to
+/// standard output; the exit status is 1 when there is an error, 0 otherwise, even with
+/// warnings.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// How to print the findings: text for people, json for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// `error[code]: message` with the offending line, like a compiler.
+    Text,
+    /// one JSON object: year, summary, totals and findings with lines and columns.
+    Json,
+}
+
+/// What `check --format json` prints.
+#[derive(Serialize)]
+struct Report<'a> {
+    year: i32,
+    summary: Summary,
+    totals: Totals,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+/// The counts the last line of `check` gives.
+#[derive(Serialize)]
+struct Summary {
+    activities: usize,
+    errors: usize,
+    warnings: usize,
+}
 
 /// Runs `programa check`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`check` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (workspace, loaded) = context.load()?;
+    let mut findings = loaded.findings.clone();
+    findings.extend(crate::validate::validate(&loaded));
+    let files = files_of(&loaded.sources);
+    files.sort(&mut findings);
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let summary = Summary {
+        activities: loaded.sources.len().saturating_sub(1),
+        errors,
+        warnings: findings.len() - errors,
+    };
+    match args.format {
+        Format::Text => {
+            let color = render::use_color(std::io::stdout().is_terminal());
+            render::write_text(context.out, &findings, &files, color)?;
+            let year_dir = workspace.year_dir(loaded.year);
+            writeln!(
+                context.out,
+                "{}: {}, {}, {}",
+                workspace.relative(&year_dir).display(),
+                count(summary.activities, "activity", "activities"),
+                count(summary.errors, "error", "errors"),
+                count(summary.warnings, "warning", "warnings"),
+            )?;
+        }
+        Format::Json => {
+            let report = Report {
+                year: loaded.year,
+                totals: loaded.plan.totals(),
+                findings: render::to_json(&findings, &files),
+                summary,
+            };
+            serde_json::to_writer_pretty(&mut *context.out, &report).map_err(
+                |error| match error.io_error_kind() {
+                    Some(kind) => CliError::from(std::io::Error::from(kind)),
+                    None => CliError::new(format!("cannot write the report ({error})")),
+                },
+            )?;
+            writeln!(context.out)?;
+        }
+    }
+    if errors > 0 {
+        return Err(CliError::new(format!(
+            "the programme for {} has {}",
+            loaded.year,
+            count(errors, "error", "errors")
+        ))
+        .hint("each finding above says where and what to change"));
+    }
+    Ok(())
 }
 
 /// Prints findings to stderr, quoting the files they point into.
-pub fn print_findings(findings: &[crate::diagnostic::Finding], _sources: &[crate::store::Source]) {
-    for finding in findings {
-        eprintln!("{}: {}", finding.code, finding.message);
-    }
+pub fn print_findings(findings: &[Finding], sources: &[Source]) {
+    let mut findings = findings.to_vec();
+    let files = files_of(sources);
+    files.sort(&mut findings);
+    let color = render::use_color(std::io::stderr().is_terminal());
+    let _ = render::write_text(&mut std::io::stderr().lock(), &findings, &files, color);
+}
+
+fn files_of(sources: &[Source]) -> Files<'_> {
+    Files::new(
+        sources
+            .iter()
+            .map(|source| (source.path.as_path(), source.text.as_str())),
+    )
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -157,7 +157,8 @@ pub struct Source {
 pub struct Loaded {
     /// The year.
     pub year: i32,
-    /// What could be read. Activities whose files did not parse are missing from it.
+    /// What could be read. Activities whose files could not be read at all are missing from it;
+    /// those with type errors are there as far as they could be read (see [`parse_file`]).
     pub plan: Plan,
     /// The activity files, parallel to `plan.activities`.
     pub activity_sources: Vec<usize>,

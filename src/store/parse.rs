@@ -1,28 +1,498 @@
 //! Reading one TOML file into a model type, turning every problem into a located finding.
+//!
+//! A syntax error stops the reading (the rest of the file cannot be trusted), so it is the only
+//! finding. Otherwise every type error is reported: the file is deserialised, and on an error
+//! the offending `key = value` line (or `[[array]]` element) is blanked out — replaced by
+//! spaces, newlines kept, so every byte offset stays valid — and the file is read again, until
+//! it deserialises. Required keys that are absent are found from the file's JSON Schema, all of
+//! them at once; serde's own "missing field" error is only used to decide what to blank next.
 
+use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Finding;
+use crate::validate::shape::{Field, Shape};
+use crate::validate::tree::{self, DisplayPath, NodeKind, Step, Tree};
+use crate::validate::{progress_out_of_range, suggest};
+
+/// How many times a file is re-read at most; each round blanks at least one line, so this
+/// only bounds the work on a file made of thousands of bad lines.
+const MAX_ROUNDS: usize = 500;
 
 /// Parses `text` (the file at `path`) as a `T`.
 ///
-/// Returns the value when the file could be read, and the findings: a syntax error, or the
-/// type errors (wrong type, value not allowed, missing key), each with its byte span.
-pub fn parse_file<T: DeserializeOwned>(path: &Path, text: &str) -> (Option<T>, Vec<Finding>) {
-    if let Err(error) = text.parse::<toml_edit::DocumentMut>() {
-        let finding = Finding::error("toml-syntax", error.message().trim().to_string())
-            .at(path, error.span())
-            .hint("fix the TOML syntax; strings need quotes, tables `[name]` and arrays `[a, b]`");
-        return (None, vec![finding]);
-    }
-    match toml::from_str::<T>(text) {
-        Ok(value) => (Some(value), Vec::new()),
+/// Returns the value and every finding: a syntax error alone, or all the type errors (wrong
+/// type, value not in the vocabulary, bad date, progress out of range) and all the required
+/// keys that are missing, each with its byte span.
+///
+/// When there are type errors the value is still returned if it could be read without the
+/// offending lines (optional keys then take their defaults, bad `[[array]]` elements are
+/// left out): later checks that span files (duplicate codes, references, totals) can then see
+/// the activity. Such a value is partial — callers that write, publish or count must refuse
+/// when the findings hold an error. The value is `None` after a syntax error or when a
+/// required top-level key is missing or unreadable.
+pub fn parse_file<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+) -> (Option<T>, Vec<Finding>) {
+    let tree = match Tree::parse(text) {
+        Ok(tree) => tree,
         Err(error) => {
-            let finding = Finding::error("wrong-type", error.message().trim().to_string())
-                .at(path, error.span());
-            (None, vec![finding])
+            let message = error.message().trim();
+            let finding = Finding::error("toml-syntax", syntax_message(message))
+                .at(path, error.span())
+                .hint(syntax_hint(message));
+            return (None, vec![finding]);
         }
+    };
+    let shape = Shape::of_schema(&schemars::schema_for!(T));
+    let mut findings = missing_keys(path, &tree, &shape);
+    let mut blanked: BTreeSet<tree::Path> = BTreeSet::new();
+    let mut work = text.to_string();
+
+    for _ in 0..MAX_ROUNDS {
+        let error = match toml::from_str::<T>(&work) {
+            Ok(value) => return (Some(value), dedup(findings)),
+            Err(error) => error,
+        };
+        let message = error.message().trim().to_string();
+        let span = error.span();
+        let Some(blank) = next_blank(path, &tree, &shape, &message, span.as_ref(), &blanked) else {
+            // Nothing more can be taken out: report what serde said, if not already known.
+            if !message.starts_with("missing field") {
+                findings.push(Finding::error("wrong-type", message).at(path, span));
+            }
+            return (None, dedup(findings));
+        };
+        findings.extend(blank.finding);
+        if blank.path.is_empty() {
+            return (None, dedup(findings));
+        }
+        let before = work.clone();
+        for node in tree.subtree(&blank.path) {
+            for range in [&node.extent, &node.key, &node.value].into_iter().flatten() {
+                blank_out(&mut work, range);
+            }
+        }
+        blanked.insert(blank.path);
+        if work == before {
+            return (None, dedup(findings));
+        }
+    }
+    findings.push(
+        Finding::error(
+            "too-many-errors",
+            format!("reading stopped after {MAX_ROUNDS} attempts; there may be more errors"),
+        )
+        .at(path, None)
+        .hint("fix the errors above and check again"),
+    );
+    (None, dedup(findings))
+}
+
+/// What to take out of the file next, and the finding that explains why.
+struct Blank {
+    path: tree::Path,
+    finding: Option<Finding>,
+}
+
+fn next_blank(
+    file: &Path,
+    tree: &Tree,
+    shape: &Shape,
+    message: &str,
+    span: Option<&Range<usize>>,
+    blanked: &BTreeSet<tree::Path>,
+) -> Option<Blank> {
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        // The span is the table's header or inline table, or nothing/0..0 for the top level.
+        let table = span
+            .and_then(|span| tree.table_at(span))
+            .map(|node| node.path.clone())
+            .unwrap_or_default();
+        let mut missing = table.clone();
+        missing.push(Step::Key(key.to_string()));
+        // Missing keys were all reported from the schema, and keys blanked here were
+        // reported as what was wrong with them: either way there is nothing new to say.
+        let finding = if blanked.contains(&missing) || shape.at(&missing).is_some() {
+            None
+        } else {
+            Some(
+                Finding::error("missing-key", format!("missing required key `{key}`"))
+                    .at(file, span.cloned()),
+            )
+        };
+        // The whole table goes: its header, or the key-value line that holds it inline.
+        let path = match span.and_then(|span| tree.blankable_at(span)) {
+            Some(node) if !table.is_empty() => node.path.clone(),
+            _ => Vec::new(),
+        };
+        return Some(Blank { path, finding });
+    }
+    let span = span?;
+    let node = tree.blankable_at(span)?;
+    let culprit = tree.deepest_at(span).unwrap_or(node);
+    let text_path = DisplayPath(&culprit.path).to_string();
+    let key = culprit
+        .path
+        .iter()
+        .rev()
+        .find_map(|step| match step {
+            Step::Key(key) => Some(key.as_str()),
+            Step::Index(_) => None,
+        })
+        .unwrap_or("value");
+    let allowed = match shape.at(&culprit.path) {
+        Some(Shape::Scalar { allowed, .. }) => allowed.clone(),
+        _ => Vec::new(),
+    };
+    let element = matches!(culprit.path.last(), Some(Step::Index(_)));
+    let finding =
+        describe(message, key, &text_path, &allowed, element).at(file, Some(span.clone()));
+    Some(Blank {
+        path: node.path.clone(),
+        finding: Some(finding),
+    })
+}
+
+/// Turns serde's message about the value at `path` (whose last key is `key`; `element` when
+/// it is an item of a list) into a finding.
+fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: bool) -> Finding {
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let word = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<String> = match rest.split_once("expected") {
+            Some((_, list)) => list
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(String::from)
+                .collect(),
+            None => allowed.to_vec(),
+        };
+        let choices = expected.join(", ");
+        let hint = match suggest(word, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`? `{key}` is one of: {choices}"),
+            None => format!("`{key}` is one of: {choices}"),
+        };
+        return Finding::error("unknown-value", format!("`{word}` is not a valid {key}"))
+            .hint(hint);
+    }
+    if let Some(rest) = message.strip_prefix("invalid date `") {
+        let date = rest.split('`').next().unwrap_or_default();
+        return Finding::error(
+            "invalid-date",
+            format!("`{path}` is not a valid date: `{date}`"),
+        )
+        .hint(format!(
+            "write a day that exists as YYYY-MM-DD, e.g. {key} = \"2021-03-15\""
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let number = found.split('`').nth(1).unwrap_or(found);
+        if key == "progress" {
+            return progress_out_of_range(number);
+        }
+        return Finding::error(
+            "out-of-range",
+            format!(
+                "`{path}` cannot be {number} (expected {})",
+                plain_type(expected)
+            ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let expected = if key == "progress" {
+            "a whole number from 0 to 100".to_string()
+        } else if !allowed.is_empty() {
+            format!("one of {}", allowed.join(", "))
+        } else {
+            plain_type(expected)
+        };
+        let finding = Finding::error(
+            "wrong-type",
+            format!("`{path}` should be {expected}, not {}", plain_found(found)),
+        );
+        let hint = if element {
+            type_hint(&expected, "item", allowed)
+                .map(|hint| hint.replace("item = ", &format!("{key} = [")) + ", …]")
+        } else {
+            type_hint(&expected, key, allowed)
+        };
+        return match hint {
+            Some(hint) => finding.hint(hint),
+            None => finding,
+        };
+    }
+    Finding::error("wrong-type", format!("`{path}`: {message}"))
+}
+
+/// serde's name of a type, in words.
+fn plain_type(expected: &str) -> String {
+    let expected = expected.trim();
+    let integer = [
+        "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize",
+    ];
+    if integer.contains(&expected) {
+        "a whole number".to_string()
+    } else if expected == "a string" {
+        "text in quotes".to_string()
+    } else if expected == "a sequence" {
+        "a list `[…]`".to_string()
+    } else if expected.starts_with("struct ") || expected == "a map" {
+        "a table".to_string()
+    } else if expected == "a boolean" {
+        "true or false".to_string()
+    } else {
+        expected.to_string()
+    }
+}
+
+/// serde's description of a value found, in words.
+fn plain_found(found: &str) -> String {
+    let found = found.trim();
+    if let Some(rest) = found.strip_prefix("string ") {
+        format!("the text {rest}")
+    } else if let Some(rest) = found.strip_prefix("integer ") {
+        format!("the number {}", rest.trim_matches('`'))
+    } else if let Some(rest) = found.strip_prefix("floating point ") {
+        format!("the number {}", rest.trim_matches('`'))
+    } else if found == "sequence" {
+        "a list".to_string()
+    } else if found == "map" {
+        "a table".to_string()
+    } else {
+        found.to_string()
+    }
+}
+
+fn type_hint(expected: &str, key: &str, allowed: &[String]) -> Option<String> {
+    if let Some(first) = allowed.first() {
+        return Some(format!(
+            "write one of the words in quotes: {key} = \"{first}\""
+        ));
+    }
+    let hint = if expected.starts_with("a whole number") {
+        format!("write the number without quotes: {key} = 50")
+    } else if expected == "text in quotes" {
+        format!("put the text in double quotes: {key} = \"…\"")
+    } else if expected.starts_with("a list") {
+        format!("write a list in brackets: {key} = [\"…\", \"…\"]")
+    } else if expected.starts_with("a date") {
+        format!("write the date as YYYY-MM-DD: {key} = \"2021-03-15\"")
+    } else {
+        return None;
+    };
+    Some(hint)
+}
+
+/// Every required key missing from a table that is there, from the schema.
+fn missing_keys(path: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut tables: Vec<(tree::Path, Option<Range<usize>>)> = vec![(Vec::new(), Some(0..0))];
+    for node in &tree.nodes {
+        if node.is_table {
+            let span = match node.kind {
+                NodeKind::Header => node.key.clone(),
+                _ => node.value_span(),
+            };
+            tables.push((node.path.clone(), span));
+        }
+    }
+    for (table, span) in tables {
+        let Some(Shape::Table(fields)) = shape.at(&table) else {
+            continue;
+        };
+        let missing: Vec<&str> = fields
+            .iter()
+            .filter(|Field { name, required, .. }| {
+                let mut key = table.clone();
+                key.push(Step::Key(name.clone()));
+                *required && tree.get(&key).is_none()
+            })
+            .map(|field| field.name.as_str())
+            .collect();
+        let Some((last, others)) = missing.split_last() else {
+            continue;
+        };
+        let place = if table.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{}`", DisplayPath(&table))
+        };
+        let (message, hint) = if others.is_empty() {
+            (
+                format!("missing required key `{last}`{place}"),
+                format!("add a line `{last} = …`{place}"),
+            )
+        } else {
+            let others: Vec<String> = others.iter().map(|name| format!("`{name}`")).collect();
+            (
+                format!(
+                    "missing required keys {} and `{last}`{place}",
+                    others.join(", ")
+                ),
+                format!("add a line `key = …` for each{place}"),
+            )
+        };
+        findings.push(
+            Finding::error("missing-key", message)
+                .at(path, span.clone())
+                .hint(hint),
+        );
+    }
+    findings
+}
+
+/// The message of a syntax error, without toml's doubled wording.
+fn syntax_message(message: &str) -> String {
+    format!("invalid TOML ({message})")
+}
+
+fn syntax_hint(message: &str) -> String {
+    if message.contains("string") {
+        "a string may be missing its closing quote; text goes in \"double quotes\", long text in \"\"\"triple quotes\"\"\"".to_string()
+    } else if message.contains("expected `=`") {
+        "every line sets a key: key = value".to_string()
+    } else if message.contains("duplicate key") {
+        "a key may appear only once in a table; remove or rename one of them".to_string()
+    } else {
+        "fix the TOML syntax; strings need quotes, tables `[name]` and lists `[a, b]`".to_string()
+    }
+}
+
+/// Replaces `range` of `text` with spaces, keeping newlines.
+fn blank_out(text: &mut String, range: &Range<usize>) {
+    let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
+    let replacement: String = slice
+        .chars()
+        .flat_map(|c| {
+            let keep = matches!(c, '\n' | '\r');
+            let width = if keep { 1 } else { c.len_utf8() };
+            std::iter::repeat_n(if keep { c } else { ' ' }, width)
+        })
+        .collect();
+    text.replace_range(range.clone(), &replacement);
+}
+
+fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for finding in findings {
+        let key = (finding.code, finding.span.clone(), finding.message.clone());
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(finding);
+        }
+    }
+    out.sort_by_key(|finding| finding.span.as_ref().map_or(usize::MAX, |span| span.start));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, WorkProgramme};
+
+    fn parse(text: &str) -> (Option<Activity>, Vec<Finding>) {
+        parse_file::<Activity>(Path::new("a.toml"), text)
+    }
+
+    const VALID: &str = "code = \"I.1.1\"\nproject = \"I.1\"\ntitle = \"T\"\nkind = \"event\"\n";
+
+    #[test]
+    fn a_valid_file_has_no_findings() {
+        let (value, findings) = parse(VALID);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(value.expect("read").code, "I.1.1");
+    }
+
+    #[test]
+    fn every_type_error_is_reported_and_the_rest_is_read() {
+        let text = format!(
+            "{VALID}status = \"done\"\nprogress = \"fifty\"\nplanned_start = \"2021-02-30\"\n\
+             [[participants]]\norganisation = \"CAF\"\ncountry = \"Peru\"\nrole = \"speker\"\n"
+        );
+        let (value, findings) = parse(&text);
+        let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(
+            codes,
+            [
+                "unknown-value",
+                "wrong-type",
+                "invalid-date",
+                "unknown-value"
+            ]
+        );
+        assert_eq!(
+            findings[3].hint.as_deref(),
+            Some(
+                "did you mean `speaker`? `role` is one of: participant, speaker, moderator, organiser, observer"
+            )
+        );
+        let value = value.expect("partial value");
+        assert_eq!(value.code, "I.1.1");
+        assert!(value.participants.is_empty());
+    }
+
+    #[test]
+    fn all_missing_required_keys_are_reported() {
+        let (value, findings) = parse("code = \"I.1.1\"\n\n[[footnotes]]\nid = \"1\"\n");
+        assert!(value.is_none());
+        let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "missing required keys `project`, `title` and `kind`",
+                "missing required key `text` in `footnotes[0]`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_blanked_required_key_is_not_also_missing() {
+        let text = format!("{VALID}[[notes]]\ndate = \"yesterday\"\ntext = \"x\"\n");
+        let (value, findings) = parse(&text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, "invalid-date");
+        assert!(value.expect("partial").notes.is_empty());
+    }
+
+    #[test]
+    fn progress_beyond_a_byte_is_out_of_range() {
+        let (_, findings) = parse(&format!("{VALID}progress = 300\n"));
+        assert_eq!(findings[0].code, "progress-out-of-range");
+        assert_eq!(
+            findings[0].message,
+            "progress is 300%, but it cannot be more than 100%"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_the_only_finding() {
+        let (value, findings) = parse("code = \"I.1.1\ntitle = 5\n");
+        assert!(value.is_none());
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "toml-syntax");
+    }
+
+    #[test]
+    fn the_programme_file_reads_too() {
+        let text = "year = 2021\ntitle = \"T\"\norganisation = \"O\"\n[[areas]]\ncode = 1\ntitle = \"A\"\n";
+        let (value, findings) = parse_file::<WorkProgramme>(Path::new("p.toml"), text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(
+            findings[0].message,
+            "`areas[0].code` should be text in quotes, not the number 1"
+        );
+        assert!(value.expect("partial").areas.is_empty());
     }
 }

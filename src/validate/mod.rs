@@ -1,9 +1,756 @@
 //! Every finding about a loaded programme: unknown keys, references, codes, dates, states, totals.
+//!
+//! Reading ([`crate::store::load`]) already reports what stops a file from being read: syntax
+//! and type errors, missing keys. [`validate`] adds what a careful reviewer would point out in
+//! files that read fine. Checks do not pile up on one cause: while `programme.toml` has errors
+//! nothing is checked against it, an activity whose file has errors or unknown keys gets only
+//! the checks that do not depend on the lines left out, and the foreword's totals are only
+//! compared when every file was read.
+
+pub mod prose;
+pub mod shape;
+pub mod tree;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Finding;
-use crate::store::Loaded;
+use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
+use crate::store::{ACTIVITIES_DIR, Loaded, Source};
 
-/// Every finding about `loaded` beyond those found while reading it.
-pub fn validate(_loaded: &Loaded) -> Vec<Finding> {
-    Vec::new()
+use self::prose::{Noun, claims};
+use self::shape::{Field, Shape};
+use self::tree::{DisplayPath, Step, Tree};
+
+/// Every finding about `loaded` beyond those found while reading it, as of today.
+pub fn validate(loaded: &Loaded) -> Vec<Finding> {
+    let today = Date(chrono::Local::now().date_naive());
+    validate_on(loaded, today)
+}
+
+/// Every finding about `loaded` beyond those found while reading it, taking `today` as the
+/// current day (actual dates after it are suspect).
+pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let failed: BTreeSet<&Path> = loaded
+        .findings
+        .iter()
+        .filter(|finding| finding.is_error())
+        .filter_map(|finding| finding.file.as_deref())
+        .collect();
+    let trees: Vec<Option<Tree>> = loaded
+        .sources
+        .iter()
+        .map(|source| Tree::parse(&source.text).ok())
+        .collect();
+    let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
+
+    // A file with unknown keys is missing what they were meant to say (`statsu` for
+    // `status`): its activity's own checks would only report the consequences.
+    let mut misspelt: BTreeSet<&Path> = BTreeSet::new();
+    for (source, tree) in loaded.sources.iter().zip(&trees) {
+        let Some(tree) = tree else { continue };
+        let shape = if is_activity_file(&source.path) {
+            &activity_shape
+        } else {
+            &programme_shape
+        };
+        let found = check_keys(&source.path, tree, shape);
+        if found.iter().any(|finding| finding.code == "unknown-key") {
+            misspelt.insert(&source.path);
+        }
+        findings.extend(found);
+    }
+
+    let programme_source = loaded
+        .sources
+        .first()
+        .filter(|source| !is_activity_file(&source.path));
+    let programme_ok = programme_source.is_some_and(|source| !failed.contains(&*source.path));
+    if let (Some(source), Some(Some(tree)), true) = (programme_source, trees.first(), programme_ok)
+    {
+        let programme = Checked {
+            file: &source.path,
+            text: &source.text,
+            tree,
+        };
+        findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
+    }
+
+    let mut codes: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (index, activity) in loaded.plan.activities.iter().enumerate() {
+        let source_index = loaded.activity_sources.get(index).copied();
+        let (Some(source), Some(Some(tree))) = (
+            loaded.source_of(index),
+            source_index.and_then(|i| trees.get(i)),
+        ) else {
+            continue;
+        };
+        let checked = Checked {
+            file: &source.path,
+            text: &source.text,
+            tree,
+        };
+        findings.extend(checked.codes(activity, &mut codes));
+        if programme_ok {
+            findings.extend(checked.references(activity, &loaded.plan.programme));
+        }
+        if !failed.contains(&*source.path) && !misspelt.contains(&*source.path) {
+            findings.extend(checked.activity(activity, today));
+        }
+    }
+
+    // Only when every file was read: one that was not may hold what seems to be missing.
+    if failed.is_empty()
+        && let (Some(source), Some(Some(tree))) = (programme_source, trees.first())
+    {
+        findings.extend(check_totals(source, tree, loaded));
+        findings.extend(check_empty_projects(source, tree, loaded));
+    }
+    findings
+}
+
+/// The nearest of `candidates` to `word`, if one is near enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let score = strsim::normalized_damerau_levenshtein(&word, &candidate.to_lowercase());
+            (score, candidate)
+        })
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+fn is_activity_file(path: &Path) -> bool {
+    path.parent()
+        .and_then(Path::file_name)
+        .is_some_and(|name| name == ACTIVITIES_DIR)
+}
+
+/// Unknown keys (at any depth) and required text left empty, from the file kind's schema.
+fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for node in &tree.nodes {
+        let Some((Step::Key(name), parent)) = node.path.split_last() else {
+            continue;
+        };
+        let Some(fields) = shape.at(parent).and_then(Shape::fields) else {
+            continue;
+        };
+        let place = if parent.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{}`", DisplayPath(parent))
+        };
+        match fields.iter().find(|field| &field.name == name) {
+            None => {
+                let names = fields.iter().map(|field| field.name.as_str());
+                let hint = match suggest(name, names.clone()) {
+                    Some(best) => {
+                        format!("did you mean `{best}`? keys the format does not know are ignored")
+                    }
+                    None => format!(
+                        "keys the format does not know are ignored; the keys here are: {}",
+                        names.collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                findings.push(
+                    Finding::error("unknown-key", format!("unknown key `{name}`{place}"))
+                        .at(file, node.key.clone())
+                        .hint(hint),
+                );
+            }
+            Some(Field {
+                required: true,
+                shape:
+                    Shape::Scalar {
+                        string: true,
+                        allowed,
+                    },
+                ..
+            }) if allowed.is_empty()
+                && node.string.as_deref().is_some_and(|s| s.trim().is_empty()) =>
+            {
+                findings.push(
+                    Finding::error("empty-value", format!("`{name}`{place} is empty"))
+                        .at(file, node.value_span())
+                        .hint(format!("`{name}` is required: write it between the quotes")),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    findings
+}
+
+/// A file being checked, with its text and located keys.
+struct Checked<'a> {
+    file: &'a Path,
+    text: &'a str,
+    tree: &'a Tree,
+}
+
+impl Checked<'_> {
+    /// A finding placed at the value of the plain-key path `keys`.
+    fn at(&self, finding: Finding, keys: &[&str]) -> Finding {
+        finding.at(self.file, self.tree.value_span(keys))
+    }
+
+    /// A finding placed at the value at `path`.
+    fn at_path(&self, finding: Finding, path: &[Step]) -> Finding {
+        finding.at(self.file, self.tree.span_at(path))
+    }
+
+    fn programme(&self, programme: &WorkProgramme, year: i32) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if programme.year != year {
+            findings.push(
+                self.at(
+                    Finding::error(
+                        "year-mismatch",
+                        format!(
+                            "the programme says year {}, but it is in the folder for {year}",
+                            programme.year
+                        ),
+                    )
+                    .hint(format!(
+                        "set `year = {year}`, or move the file to the folder of its year"
+                    )),
+                    &["year"],
+                ),
+            );
+        }
+        let element = |list: &str, index: usize, key: &str| {
+            vec![
+                Step::Key(list.to_string()),
+                Step::Index(index),
+                Step::Key(key.to_string()),
+            ]
+        };
+
+        let mut seen = BTreeMap::new();
+        for (index, area) in programme.areas.iter().enumerate() {
+            if let Some(first) = seen.insert(area.code.as_str(), index) {
+                findings.push(self.at_path(
+                    duplicate("area code", &area.code, &format!("areas[{first}]")),
+                    &element("areas", index, "code"),
+                ));
+            }
+        }
+        let area_codes: Vec<&str> = programme.areas.iter().map(|a| a.code.as_str()).collect();
+
+        let mut seen = BTreeMap::new();
+        for (index, item) in programme.programmes.iter().enumerate() {
+            if let Some(first) = seen.insert(item.id.as_str(), index) {
+                findings.push(self.at_path(
+                    duplicate("programme id", &item.id, &format!("programmes[{first}]")),
+                    &element("programmes", index, "id"),
+                ));
+            }
+            if programme.area(&item.area).is_none() {
+                findings.push(self.at_path(
+                    unknown("area", &item.area, &area_codes, "[[areas]]"),
+                    &element("programmes", index, "area"),
+                ));
+            }
+        }
+        let programme_ids: Vec<&str> = programme.programmes.iter().map(|p| p.id.as_str()).collect();
+
+        let mut seen = BTreeMap::new();
+        for (index, project) in programme.projects.iter().enumerate() {
+            if let Some(first) = seen.insert(project.code.as_str(), index) {
+                findings.push(self.at_path(
+                    duplicate("project code", &project.code, &format!("projects[{first}]")),
+                    &element("projects", index, "code"),
+                ));
+            }
+            match programme.programme(&project.programme) {
+                None => findings.push(self.at_path(
+                    unknown(
+                        "programme",
+                        &project.programme,
+                        &programme_ids,
+                        "[[programmes]]",
+                    ),
+                    &element("projects", index, "programme"),
+                )),
+                Some(parent) if !is_child_code(&project.code, &parent.area) => {
+                    findings.push(
+                        self.at_path(
+                            Finding::error(
+                                "code-prefix",
+                                format!(
+                                    "project `{}` is in programme `{}` of area {}, so its code \
+                                 should be `{}.<number>`",
+                                    project.code, parent.id, parent.area, parent.area
+                                ),
+                            )
+                            .hint(
+                                "correct the code, or move the project to a programme of its area",
+                            ),
+                            &element("projects", index, "code"),
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        findings
+    }
+
+    /// The code against the file name and the codes of the other activities.
+    fn codes(&self, activity: &Activity, seen: &mut BTreeMap<String, PathBuf>) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let stem = self.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if !activity.code.is_empty() && stem != activity.code {
+            findings.push(
+                self.at(
+                    Finding::error(
+                        "code-mismatch",
+                        format!(
+                            "the code `{}` differs from the file name `{stem}.toml`",
+                            activity.code
+                        ),
+                    )
+                    .hint(format!(
+                        "an activity's file is named after its code: rename the file to `{}.toml`, \
+                     or correct the code",
+                        activity.code
+                    )),
+                    &["code"],
+                ),
+            );
+        }
+        if let Some(first) = seen.get(&activity.code) {
+            findings.push(
+                self.at(
+                    Finding::error(
+                        "duplicate-code",
+                        format!("the code `{}` is used by two activities", activity.code),
+                    )
+                    .hint(format!(
+                        "{} has the same code; give each activity its own",
+                        first.display()
+                    )),
+                    &["code"],
+                ),
+            );
+        } else {
+            seen.insert(activity.code.clone(), self.file.to_path_buf());
+        }
+        findings
+    }
+
+    /// The project the activity names, and the code's prefix.
+    fn references(&self, activity: &Activity, programme: &WorkProgramme) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if programme.project(&activity.project).is_none() {
+            let projects: Vec<&str> = programme.projects.iter().map(|p| p.code.as_str()).collect();
+            // The code names the project too: `I.1.2` is in `I.1`.
+            let implied = activity
+                .code
+                .rsplit_once('.')
+                .map(|(project, _)| project)
+                .filter(|project| programme.project(project).is_some());
+            let finding = unknown("project", &activity.project, &projects, "[[projects]]");
+            let finding = match implied {
+                Some(project) => finding.hint(format!(
+                    "the code `{}` says project `{project}`: did you mean `{project}`?",
+                    activity.code
+                )),
+                None => finding,
+            };
+            // With no such project, the code's prefix says nothing more.
+            findings.push(self.at(finding, &["project"]));
+        } else if !activity.code.is_empty()
+            && !activity.project.is_empty()
+            && !is_child_code(&activity.code, &activity.project)
+        {
+            findings.push(
+                self.at(
+                    Finding::error(
+                        "code-prefix",
+                        format!(
+                            "activity `{}` is in project `{}`, so its code should be `{}.<number>`",
+                            activity.code, activity.project, activity.project
+                        ),
+                    )
+                    .hint("correct the code or the project"),
+                    &["code"],
+                ),
+            );
+        }
+        findings
+    }
+
+    /// Dates, progress, status and footnotes of one activity.
+    fn activity(&self, activity: &Activity, today: Date) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        if activity.progress > 100 {
+            findings.push(self.at(
+                progress_out_of_range(&activity.progress.to_string()),
+                &["progress"],
+            ));
+        }
+        for (start_key, start, end_key, end) in [
+            (
+                "planned_start",
+                activity.planned_start,
+                "planned_end",
+                activity.planned_end,
+            ),
+            (
+                "actual_start",
+                activity.actual_start,
+                "actual_end",
+                activity.actual_end,
+            ),
+        ] {
+            if let (Some(start), Some(end)) = (start, end)
+                && end < start
+            {
+                findings.push(
+                    self.at(
+                        Finding::error(
+                            "inverted-dates",
+                            format!("{end_key} ({end}) is before {start_key} ({start})"),
+                        )
+                        .hint(
+                            "an activity ends on or after the day it starts; swap or correct them",
+                        ),
+                        &[end_key],
+                    ),
+                );
+            }
+        }
+        for (key, date) in [
+            ("actual_start", activity.actual_start),
+            ("actual_end", activity.actual_end),
+        ] {
+            if let Some(date) = date.filter(|date| *date > today) {
+                findings.push(
+                    self.at(
+                        Finding::warning("future-date", format!("{key} ({date}) is in the future"))
+                            .hint(format!(
+                                "actual dates record what happened; a date to come is `planned_{}`",
+                                key.trim_start_matches("actual_")
+                            )),
+                        &[key],
+                    ),
+                );
+            }
+        }
+        findings.extend(self.status(activity));
+        if activity.kind == Kind::Study
+            && let Some(format) = activity.format
+        {
+            findings.push(self.at(
+                Finding::warning(
+                    "study-with-format",
+                    format!("a study has the format `{format}`"),
+                )
+                .hint("formats describe how events are held; remove `format`, or set `kind = \"event\"`"),
+                &["format"],
+            ));
+        }
+        findings.extend(self.footnotes(activity));
+        findings
+    }
+
+    fn status(&self, activity: &Activity) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let progress = activity.progress;
+        let status = activity.status;
+        let progress_key: &[&str] = if self.tree.key(&["progress"]).is_some() {
+            &["progress"]
+        } else {
+            &["status"]
+        };
+        let inconsistent = |finding: Finding| self.at(finding, progress_key);
+        match status {
+            Status::Completed if progress < 100 => findings.push(inconsistent(
+                Finding::error(
+                    "inconsistent-status",
+                    format!("the activity is completed, but its progress is {progress}%"),
+                )
+                .hint("set `progress = 100`, or `status = \"ongoing\"` if it is not done"),
+            )),
+            Status::Planned if progress == 100 => findings.push(inconsistent(
+                Finding::error(
+                    "inconsistent-status",
+                    "the activity is planned, but its progress is 100%",
+                )
+                .hint("set `status = \"completed\"` if it is done, or correct the progress"),
+            )),
+            Status::Planned if progress > 0 => findings.push(inconsistent(
+                Finding::warning(
+                    "inconsistent-status",
+                    format!("the activity is planned, but its progress is {progress}%"),
+                )
+                .hint("set `status = \"ongoing\"` once work has started"),
+            )),
+            Status::Cancelled | Status::Postponed if progress == 100 => {
+                findings.push(inconsistent(
+                    Finding::warning(
+                        "inconsistent-status",
+                        format!("the activity is {status}, but its progress is 100%"),
+                    )
+                    .hint("if it took place, set `status = \"completed\"`"),
+                ))
+            }
+            _ => {}
+        }
+        if status == Status::Completed && activity.actual_end.is_none() {
+            findings.push(
+                self.at(
+                    Finding::warning(
+                        "missing-actual-end",
+                        "the activity is completed, but has no `actual_end`",
+                    )
+                    .hint("add the day it ended: actual_end = \"YYYY-MM-DD\""),
+                    &["status"],
+                ),
+            );
+        }
+        if status == Status::Planned {
+            for key in ["actual_start", "actual_end"] {
+                if self.tree.key(&[key]).is_some() {
+                    findings.push(
+                        self.at(
+                            Finding::warning(
+                                "inconsistent-status",
+                                format!("the activity is planned, but has an `{key}`"),
+                            )
+                            .hint("an activity that has started is `ongoing` or `completed`"),
+                            &[key],
+                        ),
+                    );
+                }
+            }
+        }
+        if status == Status::Ongoing && activity.actual_end.is_some() {
+            findings.push(
+                self.at(
+                    Finding::warning(
+                        "inconsistent-status",
+                        "the activity is ongoing, but has an `actual_end`",
+                    )
+                    .hint("set `status = \"completed\"`, or remove `actual_end`"),
+                    &["actual_end"],
+                ),
+            );
+        }
+        findings
+    }
+
+    /// Citations `[^id]` without a footnote, footnotes never cited, ids used twice.
+    fn footnotes(&self, activity: &Activity) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let defined: BTreeSet<&str> = activity.footnotes.iter().map(|f| f.id.as_str()).collect();
+        let mut cited = BTreeSet::new();
+        let notes = Step::Key("footnotes".to_string());
+        for node in &self.tree.nodes {
+            if node.path.first() == Some(&notes) || node.string.is_none() {
+                continue;
+            }
+            let Some(span) = node.value.clone() else {
+                continue;
+            };
+            let Some(raw) = self.tree_text(&span) else {
+                continue;
+            };
+            for (label, at) in prose::citations(raw) {
+                if !defined.contains(label.as_str()) {
+                    let hint = match suggest(&label, defined.iter().copied()) {
+                        Some(best) => format!("did you mean `[^{best}]`?"),
+                        None => {
+                            format!("add a [[footnotes]] entry with id = \"{label}\" and its text")
+                        }
+                    };
+                    findings.push(
+                        Finding::error(
+                            "undefined-footnote",
+                            format!("footnote `[^{label}]` is cited but not defined"),
+                        )
+                        .at(self.file, Some(span.start + at.start..span.start + at.end))
+                        .hint(hint),
+                    );
+                }
+                cited.insert(label);
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (index, footnote) in activity.footnotes.iter().enumerate() {
+            let path = [
+                notes.clone(),
+                Step::Index(index),
+                Step::Key("id".to_string()),
+            ];
+            if !seen.insert(footnote.id.as_str()) {
+                findings.push(
+                    self.at_path(
+                        Finding::error(
+                            "duplicate-footnote",
+                            format!("footnote `{}` is defined twice", footnote.id),
+                        )
+                        .hint("give each footnote its own id"),
+                        &path,
+                    ),
+                );
+            } else if !cited.contains(&footnote.id) {
+                findings.push(
+                    self.at_path(
+                        Finding::warning(
+                            "unused-footnote",
+                            format!("footnote `{}` is never cited", footnote.id),
+                        )
+                        .hint(format!(
+                            "cite it as `[^{}]` in the text, or remove it",
+                            footnote.id
+                        )),
+                        &path,
+                    ),
+                );
+            }
+        }
+        findings
+    }
+
+    fn tree_text(&self, span: &Range<usize>) -> Option<&str> {
+        self.text.get(span.clone())
+    }
+}
+
+/// Whether `code` is `parent` followed by `.` and a number: `I.1.2` in `I.1`.
+fn is_child_code(code: &str, parent: &str) -> bool {
+    code.strip_prefix(parent)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .is_some_and(|number| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn duplicate(what: &str, code: &str, first: &str) -> Finding {
+    Finding::error(
+        "duplicate-code",
+        format!("the {what} `{code}` is used twice"),
+    )
+    .hint(format!("`{first}` has it too; give each its own"))
+}
+
+/// A reference to a `what` that does not exist, with the nearest existing one.
+fn unknown(what: &str, name: &str, existing: &[&str], table: &str) -> Finding {
+    let hint = match suggest(name, existing.iter().copied()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if existing.is_empty() => format!("programme.toml has no {table} yet"),
+        None => format!("the {what}s in programme.toml are: {}", existing.join(", ")),
+    };
+    Finding::error("unknown-reference", format!("there is no {what} `{name}`")).hint(hint)
+}
+
+/// The progress beyond 100%, whether the reader (above 255) or the checks found it.
+pub(crate) fn progress_out_of_range(value: &str) -> Finding {
+    let limit = if value.starts_with('-') {
+        "less than 0%"
+    } else {
+        "more than 100%"
+    };
+    Finding::error(
+        "progress-out-of-range",
+        format!("progress is {value}%, but it cannot be {limit}"),
+    )
+    .hint("progress is a percentage: a whole number from 0 to 100")
+}
+
+/// Projects of the programme file that no activity belongs to.
+fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
+        if !loaded
+            .plan
+            .activities
+            .iter()
+            .any(|a| a.project == project.code)
+        {
+            let path = [
+                Step::Key("projects".to_string()),
+                Step::Index(index),
+                Step::Key("code".to_string()),
+            ];
+            findings.push(
+                Finding::warning(
+                    "empty-project",
+                    format!("project `{}` has no activities", project.code),
+                )
+                .at(&source.path, tree.span_at(&path))
+                .hint(format!(
+                    "the programme document would show it with nothing under it; add \
+                     activities with `project = \"{}\"`, or remove the project",
+                    project.code
+                )),
+            );
+        }
+    }
+    findings
+}
+
+/// Totals the foreword (or, failing that, the introduction) states that the activities
+/// contradict: the first `<number> studies|events|activities` of each kind, where the
+/// document states its totals before breaking them down.
+fn check_totals(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
+    let totals = loaded.plan.totals();
+    let mut findings = Vec::new();
+    let mut done = BTreeSet::new();
+    for field in ["foreword", "introduction"] {
+        let Some(span) = tree.key(&[field]).and_then(|node| node.value.clone()) else {
+            continue;
+        };
+        let Some(raw) = source.text.get(span.clone()) else {
+            continue;
+        };
+        for claim in claims(raw) {
+            if !done.insert(claim.noun.as_str()) {
+                continue;
+            }
+            let actual = match claim.noun {
+                Noun::Studies => totals.studies,
+                Noun::Events => totals.events,
+                Noun::Activities => totals.activities,
+            };
+            if actual != claim.count {
+                let phrase = raw.get(claim.span.clone()).unwrap_or_default();
+                let hint = match claim.noun {
+                    Noun::Studies => format!(
+                        "{actual} activity files have `kind = \"study\"`; correct the {field}, \
+                         or the kind of the activities"
+                    ),
+                    Noun::Events => format!(
+                        "{actual} activity files have `kind = \"event\"`; correct the {field}, \
+                         or the kind of the activities"
+                    ),
+                    Noun::Activities => format!(
+                        "there are {actual} activity files; correct the {field}, or add the \
+                         missing activities"
+                    ),
+                };
+                findings.push(
+                    Finding::warning(
+                        "totals-mismatch",
+                        format!(
+                            "the {field} says \"{phrase}\", but the programme has {actual} {}",
+                            claim.noun.as_str()
+                        ),
+                    )
+                    .at(
+                        &source.path,
+                        Some(span.start + claim.span.start..span.start + claim.span.end),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    findings
 }

@@ -1,0 +1,246 @@
+//! Findings as people and tools read them: rustc-style text with the offending line and a
+//! caret (codespan-reporting), or JSON with 1-based lines and columns.
+
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::Path;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::{Files as _, SimpleFiles};
+use codespan_reporting::term::{self, Chars, Config, termcolor};
+use serde::Serialize;
+
+use super::{Finding, Severity};
+
+/// The files findings point into, so they can be quoted.
+pub struct Files<'a> {
+    files: SimpleFiles<String, &'a str>,
+    ids: Vec<(&'a Path, usize)>,
+}
+
+impl<'a> Files<'a> {
+    /// The files given as (path, text) pairs.
+    pub fn new(sources: impl IntoIterator<Item = (&'a Path, &'a str)>) -> Self {
+        let mut files = SimpleFiles::new();
+        let mut ids = Vec::new();
+        for (path, text) in sources {
+            let id = files.add(path.display().to_string(), text);
+            ids.push((path, id));
+        }
+        Files { files, ids }
+    }
+
+    /// The id and text of the file at `path`.
+    fn find(&self, path: &Path) -> Option<(usize, &'a str)> {
+        let id = self.ids.iter().find(|(p, _)| *p == path)?.1;
+        let text = *self.files.get(id).ok()?.source();
+        Some((id, text))
+    }
+
+    /// The file and the span of `finding`, the span made safe to slice the text with.
+    fn place(&self, finding: &Finding) -> Option<(usize, Range<usize>)> {
+        let (id, text) = self.find(finding.file.as_deref()?)?;
+        let span = finding.span.clone()?;
+        Some((id, clamp(text, span)))
+    }
+
+    /// Orders findings by file, in the order the files were given, then by place in the file.
+    pub fn sort(&self, findings: &mut [Finding]) {
+        let rank = |finding: &Finding| {
+            finding
+                .file
+                .as_deref()
+                .and_then(|file| self.ids.iter().position(|(path, _)| *path == file))
+                .unwrap_or(usize::MAX)
+        };
+        findings.sort_by_key(|finding| {
+            (
+                rank(finding),
+                finding.span.as_ref().map_or(usize::MAX, |span| span.start),
+            )
+        });
+    }
+
+    /// Where `finding` starts and ends: 1-based lines and columns (columns count characters).
+    pub fn locate(&self, finding: &Finding) -> Option<Location> {
+        let (id, span) = self.place(finding)?;
+        let start = self.files.location(id, span.start).ok()?;
+        let end = self.files.location(id, span.end).ok()?;
+        Some(Location {
+            line: start.line_number,
+            column: start.column_number,
+            end_line: end.line_number,
+            end_column: end.column_number,
+        })
+    }
+}
+
+/// A span as lines and columns, all 1-based; the end is just past the last character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The first line.
+    pub line: usize,
+    /// The first character's column.
+    pub column: usize,
+    /// The last line.
+    pub end_line: usize,
+    /// The column just past the last character.
+    pub end_column: usize,
+}
+
+/// Clamps `span` to `text`, on character boundaries.
+fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    start..end
+}
+
+/// Whether to colour output for a stream: only a terminal, and only when `NO_COLOR` is unset
+/// or empty (<https://no-color.org>).
+pub fn use_color(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+}
+
+/// Writes each finding as `error[code]: message`, ` --> file:line:column`, the line with a
+/// caret under the span, and `= hint: …`.
+pub fn write_text(
+    out: &mut dyn Write,
+    findings: &[Finding],
+    files: &Files,
+    color: bool,
+) -> io::Result<()> {
+    let config = Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    };
+    let mut ansi = termcolor::Ansi::new(&mut *out);
+    for finding in findings {
+        let diagnostic = to_diagnostic(finding, files);
+        let result = if color {
+            term::emit_to_write_style(&mut ansi, &config, &files.files, &diagnostic)
+        } else {
+            term::emit_to_io_write(ansi.get_mut(), &config, &files.files, &diagnostic)
+        };
+        result.map_err(|error| match error {
+            codespan_reporting::files::Error::Io(error) => error,
+            other => io::Error::other(other.to_string()),
+        })?;
+    }
+    Ok(())
+}
+
+fn to_diagnostic(finding: &Finding, files: &Files) -> Diagnostic<usize> {
+    let diagnostic = match finding.severity {
+        Severity::Error => Diagnostic::error(),
+        Severity::Warning => Diagnostic::warning(),
+    }
+    .with_code(finding.code)
+    .with_message(&finding.message);
+    let mut notes = Vec::new();
+    let diagnostic = match files.place(finding) {
+        Some((id, span)) => diagnostic.with_labels(vec![Label::primary(id, span)]),
+        None => {
+            if let Some(file) = &finding.file {
+                notes.push(format!("in {}", file.display()));
+            }
+            diagnostic
+        }
+    };
+    if let Some(hint) = &finding.hint {
+        notes.push(format!("hint: {hint}"));
+    }
+    diagnostic.with_notes(notes)
+}
+
+/// A finding as JSON: severity, code, message, file, 1-based line and column, hint.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonFinding<'a> {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The kind of problem.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: &'a str,
+    /// The file, relative to the programme root.
+    pub file: Option<String>,
+    /// Where in the file.
+    #[serde(flatten)]
+    pub location: Option<Location>,
+    /// What to do about it.
+    pub hint: Option<&'a str>,
+}
+
+/// The findings as JSON values.
+pub fn to_json<'a>(findings: &'a [Finding], files: &Files) -> Vec<JsonFinding<'a>> {
+    findings
+        .iter()
+        .map(|finding| JsonFinding {
+            severity: finding.severity,
+            code: finding.code,
+            message: &finding.message,
+            file: finding.file.as_ref().map(|file| file.display().to_string()),
+            location: files.locate(finding),
+            hint: finding.hint.as_deref(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_the_line_with_a_caret_and_the_hint() {
+        let text = "code = \"I.1.1\"\nstatsu = \"completed\"\n";
+        let path = Path::new("programme/2021/activities/I.1.1.toml");
+        let files = Files::new([(path, text)]);
+        let finding = Finding::error("unknown-key", "unknown key `statsu`")
+            .at(path, Some(15..21))
+            .hint("did you mean `status`?");
+        let mut out = Vec::new();
+        write_text(&mut out, std::slice::from_ref(&finding), &files, false).expect("writes");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(
+            text,
+            "error[unknown-key]: unknown key `statsu`\n  \
+             --> programme/2021/activities/I.1.1.toml:2:1\n  \
+             |\n\
+             2 | statsu = \"completed\"\n  \
+             | ^^^^^^\n  \
+             |\n  \
+             = hint: did you mean `status`?\n\n"
+        );
+        let location = files.locate(&finding).expect("located");
+        assert_eq!(
+            location,
+            Location {
+                line: 2,
+                column: 1,
+                end_line: 2,
+                end_column: 7
+            }
+        );
+    }
+
+    #[test]
+    fn survives_spans_outside_the_text_and_inside_characters() {
+        let text = "title = \"Perú\"\n";
+        let path = Path::new("a.toml");
+        let files = Files::new([(path, text)]);
+        #[allow(clippy::reversed_empty_ranges)]
+        let spans = [12..13, 40..50, 5..2];
+        for span in spans {
+            let finding = Finding::error("x", "y").at(path, Some(span));
+            let mut out = Vec::new();
+            write_text(&mut out, std::slice::from_ref(&finding), &files, true).expect("writes");
+            assert!(files.locate(&finding).is_some());
+        }
+    }
+}
