@@ -451,7 +451,7 @@ impl ActivityEditor {
     pub fn parse(path: &Path, text: &str) -> Result<Self, Vec<Finding>> {
         match text.parse::<DocumentMut>() {
             Ok(doc) => Ok(ActivityEditor { doc }),
-            Err(_) => Err(parse_file::<toml::Table>(path, text).1),
+            Err(_) => Err(parse_file::<Activity>(path, text).1),
         }
     }
 
@@ -793,8 +793,9 @@ pub fn check_activity(
     text: &str,
 ) -> Result<Activity, Vec<Finding>> {
     let (activity, findings) = parse_file::<Activity>(relative, text);
-    let Some(activity) = activity else {
-        return Err(findings);
+    let activity = match activity {
+        Some(activity) if !findings.iter().any(Finding::is_error) => activity,
+        _ => return Err(findings),
     };
     if activity.code != code {
         let finding = Finding::error(
