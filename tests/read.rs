@@ -337,3 +337,63 @@ fn list_into_a_closed_pipe_exits_quietly() {
 fn list_json_into_a_closed_pipe_exits_quietly() {
     closes_early(&["--json"]);
 }
+
+#[test]
+fn commands_warn_when_files_could_not_be_read() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let year = dir.path().join("programme/2021");
+    let activities = year.join("activities");
+    std::fs::create_dir_all(&activities).expect("folders");
+    let fixture = mini().join("programme/2021");
+    std::fs::copy(fixture.join("programme.toml"), year.join("programme.toml")).expect("copy");
+    for entry in std::fs::read_dir(fixture.join("activities")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, activities.join(name)).expect("copy");
+    }
+    // A syntax error in one file, a wrong type in another.
+    std::fs::write(activities.join("I.1.2.toml"), "code = \"I.1.2\nkind = ").expect("write");
+    let text = std::fs::read_to_string(activities.join("II.3.1.toml")).expect("read");
+    let text = text.replace("progress = 0", "progress = \"none\"");
+    std::fs::write(activities.join("II.3.1.toml"), text).expect("write");
+
+    let output = programa_in(dir.path(), &["list", "--json"]);
+    assert!(output.status.success());
+    let listed: Vec<Activity> = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let codes: Vec<&str> = listed.iter().map(|a| a.code.as_str()).collect();
+    assert_eq!(codes, ["I.1.1", "I.2.1", "II.3.2"]);
+    insta::assert_snapshot!(stderr(&output), @r"
+    warning: activities are left out because their files could not be read: programme/2021/activities/I.1.2.toml, programme/2021/activities/II.3.1.toml
+    hint: `programa check` tells what is wrong with them
+    ");
+
+    // The store tells the two problems apart.
+    let workspace = programa::store::Workspace::at(dir.path());
+    let loaded = programa::store::load(&workspace, 2021).expect("the folder loads");
+    let problems: Vec<(&str, String)> = loaded
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code,
+                f.file
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                "toml-syntax",
+                "programme/2021/activities/I.1.2.toml".to_string()
+            ),
+            (
+                "wrong-type",
+                "programme/2021/activities/II.3.1.toml".to_string()
+            ),
+        ]
+    );
+}

@@ -159,7 +159,7 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
         })
         .collect();
     let count = 2 + rng.below(2);
-    let mut background = paragraphs(&mut rng, count, 50..90);
+    let mut background = paragraphs(&mut rng, count, 35..60);
     for footnote in &footnotes {
         background.push_str(&format!(
             "\n\n{}[^{}].",
@@ -221,13 +221,13 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
             .collect(),
         background,
         objectives_lead: None,
-        objectives: (0..3 + rng.below(3))
-            .map(|_| sentence(&mut rng, 15..30))
+        objectives: (0..2 + rng.below(3))
+            .map(|_| sentence(&mut rng, 12..25))
             .collect(),
         objectives_closing: None,
         expected_results_lead: None,
-        expected_results: (0..2 + rng.below(3))
-            .map(|_| sentence(&mut rng, 15..30))
+        expected_results: (0..1 + rng.below(3))
+            .map(|_| sentence(&mut rng, 12..25))
             .collect(),
         expected_results_closing: (rng.below(3) == 0).then(|| sentence(&mut rng, 15..25)),
         footnotes,

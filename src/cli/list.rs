@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
 use crate::model::{Activity, Format, Kind, Status, WorkProgramme};
+use crate::store::Loaded;
 
 /// List the activities of a year, filtered.
 ///
@@ -56,6 +57,7 @@ where
 /// Runs `programa list`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, loaded) = context.load()?;
+    warn_unread(&loaded);
     let programme = &loaded.plan.programme;
     let filter = Filter::new(args, programme)?;
     let activities: Vec<&Activity> = loaded
@@ -81,6 +83,33 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Says on stderr when files could not be read, so that nobody takes a partial list for all.
+pub(super) fn warn_unread(loaded: &Loaded) {
+    let unread: Vec<_> = loaded.findings.iter().filter(|f| f.is_error()).collect();
+    if unread.is_empty() {
+        return;
+    }
+    let files: Vec<String> = unread
+        .iter()
+        .filter_map(|f| f.file.as_ref().map(|p| p.display().to_string()))
+        .collect();
+    eprintln!(
+        "warning: {} left out because {} could not be read: {}",
+        if files.len() == 1 {
+            "an activity is"
+        } else {
+            "activities are"
+        },
+        if files.len() == 1 {
+            "its file"
+        } else {
+            "their files"
+        },
+        files.join(", ")
+    );
+    eprintln!("hint: `programa check` tells what is wrong with them");
 }
 
 fn nothing_found(total: usize, year: i32) -> String {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::list::{fill, kind_label, output_width};
+use super::list::{fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Plan, code_sort_key};
 
@@ -26,6 +26,7 @@ pub struct Args {
 /// Runs `programa show`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, loaded) = context.load()?;
+    warn_unread(&loaded);
     let activity = find(&loaded.plan, &args.code).map_err(|error| {
         error.hint("`programa list` shows every code; `--year` picks another year")
     })?;

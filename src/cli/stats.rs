@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::list::{fill, output_width, truncate};
+use super::list::{fill, output_width, truncate, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Breakdown, Format, Plan, Status, Totals};
 
@@ -20,6 +20,7 @@ pub struct Args {
 /// Runs `programa stats`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, loaded) = context.load()?;
+    warn_unread(&loaded);
     let stats = Stats::of(&loaded.plan);
     if args.json {
         serde_json::to_writer_pretty(&mut *context.out, &stats).map_err(std::io::Error::from)?;
