@@ -1,12 +1,361 @@
-//! `programa list`: List activities.
+//! `programa list`: the activities of a year, filtered, as a table, JSON or CSV.
+//!
+//! Also home to the small text helpers the reading commands share: the output width and
+//! truncation by display width.
+
+use std::borrow::Cow;
+use std::io::{BufWriter, Write};
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
+use crate::model::{Activity, Format, Kind, Status, WorkProgramme};
+use crate::store::Loaded;
 
-/// List activities.
+/// List the activities of a year, filtered.
+///
+/// Filters combine: an activity is listed when it passes every filter given. A filter given
+/// more than once (or with commas, `--status planned,ongoing`) lets any of its values pass.
+/// Words of TEXT must all occur, in any case, in the activity's code, title or prose.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Only activities of this area (`I`, `II`…)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    area: Vec<String>,
+    /// Only activities of this project (`I.1`, `II.3`…)
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    project: Vec<String>,
+    /// Only activities with this status
+    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Status::ALL, Status::as_str))]
+    status: Vec<Status>,
+    /// Only events held this way
+    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Format::ALL, Format::as_str))]
+    format: Vec<Format>,
+    /// Only activities of this kind
+    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Kind::ALL, Kind::as_str))]
+    kind: Vec<Kind>,
+    /// Print a JSON array of the activities, with the files' field names
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Print CSV with a header row: one row per activity, the tracking fields
+    #[arg(long)]
+    csv: bool,
+    /// Words or "quoted phrases" that must all occur in the code, title or prose
+    #[arg(value_name = "TEXT")]
+    text: Vec<String>,
+}
+
+/// A clap parser that accepts the words of a vocabulary and lists them in `--help` and errors.
+fn vocabulary<T>(all: &'static [T], word: fn(T) -> &'static str) -> impl TypedValueParser<Value = T>
+where
+    T: Copy + Send + Sync + std::str::FromStr<Err = String> + 'static,
+{
+    PossibleValuesParser::new(all.iter().map(|&value| word(value))).try_map(|text| text.parse())
+}
 
 /// Runs `programa list`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`list` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (_, mut loaded) = context.load()?;
+    warn_unread(&mut loaded);
+    let programme = &loaded.plan.programme;
+    let filter = Filter::new(args, programme)?;
+    let activities: Vec<&Activity> = loaded
+        .plan
+        .activities
+        .iter()
+        .filter(|activity| filter.accepts(activity))
+        .collect();
+
+    let mut out = BufWriter::with_capacity(64 * 1024, &mut *context.out);
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &activities).map_err(std::io::Error::from)?;
+        writeln!(out)?;
+    } else if args.csv {
+        write_csv(&mut out, &activities)?;
+    } else if activities.is_empty() {
+        eprintln!(
+            "{}",
+            nothing_found(loaded.plan.activities.len(), loaded.year)
+        );
+    } else {
+        write_table(&mut out, &activities, output_width())?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Says on stderr when files could not be read, so that nobody takes a partial list for all.
+pub(super) fn warn_unread(loaded: &mut Loaded) {
+    let files: Vec<String> = loaded
+        .drop_unreadable()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    eprintln!(
+        "warning: {} left out because {} could not be read: {}",
+        if files.len() == 1 {
+            "an activity is"
+        } else {
+            "activities are"
+        },
+        if files.len() == 1 {
+            "its file"
+        } else {
+            "their files"
+        },
+        files.join(", ")
+    );
+    eprintln!("hint: `programa check` tells what is wrong with them");
+}
+
+fn nothing_found(total: usize, year: i32) -> String {
+    if total == 0 {
+        format!("the {year} programme has no activities yet")
+    } else {
+        format!("no activity of {year} matches (there are {total}; loosen the filters)")
+    }
+}
+
+/// The filters of one `list`, checked against the programme.
+struct Filter<'a> {
+    args: &'a Args,
+    areas: Vec<&'a str>,
+    projects: Vec<&'a str>,
+    /// The words of TEXT, lowercased.
+    words: Vec<String>,
+}
+
+impl<'a> Filter<'a> {
+    /// Resolves `--area` and `--project` against the programme's codes, ignoring case.
+    fn new(args: &'a Args, programme: &'a WorkProgramme) -> Result<Self, CliError> {
+        let area_codes: Vec<&str> = programme.areas.iter().map(|a| a.code.as_str()).collect();
+        let project_codes: Vec<&str> = programme.projects.iter().map(|p| p.code.as_str()).collect();
+        Ok(Filter {
+            args,
+            areas: resolve_codes("area", &args.area, &area_codes)?,
+            projects: resolve_codes("project", &args.project, &project_codes)?,
+            words: args.text.iter().map(|word| word.to_lowercase()).collect(),
+        })
+    }
+
+    fn accepts(&self, activity: &Activity) -> bool {
+        let args = self.args;
+        (self.areas.is_empty() || self.areas.contains(&activity.area_code()))
+            && (self.projects.is_empty() || self.projects.contains(&activity.project.as_str()))
+            && (args.status.is_empty() || args.status.contains(&activity.status))
+            && (args.kind.is_empty() || args.kind.contains(&activity.kind))
+            && (args.format.is_empty() || activity.format.is_some_and(|f| args.format.contains(&f)))
+            && self.matches_words(activity)
+    }
+
+    fn matches_words(&self, activity: &Activity) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        let mut haystack = activity.code.to_lowercase();
+        for prose in activity.prose() {
+            haystack.push('\n');
+            haystack.push_str(&prose.to_lowercase());
+        }
+        self.words
+            .iter()
+            .all(|word| haystack.contains(word.as_str()))
+    }
+}
+
+/// Each of `given` as one of `known` (ignoring case), or an error listing what exists.
+fn resolve_codes<'a>(
+    what: &str,
+    given: &[String],
+    known: &[&'a str],
+) -> Result<Vec<&'a str>, CliError> {
+    given
+        .iter()
+        .map(|code| {
+            known
+                .iter()
+                .copied()
+                .find(|k| k.eq_ignore_ascii_case(code))
+                .ok_or_else(|| {
+                    let error = CliError::new(format!("there is no {what} `{code}`"));
+                    if known.is_empty() {
+                        error.hint(format!("the programme file defines no {what}s"))
+                    } else {
+                        error.hint(format!("{what}s: {}", known.join(", ")))
+                    }
+                })
+        })
+        .collect()
+}
+
+/// "face-to-face event", "study": the kind, with the format of an event.
+pub(super) fn kind_label(activity: &Activity) -> String {
+    match activity.format {
+        Some(format) => format!("{format} {}", activity.kind),
+        None => activity.kind.to_string(),
+    }
+}
+
+fn write_table(
+    out: &mut impl Write,
+    activities: &[&Activity],
+    width: Option<usize>,
+) -> std::io::Result<()> {
+    const HEADER: [&str; 5] = ["CODE", "STATUS", "DONE", "KIND", "TITLE"];
+    let kinds: Vec<String> = activities.iter().map(|a| kind_label(a)).collect();
+    let column = |header: &str, cells: &mut dyn Iterator<Item = usize>| {
+        cells.max().unwrap_or(0).max(header.width())
+    };
+    let code_width = column(HEADER[0], &mut activities.iter().map(|a| a.code.width()));
+    let status_width = column(
+        HEADER[1],
+        &mut activities.iter().map(|a| a.status.as_str().len()),
+    );
+    let progress_width = "100%".len();
+    let kind_width = column(HEADER[3], &mut kinds.iter().map(|k| k.width()));
+    let gap = 2;
+    let before_title = code_width + status_width + progress_width + kind_width + 4 * gap;
+    // Never squeeze titles below a readable minimum, even in a narrow terminal.
+    let title_width = width.map(|w| w.saturating_sub(before_title).max(12));
+
+    let mut row = |code: &str, status: &str, progress: &str, kind: &str, title: &str| {
+        let title = match title_width {
+            Some(width) => truncate(title, width),
+            None => Cow::Borrowed(title),
+        };
+        writeln!(
+            out,
+            "{}  {}  {progress:>progress_width$}  {}  {title}",
+            fill(code, code_width),
+            fill(status, status_width),
+            fill(kind, kind_width),
+        )
+    };
+    row(HEADER[0], HEADER[1], HEADER[2], HEADER[3], HEADER[4])?;
+    for (activity, kind) in activities.iter().zip(&kinds) {
+        let progress = format!("{}%", activity.progress);
+        row(
+            &activity.code,
+            activity.status.as_str(),
+            &progress,
+            kind,
+            &activity.title,
+        )?;
+    }
+    Ok(())
+}
+
+/// `text` followed by spaces up to `width` columns of display.
+pub(super) fn fill(text: &str, width: usize) -> String {
+    let missing = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(missing))
+}
+
+/// `text` cut to at most `width` columns of display, ending in `…` when cut.
+pub(super) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    if text.width() <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut used = 0;
+    let mut cut = String::new();
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        cut.push(c);
+    }
+    let kept = cut.trim_end().len();
+    cut.truncate(kept);
+    cut.push('…');
+    Cow::Owned(cut)
+}
+
+/// The width to fit output to: the terminal's when stdout is one, else `COLUMNS` when set,
+/// else none (pipes and files get whole lines).
+pub(super) fn output_width() -> Option<usize> {
+    terminal_size::terminal_size_of(std::io::stdout())
+        .map(|(width, _)| usize::from(width.0))
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|&c: &usize| c > 0)
+        })
+}
+
+fn write_csv(out: &mut impl Write, activities: &[&Activity]) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    let result = (|| {
+        writer.write_record([
+            "code",
+            "project",
+            "area",
+            "title",
+            "kind",
+            "format",
+            "status",
+            "progress",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "venue",
+            "partners",
+            "participants",
+        ])?;
+        let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        for a in activities {
+            writer.write_record([
+                a.code.as_str(),
+                &a.project,
+                a.area_code(),
+                &a.title,
+                a.kind.as_str(),
+                a.format.map_or("", Format::as_str),
+                a.status.as_str(),
+                &a.progress.to_string(),
+                &date(a.planned_start),
+                &date(a.planned_end),
+                &date(a.actual_start),
+                &date(a.actual_end),
+                a.venue.as_deref().unwrap_or_default(),
+                &a.partners.join("; "),
+                &a.participants.len().to_string(),
+            ])?;
+        }
+        writer.flush()?;
+        Ok(())
+    })();
+    result.map_err(|error: csv::Error| match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => std::io::Error::other(format!("{other:?}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_display_width_with_an_ellipsis() {
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("exactly ten", 11), "exactly ten");
+        assert_eq!(truncate("a longer title here", 10), "a longer…");
+        // Wide characters take two columns each.
+        assert_eq!(truncate("日本語のタイトル", 7), "日本語…");
+        assert!(truncate("日本語のタイトル", 7).width() <= 7);
+    }
+
+    #[test]
+    fn fills_by_display_width() {
+        assert_eq!(fill("ab", 6), "ab    ");
+        assert_eq!(fill("日本", 6), "日本  ");
+        assert_eq!(fill("too long", 3), "too long");
+    }
 }

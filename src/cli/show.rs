@@ -1,12 +1,512 @@
-//! `programa show`: Show one activity.
+//! `programa show`: one activity, laid out for reading in a terminal, or as JSON.
 
+use std::fmt::Write as _;
+
+use super::list::{fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
+use crate::model::{Activity, Date, Plan, code_sort_key};
 
-/// Show one activity.
+/// Prose is wrapped to the terminal, but never wider than this, to stay easy to read.
+const MAX_WIDTH: usize = 100;
+/// The width when there is no terminal and no `COLUMNS`.
+const DEFAULT_WIDTH: usize = 80;
+/// Section bodies are indented this much.
+const INDENT: &str = "   ";
+
+/// Show one activity: its place in the programme, how it is going, and sections A–D.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The activity's code, `I.1.1`
+    code: String,
+    /// Print the activity as JSON, with the file's field names
+    #[arg(long)]
+    json: bool,
+}
 
 /// Runs `programa show`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`show` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (_, mut loaded) = context.load()?;
+    warn_unread(&mut loaded);
+    let activity = find(&loaded.plan, &args.code).map_err(|error| {
+        error.hint("`programa list` shows every code; `--year` picks another year")
+    })?;
+    if args.json {
+        serde_json::to_writer_pretty(&mut *context.out, activity).map_err(std::io::Error::from)?;
+        writeln!(context.out)?;
+    } else {
+        let width = output_width().unwrap_or(DEFAULT_WIDTH).min(MAX_WIDTH);
+        context
+            .out
+            .write_all(render(&loaded.plan, activity, width).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The activity with `code` (ignoring case), or an error suggesting the codes nearest to it.
+fn find<'a>(plan: &'a Plan, code: &str) -> Result<&'a Activity, CliError> {
+    let wanted = code.trim();
+    if let Some(activity) = plan.activity(wanted).or_else(|| {
+        plan.activities
+            .iter()
+            .find(|a| a.code.eq_ignore_ascii_case(wanted))
+    }) {
+        return Ok(activity);
+    }
+    let mut error = CliError::new(format!(
+        "there is no activity `{wanted}` in the {} programme",
+        plan.programme.year
+    ));
+    if let Some(project) = plan
+        .programme
+        .projects
+        .iter()
+        .find(|p| p.code.eq_ignore_ascii_case(wanted))
+    {
+        error = error.hint(format!(
+            "`{0}` is a project; `programa list --project {0}` lists its activities",
+            project.code
+        ));
+    }
+    let suggestions = nearest_codes(plan, wanted);
+    if !suggestions.is_empty() {
+        let quoted: Vec<String> = suggestions.iter().map(|c| format!("`{c}`")).collect();
+        error = error.hint(format!("did you mean {}?", join_or(&quoted)));
+    }
+    Err(error)
+}
+
+/// Up to three codes within two edits of `wanted`, nearest first.
+fn nearest_codes<'a>(plan: &'a Plan, wanted: &str) -> Vec<&'a str> {
+    let wanted = wanted.to_uppercase();
+    let mut near: Vec<(usize, &str)> = plan
+        .activities
+        .iter()
+        .map(|a| {
+            (
+                strsim::damerau_levenshtein(&wanted, &a.code),
+                a.code.as_str(),
+            )
+        })
+        .filter(|&(distance, _)| distance <= 2)
+        .collect();
+    near.sort_by_cached_key(|&(distance, code)| (distance, code_sort_key(code)));
+    near.into_iter().take(3).map(|(_, code)| code).collect()
+}
+
+/// "a", "a or b", "a, b or c".
+fn join_or(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The activity as text for a terminal `width` columns wide.
+pub fn render(plan: &Plan, activity: &Activity, width: usize) -> String {
+    let mut page = Page {
+        text: String::new(),
+        width: width.max(40),
+    };
+    page.heading(activity);
+    page.facts(plan, activity);
+
+    page.section("A. Background and justification");
+    page.prose(&activity.background);
+
+    page.section("B. Objectives");
+    page.list(
+        activity.objectives_lead.as_deref(),
+        &activity.objectives,
+        activity.objectives_closing.as_deref(),
+        true,
+    );
+
+    page.section("C. Expected results");
+    page.list(
+        activity.expected_results_lead.as_deref(),
+        &activity.expected_results,
+        activity.expected_results_closing.as_deref(),
+        activity.expected_results.len() > 1,
+    );
+
+    page.format_section(activity);
+    page.tracking(activity);
+    page.text
+}
+
+/// Text being laid out.
+struct Page {
+    text: String,
+    width: usize,
+}
+
+impl Page {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line.trim_end());
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with("\n\n") {
+            self.text.push('\n');
+        }
+    }
+
+    /// `text` wrapped, the first line starting with `first`, the others with `rest`.
+    fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            .break_words(false);
+        for line in textwrap::wrap(text, options) {
+            self.line(&line);
+        }
+    }
+
+    fn heading(&mut self, activity: &Activity) {
+        let first = format!("{}  ", activity.code);
+        let rest = " ".repeat(first.len());
+        self.wrapped(&activity.title, &first, &rest);
+        if let Some(contents_title) = &activity.contents_title {
+            self.wrapped(&format!("(contents: {contents_title})"), &rest, &rest);
+        }
+        self.blank();
+    }
+
+    /// The labelled lines under the title: hierarchy, status, kind, venue, dates, partners.
+    fn facts(&mut self, plan: &Plan, activity: &Activity) {
+        let programme = &plan.programme;
+        let area = programme.area(activity.area_code());
+        let project = programme.project(&activity.project);
+        let programme_of_project = project.and_then(|p| programme.programme(&p.programme));
+
+        let mut facts: Vec<(&str, String)> = Vec::new();
+        facts.push((
+            "Area",
+            match area {
+                Some(area) => format!("{}  {}", area.code, area.title),
+                None => format!("{} (not in the programme file)", activity.area_code()),
+            },
+        ));
+        if let Some(programme) = programme_of_project {
+            facts.push(("Programme", programme.title.clone()));
+        }
+        facts.push((
+            "Project",
+            match project {
+                Some(project) => format!("{}  {}", project.code, project.title),
+                None => format!("{} (not in the programme file)", activity.project),
+            },
+        ));
+        facts.push((
+            "Status",
+            format!(
+                "{}  {} {}%",
+                fill(activity.status.as_str(), 9),
+                progress_bar(activity.progress, 20),
+                activity.progress
+            ),
+        ));
+        facts.push(("Kind", kind_label(activity)));
+        if let Some(venue) = &activity.venue {
+            facts.push(("Venue", venue.clone()));
+        }
+        if let Some(dates) = span(activity.planned_start, activity.planned_end) {
+            facts.push(("Planned", dates));
+        }
+        if let Some(dates) = span(activity.actual_start, activity.actual_end) {
+            facts.push(("Held", dates));
+        }
+        if !activity.partners.is_empty() {
+            facts.push(("Partners", activity.partners.join(", ")));
+        }
+
+        let label_width = facts
+            .iter()
+            .map(|(label, _)| label.len())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let rest = " ".repeat(label_width);
+        for (label, value) in facts {
+            self.wrapped(&value, &fill(label, label_width), &rest);
+        }
+    }
+
+    fn section(&mut self, title: &str) {
+        self.blank();
+        self.line(title);
+    }
+
+    /// Markdown prose, reflowed: paragraphs and list items keep their breaks, hard-wrapped
+    /// lines are joined, inline markup and footnote references (`[^1]`) stay as written.
+    fn prose(&mut self, markdown: &str) {
+        let blocks = blocks(markdown);
+        if blocks.is_empty() {
+            self.line(&format!("{INDENT}(none)"));
+        }
+        for (i, block) in blocks.iter().enumerate() {
+            let tight = i > 0 && block.item.is_some() && !block.after_blank;
+            if i > 0 && !tight {
+                self.blank();
+            }
+            match &block.item {
+                Some(marker) => {
+                    let first = format!("{INDENT}{marker} ");
+                    let rest = " ".repeat(first.chars().count());
+                    self.wrapped(&block.text, &first, &rest);
+                }
+                None => self.wrapped(&block.text, INDENT, INDENT),
+            }
+        }
+    }
+
+    /// A lead paragraph, items (numbered or as paragraphs) and a closing paragraph.
+    fn list(&mut self, lead: Option<&str>, items: &[String], closing: Option<&str>, number: bool) {
+        if lead.is_none() && items.is_empty() && closing.is_none() {
+            self.line(&format!("{INDENT}(none)"));
+            return;
+        }
+        if let Some(lead) = lead {
+            self.prose(lead);
+            self.blank();
+        }
+        let digits = items.len().to_string().len();
+        for (i, item) in items.iter().enumerate() {
+            if number {
+                let first = format!("{INDENT}{:>digits$}. ", i + 1);
+                let rest = " ".repeat(first.len());
+                self.wrapped(&join_lines(item), &first, &rest);
+            } else {
+                if i > 0 {
+                    self.blank();
+                }
+                self.prose(item);
+            }
+        }
+        if let Some(closing) = closing {
+            self.blank();
+            self.prose(closing);
+        }
+    }
+
+    fn format_section(&mut self, activity: &Activity) {
+        self.section("D. Format of the activity");
+        let mut format = match activity.format {
+            Some(format) => capitalise(format.as_str()),
+            None => capitalise(activity.kind.as_str()),
+        };
+        if let Some(note) = &activity.format_note {
+            let _ = write!(format, ", {note}");
+        }
+        self.wrapped(&format, INDENT, INDENT);
+        if let Some(audience) = &activity.audience {
+            self.blank();
+            self.wrapped(
+                &join_lines(audience),
+                &format!("{INDENT}Audience: "),
+                INDENT,
+            );
+        }
+    }
+
+    /// Footnotes, participants, notes and outputs: whatever of them the activity has.
+    fn tracking(&mut self, activity: &Activity) {
+        if !activity.footnotes.is_empty() {
+            self.section("Footnotes");
+            let width = activity
+                .footnotes
+                .iter()
+                .map(|f| f.id.len())
+                .max()
+                .unwrap_or(0)
+                + 4;
+            for footnote in &activity.footnotes {
+                let first = format!("{INDENT}{}", fill(&format!("[^{}]", footnote.id), width));
+                let rest = " ".repeat(first.len());
+                self.wrapped(&join_lines(&footnote.text), &first, &rest);
+            }
+        }
+        if !activity.participants.is_empty() {
+            let mut countries: Vec<&str> = activity
+                .participants
+                .iter()
+                .map(|p| p.country.as_str())
+                .collect();
+            countries.sort_unstable();
+            countries.dedup();
+            self.section(&format!(
+                "Participants ({}, from {} {})",
+                activity.participants.len(),
+                countries.len(),
+                if countries.len() == 1 {
+                    "country"
+                } else {
+                    "countries"
+                }
+            ));
+            for participant in &activity.participants {
+                let who = match &participant.name {
+                    Some(name) => format!("{name}, {}", participant.organisation),
+                    None => participant.organisation.clone(),
+                };
+                let line = format!("{who}, {} ({})", participant.country, participant.role);
+                self.wrapped(&line, &format!("{INDENT}- "), &format!("{INDENT}  "));
+            }
+        }
+        if !activity.notes.is_empty() {
+            self.section("Notes");
+            for note in &activity.notes {
+                let first = format!("{INDENT}{}  ", note.date);
+                let rest = " ".repeat(first.len());
+                self.wrapped(&join_lines(&note.text), &first, &rest);
+            }
+        }
+        if !activity.outputs.is_empty() {
+            self.section("Outputs");
+            for output in &activity.outputs {
+                let mut line = output.title.clone();
+                let details: Vec<String> = [
+                    output.code.clone(),
+                    output.date.map(|d| d.to_string()),
+                    output.url.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !details.is_empty() {
+                    let _ = write!(line, " ({})", details.join(", "));
+                }
+                self.wrapped(&line, &format!("{INDENT}- "), &format!("{INDENT}  "));
+            }
+        }
+    }
+}
+
+/// A paragraph or list item of markdown prose.
+#[derive(Debug, PartialEq)]
+struct Block {
+    /// The list marker (`-`, `1.`), for a list item.
+    item: Option<String>,
+    /// The text, its lines joined.
+    text: String,
+    /// Whether a blank line came before it.
+    after_blank: bool,
+}
+
+/// The paragraphs and list items of markdown prose.
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open = false;
+    let mut after_blank = false;
+    for line in markdown.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            open = false;
+            after_blank = true;
+            continue;
+        }
+        if let Some((marker, rest)) = list_marker(line) {
+            blocks.push(Block {
+                item: Some(marker.to_string()),
+                text: rest.to_string(),
+                after_blank,
+            });
+        } else if let Some(block) = blocks.last_mut().filter(|_| open) {
+            block.text.push(' ');
+            block.text.push_str(line);
+        } else {
+            blocks.push(Block {
+                item: None,
+                text: line.to_string(),
+                after_blank,
+            });
+        }
+        open = true;
+        after_blank = false;
+    }
+    blocks
+}
+
+/// The marker and text of a markdown list item: `- text`, `* text`, `1. text`, `1) text`.
+fn list_marker(line: &str) -> Option<(&str, &str)> {
+    let (marker, rest) = line.split_once(' ')?;
+    let bullet = matches!(marker, "-" | "*" | "+");
+    let numbered = marker.len() > 1
+        && (marker.ends_with('.') || marker.ends_with(')'))
+        && marker[..marker.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit());
+    (bullet || numbered).then(|| (marker, rest.trim_start()))
+}
+
+/// Hard-wrapped lines joined into one.
+fn join_lines(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `████░░░░` for a percentage, `cells` wide.
+fn progress_bar(progress: u8, cells: usize) -> String {
+    let done = (usize::from(progress.min(100)) * cells + 50) / 100;
+    format!("{}{}", "█".repeat(done), "░".repeat(cells - done))
+}
+
+/// "2021-05-10 – 2021-05-11", one date when both are the same, or what is known.
+fn span(start: Option<Date>, end: Option<Date>) -> Option<String> {
+    match (start, end) {
+        (Some(start), Some(end)) if start == end => Some(start.to_string()),
+        (Some(start), Some(end)) => Some(format!("{start} – {end}")),
+        (Some(start), None) => Some(format!("from {start}")),
+        (None, Some(end)) => Some(format!("until {end}")),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_keeps_paragraphs_and_list_items_and_joins_wrapped_lines() {
+        let text = "First line\nwraps here[^1].\n\n- one\n- two\n  continued\n\n1. numbered";
+        let found = blocks(text);
+        let texts: Vec<(Option<&str>, &str)> = found
+            .iter()
+            .map(|b| (b.item.as_deref(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (None, "First line wraps here[^1]."),
+                (Some("-"), "one"),
+                (Some("-"), "two continued"),
+                (Some("1."), "numbered"),
+            ]
+        );
+        assert!(found[1].after_blank && !found[2].after_blank);
+    }
+
+    #[test]
+    fn progress_bars_round_to_the_nearest_cell() {
+        assert_eq!(progress_bar(0, 10), "░░░░░░░░░░");
+        assert_eq!(progress_bar(44, 10), "████░░░░░░");
+        assert_eq!(progress_bar(45, 10), "█████░░░░░");
+        assert_eq!(progress_bar(250, 10), "██████████");
+    }
+
+    #[test]
+    fn alternatives_read_as_a_sentence() {
+        let items = |n: usize| (1..=n).map(|i| i.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_or(&items(1)), "1");
+        assert_eq!(join_or(&items(3)), "1, 2 or 3");
+    }
 }

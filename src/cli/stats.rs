@@ -1,12 +1,294 @@
-//! `programa stats`: Count activities the way the foreword does.
+//! `programa stats`: the figures the foreword quotes, and counts by status and by hierarchy.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::list::{fill, output_width, truncate, warn_unread};
 use super::{CliError, Context};
+use crate::model::{Breakdown, Format, Plan, Status, Totals};
 
-/// Count activities the way the foreword does.
+/// Count activities the way the foreword does ("8 studies · 24 events"), by status, and by
+/// area, programme and project.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Print the figures as JSON
+    #[arg(long)]
+    json: bool,
+}
 
 /// Runs `programa stats`.
-pub fn run(_context: &mut Context, _args: &Args) -> Result<(), CliError> {
-    Err(CliError::new("`stats` is not available yet"))
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (_, mut loaded) = context.load()?;
+    warn_unread(&mut loaded);
+    let stats = Stats::of(&loaded.plan);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *context.out, &stats).map_err(std::io::Error::from)?;
+        writeln!(context.out)?;
+    } else {
+        context
+            .out
+            .write_all(stats.render(output_width()).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The totals of a plan, with the hierarchy's titles, in the programme's order.
+#[derive(Debug, Serialize)]
+struct Stats {
+    year: i32,
+    title: String,
+    activities: usize,
+    events: usize,
+    studies: usize,
+    other: usize,
+    events_by_format: BTreeMap<String, usize>,
+    by_status: BTreeMap<String, usize>,
+    by_area: Vec<Group>,
+    by_programme: Vec<Group>,
+    by_project: Vec<Group>,
+}
+
+/// One area, programme or project and its counts.
+#[derive(Debug, Default, Serialize)]
+struct Group {
+    /// The area's or project's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    /// The programme's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    /// The area a programme belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area: Option<String>,
+    /// The programme a project belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    programme: Option<String>,
+    /// None when activities name it but the programme file does not define it.
+    title: Option<String>,
+    activities: usize,
+    events: usize,
+    studies: usize,
+}
+
+impl Group {
+    /// A group with its title and the counts `totals` has under `key`.
+    fn new(title: Option<&str>, counts: Option<&Breakdown>) -> Self {
+        let counts = counts.copied().unwrap_or_default();
+        Group {
+            title: title.map(str::to_string),
+            activities: counts.activities,
+            events: counts.events,
+            studies: counts.studies,
+            ..Group::default()
+        }
+    }
+}
+
+impl Stats {
+    fn of(plan: &Plan) -> Self {
+        let totals = Totals::of(plan);
+        let programme = &plan.programme;
+
+        let mut by_area: Vec<Group> = programme
+            .areas
+            .iter()
+            .map(|a| Group {
+                code: Some(a.code.clone()),
+                ..Group::new(Some(&a.title), totals.by_area.get(&a.code))
+            })
+            .collect();
+        let unknown_areas = totals
+            .by_area
+            .iter()
+            .filter(|(code, _)| programme.area(code).is_none());
+        for (code, counts) in unknown_areas {
+            by_area.push(Group {
+                code: Some(code.clone()),
+                ..Group::new(None, Some(counts))
+            });
+        }
+        let by_programme = programme
+            .programmes
+            .iter()
+            .map(|p| Group {
+                id: Some(p.id.clone()),
+                area: Some(p.area.clone()),
+                ..Group::new(Some(&p.title), totals.by_programme.get(&p.id))
+            })
+            .collect();
+        let mut by_project: Vec<Group> = programme
+            .projects
+            .iter()
+            .map(|p| Group {
+                code: Some(p.code.clone()),
+                programme: Some(p.programme.clone()),
+                ..Group::new(Some(&p.title), totals.by_project.get(&p.code))
+            })
+            .collect();
+        let unknown_projects = totals
+            .by_project
+            .iter()
+            .filter(|(code, _)| programme.project(code).is_none());
+        for (code, counts) in unknown_projects {
+            by_project.push(Group {
+                code: Some(code.clone()),
+                ..Group::new(None, Some(counts))
+            });
+        }
+
+        Stats {
+            year: programme.year,
+            title: programme.title.clone(),
+            activities: totals.activities,
+            events: totals.events,
+            studies: totals.studies,
+            other: totals.other,
+            events_by_format: totals.events_by_format,
+            by_status: totals.by_status,
+            by_area,
+            by_programme,
+            by_project,
+        }
+    }
+
+    /// "5 activities: 2 studies · 3 events (1 face-to-face, 1 virtual, 1 hybrid)".
+    fn summary(&self) -> String {
+        let mut parts = vec![count(self.studies, "study", "studies")];
+        let formats: Vec<String> = Format::ALL
+            .iter()
+            .map(|f| (f.as_str(), self.format_count(f.as_str())))
+            .chain([("unspecified", self.format_count("unspecified"))])
+            .filter(|&(_, n)| n > 0)
+            .map(|(format, n)| format!("{n} {format}"))
+            .collect();
+        let events = count(self.events, "event", "events");
+        if formats.is_empty() {
+            parts.push(events);
+        } else {
+            parts.push(format!("{events} ({})", formats.join(", ")));
+        }
+        if self.other > 0 {
+            parts.push(format!("{} other", self.other));
+        }
+        format!(
+            "{}: {}",
+            count(self.activities, "activity", "activities"),
+            parts.join(" · ")
+        )
+    }
+
+    fn format_count(&self, format: &str) -> usize {
+        self.events_by_format.get(format).copied().unwrap_or(0)
+    }
+
+    /// The figures as aligned text, titles cut to fit `width` when given.
+    fn render(&self, width: Option<usize>) -> String {
+        let mut text = String::new();
+        let mut line = |l: &str| {
+            text.push_str(l.trim_end());
+            text.push('\n');
+        };
+        if self.title.contains(&self.year.to_string()) {
+            line(&self.title);
+        } else {
+            line(&format!("{} ({})", self.title, self.year));
+        }
+        line("");
+        line(&self.summary());
+        line("");
+
+        line("By status");
+        for status in Status::ALL {
+            let n = self.by_status.get(status.as_str()).copied().unwrap_or(0);
+            line(&format!("   {}  {n:>5}", fill(status.as_str(), 9)));
+        }
+        line("");
+
+        let rows = self.hierarchy_rows();
+        let numbers = ["activities", "events", "studies"];
+        let numbers_width: usize = numbers.iter().map(|h| h.len() + 2).sum();
+        let longest = rows.iter().map(|(label, _)| label.chars().count()).max();
+        let mut label_width = longest
+            .unwrap_or(0)
+            .max("By area, programme and project".len());
+        if let Some(width) = width {
+            label_width = label_width.min(width.saturating_sub(numbers_width).max(20));
+        }
+        let numbers_line = |label: &str, cells: [String; 3]| {
+            let mut row = fill(&truncate(label, label_width), label_width);
+            for (cell, header) in cells.iter().zip(numbers) {
+                row.push_str(&format!("  {cell:>w$}", w = header.len()));
+            }
+            row
+        };
+        line(&numbers_line(
+            "By area, programme and project",
+            numbers.map(str::to_string),
+        ));
+        for (label, group) in &rows {
+            let cells = [group.activities, group.events, group.studies].map(|n| n.to_string());
+            line(&numbers_line(label, cells));
+        }
+        text
+    }
+
+    /// Areas, each followed by its programmes, each followed by its projects; then what
+    /// activities name but the programme file does not define.
+    fn hierarchy_rows(&self) -> Vec<(String, &Group)> {
+        let code_width = |groups: &[Group]| {
+            let widths = groups
+                .iter()
+                .filter_map(|g| g.code.as_ref().map(String::len));
+            widths.max().unwrap_or(0)
+        };
+        let (area_width, project_width) = (code_width(&self.by_area), code_width(&self.by_project));
+        let label = |group: &Group, indent: usize| {
+            let name = group
+                .title
+                .as_deref()
+                .unwrap_or("(not in the programme file)");
+            let pad = " ".repeat(indent);
+            let width = if indent == 0 {
+                area_width
+            } else {
+                project_width
+            };
+            match &group.code {
+                Some(code) => format!("{pad}{}  {name}", fill(code, width)),
+                None => format!("{pad}{name}"),
+            }
+        };
+        let mut rows = Vec::new();
+        let mut placed_projects = Vec::new();
+        for area in &self.by_area {
+            rows.push((label(area, 0), area));
+            let programmes = self
+                .by_programme
+                .iter()
+                .filter(|p| p.area.is_some() && p.area == area.code);
+            for programme in programmes {
+                rows.push((label(programme, 2), programme));
+                for project in self
+                    .by_project
+                    .iter()
+                    .filter(|p| p.programme.is_some() && p.programme == programme.id)
+                {
+                    rows.push((label(project, 4), project));
+                    placed_projects.push(project.code.clone());
+                }
+            }
+        }
+        for project in &self.by_project {
+            if !placed_projects.contains(&project.code) {
+                rows.push((label(project, 4), project));
+            }
+        }
+        rows
+    }
+}
+
+/// "1 study", "2 studies".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

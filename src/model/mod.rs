@@ -12,7 +12,7 @@ mod totals;
 pub use activity::{Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status};
 pub use date::Date;
 pub use programme::{Area, Programme, Project, WorkProgramme};
-pub use totals::Totals;
+pub use totals::{Breakdown, Totals};
 
 /// A year's programme file together with its activities, as loaded from disk.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -17,7 +17,8 @@ pub struct Totals {
     pub studies: usize,
     /// Activities of kind `other`.
     pub other: usize,
-    /// Events by format; events with no format count under `unspecified`.
+    /// Events by format, every format present (zero when none); events with no format count
+    /// under `unspecified`.
     pub events_by_format: BTreeMap<String, usize>,
     /// Activities by status.
     pub by_status: BTreeMap<String, usize>,
@@ -46,6 +47,9 @@ impl Totals {
         let mut totals = Totals::default();
         for status in Status::ALL {
             totals.by_status.insert(status.to_string(), 0);
+        }
+        for format in Format::ALL {
+            totals.events_by_format.insert(format.to_string(), 0);
         }
         for activity in &plan.activities {
             totals.activities += 1;

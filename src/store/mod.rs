@@ -180,6 +180,35 @@ impl Loaded {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(Finding::is_error)
     }
+
+    /// Leaves out the activities whose files were read with errors (partly, with defaults in
+    /// place of what could not be read), for commands that show or count activities; returns
+    /// the paths of the files left out.
+    pub fn drop_unreadable(&mut self) -> Vec<PathBuf> {
+        let unreadable: std::collections::BTreeSet<&Path> = self
+            .findings
+            .iter()
+            .filter(|f| f.is_error())
+            .filter_map(|f| f.file.as_deref())
+            .collect();
+        let mut kept = Vec::new();
+        let mut sources = Vec::new();
+        for (activity, source) in self
+            .plan
+            .activities
+            .drain(..)
+            .zip(self.activity_sources.drain(..))
+        {
+            let path = self.sources.get(source).map(|s| s.path.as_path());
+            if !path.is_some_and(|p| unreadable.contains(p)) {
+                kept.push(activity);
+                sources.push(source);
+            }
+        }
+        self.plan.activities = kept;
+        self.activity_sources = sources;
+        unreadable.into_iter().map(Path::to_path_buf).collect()
+    }
 }
 
 /// Reads one year: the programme file and every `activities/*.toml`, in code order.
@@ -204,15 +233,10 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
     });
 
     let mut activities: Vec<(Activity, usize)> = Vec::new();
-    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
-        let text = read(&path)?;
-        let relative = workspace.relative(&path).to_path_buf();
-        let (activity, findings) = parse_file::<Activity>(&relative, &text);
+    let paths = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    for (source, activity, findings) in read_activities(workspace, &paths)? {
         loaded.findings.extend(findings);
-        loaded.sources.push(Source {
-            path: relative,
-            text,
-        });
+        loaded.sources.push(source);
         if let Some(activity) = activity {
             activities.push((activity, loaded.sources.len() - 1));
         }
@@ -222,6 +246,53 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
     Ok(loaded)
 }
 
+/// An activity file as read: its source, the activity if it parsed, and the findings.
+type ReadActivity = (Source, Option<Activity>, Vec<Finding>);
+
+/// Reads and parses `paths`, in order, spread over the machine's cores: parsing, not reading,
+/// is most of the time a large programme takes to load.
+fn read_activities(
+    workspace: &Workspace,
+    paths: &[PathBuf],
+) -> Result<Vec<ReadActivity>, StoreError> {
+    let read_one = |path: &PathBuf| -> Result<ReadActivity, StoreError> {
+        let text = read(path)?;
+        let relative = workspace.relative(path).to_path_buf();
+        let (activity, findings) = parse_file::<Activity>(&relative, &text);
+        Ok((
+            Source {
+                path: relative,
+                text,
+            },
+            activity,
+            findings,
+        ))
+    };
+    /// Below this many files a thread costs more than it saves.
+    const FILES_PER_THREAD: usize = 64;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(paths.len().div_ceil(FILES_PER_THREAD));
+    if threads <= 1 {
+        return paths.iter().map(read_one).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|chunk| scope.spawn(|| chunk.iter().map(read_one).collect::<Result<Vec<_>, _>>()))
+            .collect();
+        let mut all = Vec::with_capacity(paths.len());
+        for worker in workers {
+            match worker.join() {
+                Ok(read) => all.extend(read?),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        Ok(all)
+    })
+}
+
 /// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
 fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let entries = match std::fs::read_dir(dir) {
@@ -229,12 +300,20 @@ fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(error) => return Err(StoreError::io("cannot read", dir)(error)),
     };
+    // The entry's own file type needs no extra system call; only links are followed.
+    let is_file = |entry: &std::fs::DirEntry| match entry.file_type() {
+        Ok(kind) if kind.is_symlink() => entry.path().is_file(),
+        Ok(kind) => kind.is_file(),
+        Err(_) => false,
+    };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|entry| is_file(entry))
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && path.is_file())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
-    files.sort();
+    // All in one folder: comparing the whole paths as bytes orders them by file name.
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }
 

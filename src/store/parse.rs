@@ -39,6 +39,11 @@ pub fn parse_file<T: DeserializeOwned + JsonSchema>(
     path: &Path,
     text: &str,
 ) -> (Option<T>, Vec<Finding>) {
+    // Well-formed files, the usual case, are parsed once; only a failure is read again,
+    // spanned, to find every problem.
+    if let Ok(value) = toml::from_str::<T>(text) {
+        return (Some(value), Vec::new());
+    }
     let tree = match Tree::parse(text) {
         Ok(tree) => tree,
         Err(error) => {

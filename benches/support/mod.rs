@@ -1,0 +1,3 @@
+//! Code shared by the benchmarks (and by tests that include it by path).
+
+pub mod synthetic;
