@@ -659,6 +659,19 @@ fn compiling_shows_progress_and_the_output_path() {
     env.keys("<esc>");
     assert!(env.app.overlay.is_none());
     assert!(env.app.busy.is_none());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("the programme document is written to out/programme-2021.pdf")
+    );
+    // Hidden, the work goes on; quitting then asks twice.
+    let effects = env.keys("r<esc>");
+    assert_eq!(effects, vec![Effect::Start(Job::Compile(Document::Report))]);
+    assert!(env.keys("q").is_empty());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("compiling the follow-up report is not done: press q again to quit anyway")
+    );
+    assert_eq!(env.keys("q"), vec![Effect::Quit]);
 }
 
 #[test]

@@ -183,6 +183,8 @@ pub struct App {
     pub drafts: HashMap<String, PathBuf>,
     /// Today, for new notes.
     pub today: Option<Date>,
+    /// Set after `q` while a job runs: the next `q` quits anyway.
+    quit_asked: bool,
     /// Whether to use colours (not under `NO_COLOR`).
     pub colour: bool,
 }
@@ -217,6 +219,7 @@ impl App {
             drafts: HashMap::new(),
             today: crate::clock::today().ok(),
             colour: true,
+            quit_asked: false,
         };
         app.set_loaded(loaded);
         if let Some(first) = app.rows.iter().position(|r| app.is_activity_row(r)) {
@@ -504,8 +507,18 @@ impl App {
             Some(Overlay::Form(_)) | None => {}
         }
         let in_pane = self.focus == Focus::Pane;
+        let quit_asked = std::mem::take(&mut self.quit_asked);
         match command {
-            Command::Quit => return vec![Effect::Quit],
+            Command::Quit => match &self.busy {
+                Some(busy) if !quit_asked => {
+                    let again = self.keys.first(Command::Quit);
+                    self.say_error(format!(
+                        "{busy} is not done: press {again} again to quit anyway"
+                    ));
+                    self.quit_asked = true;
+                }
+                _ => return vec![Effect::Quit],
+            },
             Command::Up if in_pane => self.scroll_pane(-1),
             Command::Down if in_pane => self.scroll_pane(1),
             Command::PageUp if in_pane => self.scroll_pane(-10),

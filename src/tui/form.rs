@@ -221,3 +221,66 @@ impl Form {
         FormInput::Edited
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn keys_edit_texts_and_cycle_choices() {
+        let mut form = Form::new(
+            FormKind::New,
+            "t",
+            vec![
+                Field::text("title", "Title", "ab"),
+                Field::choice(
+                    "kind",
+                    "Kind",
+                    vec!["event".into(), "study".into(), "other".into()],
+                    "study",
+                ),
+            ],
+        );
+        form.input(&key(KeyCode::Backspace));
+        form.input(&key(KeyCode::Char('x')));
+        assert_eq!(form.get("title"), "ax");
+        form.input(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(form.get("title"), "");
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Right));
+        assert_eq!(form.get("kind"), "other");
+        form.input(&key(KeyCode::Right));
+        assert_eq!(form.get("kind"), "event");
+        form.input(&key(KeyCode::Char('s')));
+        assert_eq!(form.get("kind"), "study");
+        form.input(&key(KeyCode::Left));
+        assert_eq!(form.get("kind"), "event");
+        assert_eq!(form.input(&key(KeyCode::Enter)), FormInput::Submit);
+        assert_eq!(form.input(&key(KeyCode::Esc)), FormInput::Cancel);
+    }
+
+    #[test]
+    fn errors_go_under_their_field_and_take_the_cursor() {
+        let mut form = Form::new(
+            FormKind::New,
+            "t",
+            vec![Field::text("a", "A", ""), Field::text("b", "B", "")],
+        );
+        form.set_error("b", "wrong");
+        form.set_error("zzz", "about the whole form");
+        assert_eq!(form.focus, 1);
+        assert_eq!(form.fields[1].error.as_deref(), Some("wrong"));
+        assert_eq!(form.errors, ["about the whole form"]);
+        form.input(&key(KeyCode::Char('x')));
+        assert_eq!(
+            form.fields[1].error, None,
+            "typing clears the field's message"
+        );
+        form.clear_errors();
+        assert!(!form.has_errors());
+    }
+}

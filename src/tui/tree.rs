@@ -279,3 +279,115 @@ pub fn haystack(activity: &crate::model::Activity) -> String {
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, Area, Programme, Project, WorkProgramme};
+
+    fn plan() -> Plan {
+        let activity = |code: &str, project: &str, status| Activity {
+            code: code.into(),
+            project: project.into(),
+            title: format!("Title of {code}"),
+            status,
+            ..Activity::default()
+        };
+        Plan {
+            programme: WorkProgramme {
+                areas: vec![Area {
+                    code: "I".into(),
+                    title: "Area".into(),
+                    summary: None,
+                }],
+                programmes: vec![Programme {
+                    id: "p".into(),
+                    area: "I".into(),
+                    title: "Programme".into(),
+                }],
+                projects: vec![
+                    Project {
+                        code: "I.1".into(),
+                        programme: "p".into(),
+                        title: "One".into(),
+                    },
+                    Project {
+                        code: "I.2".into(),
+                        programme: "p".into(),
+                        title: "Two (empty)".into(),
+                    },
+                ],
+                ..WorkProgramme::default()
+            },
+            activities: vec![
+                activity("I.1.1", "I.1", Status::Planned),
+                activity("I.1.2", "I.1", Status::Completed),
+                activity("I.9.1", "I.9", Status::Completed),
+            ],
+        }
+    }
+
+    fn keys(tree: &Tree, rows: &[Row]) -> Vec<(String, usize)> {
+        rows.iter()
+            .map(|r| (tree.nodes[r.node].key.clone(), r.count))
+            .collect()
+    }
+
+    #[test]
+    fn stray_activities_get_their_own_area_and_counts_add_up() {
+        let plan = plan();
+        let tree = Tree::of(&plan);
+        let all = vec![true; 3];
+        let rows = tree.visible(&all, false, &HashSet::new());
+        assert_eq!(
+            keys(&tree, &rows),
+            [
+                ("area:I".into(), 2),
+                ("programme:p".into(), 2),
+                ("project:I.1".into(), 2),
+                ("I.1.1".into(), 1),
+                ("I.1.2".into(), 1),
+                ("project:I.2".into(), 0),
+                ("area:".into(), 1),
+                ("project:I.9".into(), 1),
+                ("I.9.1".into(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn filtering_hides_empty_nodes_and_collapsing_hides_children() {
+        let plan = plan();
+        let tree = Tree::of(&plan);
+        let filter = Filter {
+            status: Some(Status::Completed),
+            ..Filter::default()
+        };
+        let matches = filter.matches(&plan, None);
+        assert_eq!(matches, [false, true, true]);
+        let rows = tree.visible(&matches, filter.is_active(), &HashSet::new());
+        assert_eq!(
+            keys(&tree, &rows),
+            [
+                ("area:I".into(), 1),
+                ("programme:p".into(), 1),
+                ("project:I.1".into(), 1),
+                ("I.1.2".into(), 1),
+                ("area:".into(), 1),
+                ("project:I.9".into(), 1),
+                ("I.9.1".into(), 1),
+            ]
+        );
+        let collapsed: HashSet<String> = ["programme:p".to_string()].into();
+        let rows = tree.visible(&matches, true, &collapsed);
+        assert_eq!(rows.len(), 5);
+        assert!(rows[1].collapsed);
+
+        let text = Filter {
+            text: "TITLE OF I.1.2".into(),
+            ..Filter::default()
+        };
+        let haystacks: Vec<String> = plan.activities.iter().map(haystack).collect();
+        assert_eq!(text.matches(&plan, Some(&haystacks)), [false, true, false]);
+    }
+}
