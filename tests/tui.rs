@@ -810,3 +810,31 @@ fn a_bad_key_file_stops_the_interface_naming_its_line() {
     assert!(stderr.starts_with(&expected), "{stderr}");
     assert!(stderr.contains("hint: fix or remove the file; the interface did not start"));
 }
+
+#[test]
+fn every_view_draws_at_any_size_without_panicking() {
+    let fake = Fake::default();
+    for (width, height) in [(1, 1), (2, 2), (12, 4), (30, 8), (80, 24), (200, 60)] {
+        for keys in [
+            "",
+            "?",
+            "s",
+            "a",
+            "N",
+            "!",
+            "2",
+            "3",
+            "c",
+            "p",
+            "/x",
+            "<tab><pgdn>",
+        ] {
+            let mut env = Env::sized(width, height);
+            let effects = env.keys(keys);
+            run_effects(&mut env.app, &fake, effects);
+            let _ = env.draw();
+            env.keys("jjjGg<pgdn>");
+            let _ = env.draw();
+        }
+    }
+}

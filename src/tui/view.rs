@@ -36,7 +36,7 @@ pub fn layout(area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
-    let tree_share = if area.width >= 120 { 45 } else { 50 };
+    let tree_share = if area.width >= 120 { 50 } else { 55 };
     let [tree, pane] =
         Layout::horizontal([Constraint::Percentage(tree_share), Constraint::Fill(1)]).areas(main);
     Areas {
@@ -503,11 +503,14 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             format!("{} {}", status_glyph(activity.status), activity.status),
             theme.status(activity.status),
         ),
-        Span::raw("  "),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<10}", "Progress"), theme.dim()),
         Span::styled(bar(activity.progress, 10), theme.status(activity.status)),
         Span::raw(format!(" {}%", activity.progress)),
     ]));
-    lines.push(field("Kind", activity.kind.to_string()));
+    let format = activity.format.map_or("no format", Format::as_str);
+    lines.push(field("Kind", format!("{} · {format}", activity.kind)));
     let range = |start: Option<crate::model::Date>, end: Option<crate::model::Date>| {
         let show = |d: Option<crate::model::Date>| d.map_or("?".to_string(), |d| d.to_string());
         if start.is_none() && end.is_none() {
