@@ -580,7 +580,7 @@ fn editing_in_the_editor_saves_valid_text_and_keeps_invalid_text() {
     }));
     assert_eq!(env.read("I.1.1"), Env::fixture("I.1.1"));
     assert!(matches!(env.app.overlay, Some(Overlay::Findings(0))));
-    assert_eq!(env.app.drafts.get("I.1.1"), Some(&draft));
+    assert_eq!(env.app.drafts.get("I.1.1").map(|d| &d.path), Some(&draft));
     env.keys("<esc>");
     // Editing again reopens the same copy, and a good text is saved.
     let effects = env.keys("e");
@@ -837,4 +837,56 @@ fn every_view_draws_at_any_size_without_panicking() {
             let _ = env.draw();
         }
     }
+}
+
+#[test]
+fn changes_made_outside_are_never_overwritten() {
+    let mut env = Env::new();
+    // Another program changes I.1.1 after the interface read it.
+    let outside = Env::fixture("I.1.1").replace("Caracas, Venezuela", "Quito, Ecuador");
+    std::fs::write(env.path("I.1.1"), &outside).expect("writes");
+    env.keys("s<right><enter>");
+    let text = env.read("I.1.1");
+    assert!(text.contains("venue = \"Quito, Ecuador\""), "{text}");
+    assert!(text.contains("status = \"postponed\""), "{text}");
+    assert!(
+        env.app.message.as_ref().is_some_and(|m| m
+            .text
+            .ends_with("(made to the file as changed outside since it was read)")),
+        "{:?}",
+        env.app.message
+    );
+
+    // An editor session over a file changed meanwhile is not saved; its text is kept.
+    let effects = env.keys("e");
+    let Some(Effect::Edit { code, draft }) = effects.first().cloned() else {
+        panic!("asks for the editor: {effects:?}");
+    };
+    let meanwhile = env.read("I.1.1").replace("progress = 100", "progress = 90");
+    std::fs::write(env.path("I.1.1"), &meanwhile).expect("writes");
+    env.app.update(Action::Edited(EditorOutcome {
+        code,
+        draft: draft.clone(),
+        result: Ok(env.read("I.1.1").replace("Quito", "Lima")),
+    }));
+    assert_eq!(env.read("I.1.1"), meanwhile);
+    assert_eq!(env.app.drafts.get("I.1.1").map(|d| &d.path), Some(&draft));
+    assert!(env.app.message.as_ref().is_some_and(|m| m.error));
+    // Told so, the user opens the kept copy again; saving it now is deliberate.
+    let effects = env.keys("e");
+    assert_eq!(
+        effects,
+        vec![Effect::Edit {
+            code: "I.1.1".into(),
+            draft: draft.clone()
+        }]
+    );
+    let mine = Env::fixture("I.1.1").replace("Caracas", "Lima");
+    env.app.update(Action::Edited(EditorOutcome {
+        code: "I.1.1".into(),
+        draft: draft.clone(),
+        result: Ok(mine.clone()),
+    }));
+    assert_eq!(env.read("I.1.1"), mine);
+    assert!(!draft.exists());
 }

@@ -114,6 +114,16 @@ pub struct EditorOutcome {
     pub result: Result<String, String>,
 }
 
+/// A copy of an activity file given to the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// Where the copy is.
+    pub path: PathBuf,
+    /// The file's text the copy started from: if the file no longer has it when the editor
+    /// closes, something else wrote it meanwhile and the copy is not saved over it.
+    pub base: String,
+}
+
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -179,8 +189,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Ticks since start, for the spinner.
     pub tick: u64,
-    /// Edited copies that were not valid, by activity code: `e` reopens them.
-    pub drafts: HashMap<String, PathBuf>,
+    /// Copies given to the editor and not saved yet, by activity code: `e` reopens them.
+    pub drafts: HashMap<String, Draft>,
     /// Today, for new notes.
     pub today: Option<Date>,
     /// Set after `q` while a job runs: the next `q` quits anyway.
@@ -799,13 +809,17 @@ impl App {
         }
     }
 
-    /// Opens activity `code`'s file, readable or not, in the editor.
+    /// Opens activity `code`'s file, readable or not, in the editor: a copy of it, or the copy
+    /// kept from an earlier session that could not be saved.
     fn edit_code(&mut self, code: String) -> Vec<Effect> {
         if let Some(draft) = self.drafts.get(&code) {
             return vec![Effect::Edit {
                 code,
-                draft: draft.clone(),
+                draft: draft.path.clone(),
             }];
+        }
+        if self.changed_on_disk(&code) {
+            self.reload();
         }
         let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
             Ok(file) => file,
@@ -815,7 +829,16 @@ impl App {
             }
         };
         match write_draft(&code, &file.text) {
-            Ok(draft) => vec![Effect::Edit { code, draft }],
+            Ok(path) => {
+                self.drafts.insert(
+                    code.clone(),
+                    Draft {
+                        path: path.clone(),
+                        base: file.text,
+                    },
+                );
+                vec![Effect::Edit { code, draft: path }]
+            }
             Err(e) => {
                 self.say_error(e);
                 Vec::new()
@@ -829,14 +852,48 @@ impl App {
             draft,
             result,
         } = outcome;
+        let base = match self.drafts.get(&code) {
+            Some(known) if known.path == draft => known.base.clone(),
+            _ => {
+                self.say_error(format!(
+                    "{code}: the edited copy {} is not one this session made; nothing was saved",
+                    draft.display()
+                ));
+                return;
+            }
+        };
         let text = match result {
             Ok(text) => text,
             Err(e) => {
-                self.drafts.insert(code.clone(), draft.clone());
                 self.say_error(format!("{e}; {code} was not changed"));
                 return;
             }
         };
+        if text == base {
+            self.drafts.remove(&code);
+            let _ = std::fs::remove_file(&draft);
+            self.say(format!("{code}: no changes"));
+            return;
+        }
+        let path = self.scope.workspace.activity_path(self.loaded.year, &code);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != base {
+            // Saving would undo what was written meanwhile. The copy is kept; from now on it
+            // counts as made over the new text, so saving it again is a deliberate choice.
+            if let Some(known) = self.drafts.get_mut(&code) {
+                known.base = on_disk;
+            }
+            self.reload();
+            self.say_error(format!(
+                "{code} was changed outside while you edited it, so your text was not saved; it is kept in {}: press {} to edit it again and save it over the new file",
+                draft.display(),
+                self.keys.first(Command::Edit)
+            ));
+            return;
+        }
+        if self.changed_on_disk(&code) {
+            self.reload();
+        }
         let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
             Ok(file) => file,
             Err(e) => {
@@ -844,12 +901,6 @@ impl App {
                 return;
             }
         };
-        if text == file.text {
-            self.drafts.remove(&code);
-            let _ = std::fs::remove_file(&draft);
-            self.say(format!("{code}: no changes"));
-            return;
-        }
         let before = self.loaded.plan.activity(&code).cloned();
         match edit::save_text(&self.loaded, &file, &text) {
             Ok(after) => {
@@ -862,7 +913,6 @@ impl App {
                 self.say(describe(&code, &changes, "saved"));
             }
             Err(EditError::Invalid { findings, .. }) => {
-                self.drafts.insert(code.clone(), draft.clone());
                 let first = findings.len();
                 let mut all = findings;
                 all.append(&mut self.findings);
@@ -874,10 +924,7 @@ impl App {
                     self.keys.first(Command::Edit)
                 ));
             }
-            Err(e) => {
-                self.drafts.insert(code.clone(), draft);
-                self.say_error(format!("{code} was not changed: {e}"));
-            }
+            Err(e) => self.say_error(format!("{code} was not changed: {e}")),
         }
     }
 
@@ -1111,18 +1158,41 @@ impl App {
         code: &str,
         change: impl FnOnce(&mut edit::ActivityEditor) -> Result<Vec<Change>, EditError>,
     ) -> Option<String> {
+        let changed_outside = self.changed_on_disk(code);
+        if changed_outside {
+            self.reload();
+        }
         let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
             let changes = change(&mut open.editor)?;
             open.save(&self.loaded)?;
             Ok(changes)
         });
         match result {
+            Ok(changes) if changed_outside => Some(format!(
+                "{} (made to the file as changed outside since it was read)",
+                describe(code, &changes, "changed")
+            )),
             Ok(changes) => Some(describe(code, &changes, "changed")),
             Err(e) => {
                 form_errors(form, &e);
                 None
             }
         }
+    }
+
+    /// Whether activity `code`'s file on disk differs from the text last read, because
+    /// something else wrote it since: edits must then start from the new text.
+    fn changed_on_disk(&self, code: &str) -> bool {
+        let path = self.scope.workspace.activity_path(self.loaded.year, code);
+        let relative = self.scope.workspace.relative(&path);
+        let known = self
+            .loaded
+            .sources
+            .iter()
+            .find(|s| s.path == relative)
+            .map(|s| s.text.as_str());
+        let on_disk = std::fs::read_to_string(&path).ok();
+        known != on_disk.as_deref()
     }
 
     fn add_participant(&mut self, form: &mut Form, code: &str) -> Option<String> {

@@ -58,10 +58,15 @@ pub fn run(
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     for draft in app.drafts.values() {
-        eprintln!(
-            "programa: an edited copy that was not saved is kept in {}",
-            draft.display()
-        );
+        match std::fs::read_to_string(&draft.path) {
+            Ok(text) if text != draft.base => eprintln!(
+                "programa: an edited copy that was not saved is kept in {}",
+                draft.path.display()
+            ),
+            _ => {
+                let _ = std::fs::remove_file(&draft.path);
+            }
+        }
     }
     result.map_err(io_error)
 }
