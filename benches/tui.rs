@@ -2,7 +2,9 @@
 //! written to a temporary folder, loaded, and drawn into a test backend.
 //!
 //! Reports the time to the first frame (load, state, first draw) and the time to handle a key
-//! and redraw, against the targets of 100 ms and 16 ms. `cargo bench --bench tui`.
+//! and redraw, against the targets of 100 ms and 16 ms. Run it optimised, either
+//! `cargo bench --bench tui` (release) or, reusing the test build's dependencies,
+//! `CARGO_PROFILE_DEV_OPT_LEVEL=2 cargo bench --profile dev --bench tui`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -131,6 +133,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let workspace = Workspace::at(dir.path());
 
     let start = Instant::now();
+    let mut bytes = 0;
+    for entry in std::fs::read_dir(dir.path().join("programme/2021/activities"))? {
+        bytes += std::fs::read_to_string(entry?.path())?.len();
+    }
+    let read_only = start.elapsed();
+    let start = Instant::now();
     let loaded = store::load(&workspace, 2021)?;
     let load = start.elapsed();
     assert_eq!(loaded.plan.activities.len(), ACTIVITIES);
@@ -193,6 +201,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let first_frame = state + first_draw;
     println!("programa tui benchmark: {ACTIVITIES} activities, {WIDTH}x{HEIGHT}");
+    println!(
+        "  read the files only             {:8.1} ms  ({:.1} MB)",
+        ms(read_only),
+        bytes as f64 / 1e6
+    );
     println!("  load from disk (store::load)    {:8.1} ms", ms(load));
     println!("  state (tree, validation)        {:8.1} ms", ms(state));
     println!(
