@@ -526,13 +526,32 @@ fn help_lists_every_key_including_remaps() {
     env.keys("?");
     assert!(matches!(env.app.overlay, Some(Overlay::Help(_))));
     let screen = env.draw();
-    assert!(screen.contains("m ctrl-n  add a progress note"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "m ctrl-n  add a progress note{}add_note",
+            " ".repeat(15)
+        )),
+        "{screen}"
+    );
     // Help hides the status hints; the path of the key file depends on the machine.
     insta::assert_snapshot!(
         "help",
         screen
             .lines()
             .filter(|l| !l.contains("keys.toml"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    env.keys("<pgdn><pgdn><pgdn>");
+    insta::assert_snapshot!(
+        "help_end",
+        env.draw()
+            .lines()
+            .map(|l| if l.contains("keys.toml") {
+                "(the key file's path)"
+            } else {
+                l
+            })
             .collect::<Vec<_>>()
             .join("\n")
     );

@@ -808,7 +808,8 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{keys:>14}  "), theme.accent()),
-            Span::raw(command.description()),
+            Span::raw(format!("{:<34}", command.description())),
+            Span::styled(command.name(), theme.dim()),
         ]));
     }
     let extra = [
@@ -853,10 +854,10 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         |p| p.display().to_string(),
     );
     lines.push(Line::from(Span::styled(
-        format!("Keys can be changed in {path}"),
+        format!("Keys can be changed in {path}, by the names on the right"),
         theme.dim(),
     )));
-    let area = centred(frame.area(), 72, frame.area().height.saturating_sub(2));
+    let area = centred(frame.area(), 76, frame.area().height.saturating_sub(2));
     frame.render_widget(Clear, area);
     let block = window(theme, "Keys · ↑/↓ scroll · esc closes");
     let inner = block.inner(area);
