@@ -2,7 +2,8 @@
 //!
 //! The layers, from the inside out: [`model`] (plain data, no IO) → [`store`] (the only code that
 //! reads and writes programme files) → [`validate`] (every finding about a loaded programme) →
-//! [`import`] (the programme document's markdown into files) → [`cli`] (the command line).
+//! [`import`] (the programme document's markdown into files) → [`cli`] (the command line) and
+//! [`tui`] (the full-screen interface).
 
 pub mod cli;
 pub mod clock;
@@ -11,4 +12,5 @@ pub mod import;
 pub mod model;
 pub mod schema;
 pub mod store;
+pub mod tui;
 pub mod validate;

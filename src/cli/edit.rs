@@ -1,8 +1,6 @@
 //! `programa edit`: Open an activity in $EDITOR, validating on save.
 
 use std::io::{BufRead, IsTerminal, Write as _};
-use std::path::Path;
-use std::process::Command;
 
 use super::{CliError, Context};
 use crate::store::edit::{self, EditError};
@@ -42,8 +40,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .map_err(|e| cannot("write", e))?;
 
     loop {
-        let editor = editor_command();
-        let status = spawn_editor(&editor, draft.path());
+        let editor = edit::editor_command();
+        let status = edit::run_editor(&editor, draft.path());
         let text = std::fs::read_to_string(draft.path()).map_err(|e| cannot("read", e))?;
         if let Err(error) = status {
             let error = CliError::new(format!(
@@ -92,45 +90,6 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             }
             Err(error) => return Err(error.into()),
         }
-    }
-}
-
-/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`.
-pub fn editor_command() -> String {
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string())
-}
-
-/// Runs `editor` on `path` and waits for it. Like git, the command goes through the shell, so
-/// it may carry arguments and quotes.
-fn spawn_editor(editor: &str, path: &Path) -> Result<(), String> {
-    #[cfg(unix)]
-    let mut command = {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg(format!("{editor} \"$@\""))
-            .arg(editor);
-        command
-    };
-    #[cfg(not(unix))]
-    let mut command = {
-        let mut words = editor.split_whitespace();
-        let mut command = Command::new(words.next().unwrap_or("vi"));
-        command.args(words);
-        command
-    };
-    let status = command
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot run the editor `{editor}` ({e})"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the editor `{editor}` failed ({status})"))
     }
 }
 

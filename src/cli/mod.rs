@@ -13,9 +13,10 @@ mod schema;
 mod set;
 mod show;
 mod stats;
+mod tui;
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,8 +37,9 @@ pub struct Cli {
     /// The programme year [default: the latest year present]
     #[arg(long, global = true, value_name = "YYYY")]
     year: Option<i32>,
+    /// Without a command, the full-screen interface opens (on a terminal).
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -54,6 +56,7 @@ enum Command {
     New(new::Args),
     Edit(edit::Args),
     Schema(schema::Args),
+    Tui(tui::Args),
 }
 
 /// What every command gets: where the programme is, which year, and where to print.
@@ -104,6 +107,15 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
         }
     };
+    let command = match cli.command {
+        Some(command) => command,
+        None if std::io::stdout().is_terminal() => Command::Tui(tui::Args::default()),
+        None => {
+            let mut help = <Cli as clap::CommandFactory>::command();
+            let _ = help.print_help();
+            return ExitCode::from(2);
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut context = Context {
@@ -112,7 +124,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         out: &mut out,
     };
     let result =
-        run(cli.command, &mut context).and_then(|()| context.out.flush().map_err(CliError::from));
+        run(command, &mut context).and_then(|()| context.out.flush().map_err(CliError::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => error.report(),
@@ -132,5 +144,6 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::New(args) => new::run(context, &args),
         Command::Edit(args) => edit::run(context, &args),
         Command::Schema(args) => schema::run(context, &args),
+        Command::Tui(args) => tui::run(context, &args),
     }
 }

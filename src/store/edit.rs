@@ -1033,6 +1033,45 @@ pub fn create(
     Ok(ActivityFile { text, ..file })
 }
 
+/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`.
+pub fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Runs `editor` on `path` and waits for it. Like git, the command goes through the shell, so
+/// it may carry arguments and quotes.
+pub fn run_editor(editor: &str, path: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    let mut command = {
+        let mut command = std::process::Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("{editor} \"$@\""))
+            .arg(editor);
+        command
+    };
+    #[cfg(not(unix))]
+    let mut command = {
+        let mut words = editor.split_whitespace();
+        let mut command = std::process::Command::new(words.next().unwrap_or("vi"));
+        command.args(words);
+        command
+    };
+    let status = command
+        .arg(path)
+        .status()
+        .map_err(|e| format!("cannot run the editor `{editor}` ({e})"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the editor `{editor}` failed ({status})"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,1461 @@
+//! The interface's state and how every action changes it, without drawing anything.
+//!
+//! [`App::update`] takes an [`Action`] (a key, a click, an answer from the background thread,
+//! the end of an editor session) and returns the [`Effect`]s the event loop must carry out:
+//! quit, hand a job to the background thread, or suspend for `$EDITOR`. Edits are made here,
+//! through the store's edit module, and written to disk as soon as they are made.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::form::{Field, Form, FormInput, FormKind};
+use super::keys::{Command, KeyMap};
+use super::services::{Document, HistoryEntry, Job, JobEvent, Outcome, Scope};
+use super::tree::{Filter, NodeKind, Row, Tree, haystack};
+use crate::diagnostic::Finding;
+use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
+use crate::store::edit::{self, Assignment, Change, EditError};
+use crate::store::{self, Loaded};
+
+/// Where keys go when no dialog is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The tree.
+    Tree,
+    /// The right pane.
+    Pane,
+}
+
+/// What the right pane shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// The selected activity's sections.
+    Detail,
+    /// The selected activity's history.
+    History,
+    /// The uncommitted changes.
+    Changes,
+}
+
+/// Something asked of the background thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loadable<T> {
+    /// Asked, no answer yet.
+    Loading,
+    /// The answer.
+    Ready(T),
+    /// Why there is none.
+    Failed(String),
+}
+
+/// A window over the main view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, scrolled by this many lines.
+    Help(u16),
+    /// A form.
+    Form(Form),
+    /// The validation findings, with the selected one.
+    Findings(usize),
+    /// A background job's steps and result.
+    Job(JobPanel),
+}
+
+/// A job shown in a window: compiles and commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobPanel {
+    /// What is being done.
+    pub title: String,
+    /// The steps reported so far.
+    pub steps: Vec<String>,
+    /// The result, when it is done: the line to show, and whether it is an error.
+    pub done: Option<(String, bool)>,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// Something that happened, for [`App::update`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// A key pressed.
+    Key(KeyEvent),
+    /// A command (what a key is mapped to outside text fields).
+    Command(Command),
+    /// The mouse.
+    Mouse(MouseEvent),
+    /// The terminal's new size.
+    Resize(u16, u16),
+    /// The background thread's report.
+    Job(JobEvent),
+    /// Time passed (animates the spinner).
+    Tick,
+    /// The editor closed.
+    Edited(EditorOutcome),
+}
+
+/// How an editor session on an activity's file ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorOutcome {
+    /// The activity.
+    pub code: String,
+    /// The copy the editor worked on, which holds the edited text.
+    pub draft: PathBuf,
+    /// The edited text, or why the editor failed.
+    pub result: Result<String, String>,
+}
+
+/// A copy of an activity file given to the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// Where the copy is.
+    pub path: PathBuf,
+    /// The file's text the copy started from: if the file no longer has it when the editor
+    /// closes, something else wrote it meanwhile and the copy is not saved over it.
+    pub base: String,
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Restore the terminal and leave.
+    Quit,
+    /// Hand this job to the background thread.
+    Start(Job),
+    /// Suspend the interface and open the editor on `draft` (a copy of the file).
+    Edit {
+        /// The activity.
+        code: String,
+        /// The copy to edit; it exists, holding the text to start from.
+        draft: PathBuf,
+    },
+}
+
+/// Rows taken by the title bar, the status bar and the borders of the tree.
+const CHROME_ROWS: u16 = 4;
+
+/// The whole interface state.
+pub struct App {
+    /// Where the programme is.
+    pub scope: Scope,
+    /// The programme as last read.
+    pub loaded: Loaded,
+    /// Reading and validation findings.
+    pub findings: Vec<Finding>,
+    /// The tree of the plan.
+    pub tree: Tree,
+    haystacks: Option<Vec<String>>,
+    /// The filters.
+    pub filter: Filter,
+    /// Whether keys go to the filter text.
+    pub typing_filter: bool,
+    /// Collapsed nodes, by key.
+    pub collapsed: HashSet<String>,
+    /// The rows shown.
+    pub rows: Vec<Row>,
+    /// The selected row.
+    pub selected: usize,
+    /// The first row in view.
+    pub offset: usize,
+    /// Where keys go.
+    pub focus: Focus,
+    /// What the right pane shows.
+    pub pane: Pane,
+    /// How far the right pane is scrolled.
+    pub pane_scroll: u16,
+    /// The window open over the view, if any.
+    pub overlay: Option<Overlay>,
+    /// Histories asked for, by activity code.
+    pub history: HashMap<String, Loadable<Vec<HistoryEntry>>>,
+    history_in_flight: bool,
+    /// The uncommitted changes, once asked for.
+    pub changes: Option<Loadable<Vec<String>>>,
+    /// The background job running, if any, for the title bar.
+    pub busy: Option<String>,
+    /// The status bar's message.
+    pub message: Option<Message>,
+    /// The key map.
+    pub keys: KeyMap,
+    /// The terminal's size.
+    pub size: (u16, u16),
+    /// Ticks since start, for the spinner.
+    pub tick: u64,
+    /// Copies given to the editor and not saved yet, by activity code: `e` reopens them.
+    pub drafts: HashMap<String, Draft>,
+    /// Today, for new notes.
+    pub today: Option<Date>,
+    /// Set after `q` while a job runs: the next `q` quits anyway.
+    quit_asked: bool,
+    /// Whether to use colours (not under `NO_COLOR`).
+    pub colour: bool,
+}
+
+impl App {
+    /// The state for a loaded programme.
+    pub fn new(scope: Scope, loaded: Loaded, keys: KeyMap, size: (u16, u16)) -> App {
+        let mut app = App {
+            scope,
+            loaded: Loaded::default(),
+            findings: Vec::new(),
+            tree: Tree::default(),
+            haystacks: None,
+            filter: Filter::default(),
+            typing_filter: false,
+            collapsed: HashSet::new(),
+            rows: Vec::new(),
+            selected: 0,
+            offset: 0,
+            focus: Focus::Tree,
+            pane: Pane::Detail,
+            pane_scroll: 0,
+            overlay: None,
+            history: HashMap::new(),
+            history_in_flight: false,
+            changes: None,
+            busy: None,
+            message: None,
+            keys,
+            size,
+            tick: 0,
+            drafts: HashMap::new(),
+            today: crate::clock::today().ok(),
+            colour: true,
+            quit_asked: false,
+        };
+        app.set_loaded(loaded);
+        if let Some(first) = app.rows.iter().position(|r| app.is_activity_row(r)) {
+            app.selected = first;
+        }
+        if app.loaded.has_errors() {
+            app.say_error(format!(
+                "some files cannot be read: press {} to see why",
+                app.keys.first(Command::Findings)
+            ));
+        }
+        app
+    }
+
+    fn set_loaded(&mut self, loaded: Loaded) {
+        let mut findings = loaded.findings.clone();
+        findings.extend(crate::validate::validate(&loaded));
+        self.findings = findings;
+        self.tree = Tree::of(&loaded.plan);
+        self.loaded = loaded;
+        self.haystacks = None;
+        self.refresh_rows();
+    }
+
+    /// Reads the programme from disk again, keeping the selection.
+    pub fn reload(&mut self) {
+        match store::load(&self.scope.workspace, self.scope.year) {
+            Ok(loaded) => self.set_loaded(loaded),
+            Err(e) => self.say_error(format!("cannot read the programme: {e}")),
+        }
+    }
+
+    fn is_activity_row(&self, row: &Row) -> bool {
+        matches!(self.tree.nodes[row.node].kind, NodeKind::Activity(_))
+    }
+
+    /// The key of the selected node.
+    fn selected_key(&self) -> Option<String> {
+        self.rows
+            .get(self.selected)
+            .map(|r| self.tree.nodes[r.node].key.clone())
+    }
+
+    /// Recomputes the rows after a filter, collapse or load, keeping the selected node if it is
+    /// still shown, else selecting the first activity.
+    fn refresh_rows(&mut self) {
+        let key = self.selected_key();
+        let matches = if self.filter.text.is_empty() {
+            self.filter.matches(&self.loaded.plan, None)
+        } else {
+            let haystacks = self
+                .haystacks
+                .get_or_insert_with(|| self.loaded.plan.activities.iter().map(haystack).collect());
+            self.filter.matches(&self.loaded.plan, Some(haystacks))
+        };
+        self.rows = self
+            .tree
+            .visible(&matches, self.filter.is_active(), &self.collapsed);
+        let kept = key.and_then(|key| {
+            self.rows
+                .iter()
+                .position(|r| self.tree.nodes[r.node].key == key)
+        });
+        self.selected = match kept {
+            Some(i) => i,
+            None => self
+                .rows
+                .iter()
+                .position(|r| self.is_activity_row(r))
+                .unwrap_or(0),
+        };
+        self.scroll_into_view();
+    }
+
+    /// Rows of the tree that fit on screen.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(CHROME_ROWS)).max(1)
+    }
+
+    fn scroll_into_view(&mut self) {
+        let page = self.page();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + page {
+            self.offset = self.selected + 1 - page;
+        }
+        let max_offset = self.rows.len().saturating_sub(page);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// The selected activity, if the selected row is one.
+    pub fn activity(&self) -> Option<&Activity> {
+        let row = self.rows.get(self.selected)?;
+        match self.tree.nodes[row.node].kind {
+            NodeKind::Activity(i) => self.loaded.plan.activities.get(i),
+            _ => None,
+        }
+    }
+
+    fn activity_code(&self) -> Option<String> {
+        self.activity().map(|a| a.code.clone())
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn say_error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Applies `action`, returning what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.apply(action);
+        if self.pane == Pane::History && !effects.contains(&Effect::Quit) {
+            effects.extend(self.want_history());
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Key(key) => self.key(key),
+            Action::Command(command) => self.command(command),
+            Action::Mouse(mouse) => self.mouse(mouse),
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                self.scroll_into_view();
+                Vec::new()
+            }
+            Action::Job(event) => self.job_event(event),
+            Action::Tick => {
+                self.tick = self.tick.wrapping_add(1);
+                Vec::new()
+            }
+            Action::Edited(outcome) => {
+                self.edited(outcome);
+                self.after_edit()
+            }
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if key.kind == KeyEventKind::Release {
+            return Vec::new();
+        }
+        if let Some(Overlay::Form(form)) = &mut self.overlay {
+            return match form.input(&key) {
+                FormInput::Edited => Vec::new(),
+                FormInput::Cancel => {
+                    self.overlay = None;
+                    Vec::new()
+                }
+                FormInput::Submit => self.submit(),
+            };
+        }
+        if self.typing_filter {
+            use crossterm::event::{KeyCode, KeyModifiers};
+            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+            match key.code {
+                KeyCode::Esc => {
+                    self.typing_filter = false;
+                    self.filter.text.clear();
+                    self.refresh_rows();
+                }
+                KeyCode::Enter => {
+                    self.typing_filter = false;
+                    self.select_first_activity_from(self.selected);
+                }
+                KeyCode::Backspace => {
+                    self.filter.text.pop();
+                    self.refresh_rows();
+                }
+                KeyCode::Char('u') if ctrl => {
+                    self.filter.text.clear();
+                    self.refresh_rows();
+                }
+                KeyCode::Char('c') if ctrl => return vec![Effect::Quit],
+                KeyCode::Char(c) if !ctrl => {
+                    self.filter.text.push(c);
+                    self.refresh_rows();
+                }
+                KeyCode::Up => self.move_by(-1),
+                KeyCode::Down => self.move_by(1),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        match self.keys.command(&key) {
+            Some(command) => self.command(command),
+            None => Vec::new(),
+        }
+    }
+
+    fn select_first_activity_from(&mut self, from: usize) {
+        if let Some(i) = (from..self.rows.len()).find(|&i| self.is_activity_row(&self.rows[i])) {
+            self.selected = i;
+            self.scroll_into_view();
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let last = self.rows.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.scroll_into_view();
+        self.selection_changed();
+    }
+
+    fn selection_changed(&mut self) {
+        self.pane_scroll = 0;
+    }
+
+    /// The effects of asking for the selected activity's history, if it is not known.
+    fn want_history(&mut self) -> Vec<Effect> {
+        let Some(code) = self.activity_code() else {
+            return Vec::new();
+        };
+        if self.history.contains_key(&code) || self.history_in_flight {
+            return Vec::new();
+        }
+        self.history.insert(code.clone(), Loadable::Loading);
+        self.history_in_flight = true;
+        vec![Effect::Start(Job::History(code))]
+    }
+
+    fn command(&mut self, command: Command) -> Vec<Effect> {
+        match &mut self.overlay {
+            Some(Overlay::Help(scroll)) => {
+                match command {
+                    Command::Up => *scroll = scroll.saturating_sub(1),
+                    Command::Down => *scroll = scroll.saturating_add(1),
+                    Command::PageUp => *scroll = scroll.saturating_sub(10),
+                    Command::PageDown => *scroll = scroll.saturating_add(10),
+                    Command::Back | Command::Help | Command::Open | Command::Quit => {
+                        self.overlay = None;
+                    }
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Some(Overlay::Findings(selected)) => {
+                let count = self.findings.len();
+                match command {
+                    Command::Up => *selected = selected.saturating_sub(1),
+                    Command::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+                    Command::Top => *selected = 0,
+                    Command::Bottom => *selected = count.saturating_sub(1),
+                    Command::Open => {
+                        let index = *selected;
+                        self.overlay = None;
+                        self.jump_to_finding(index);
+                    }
+                    Command::Edit => {
+                        let code = finding_code(self.findings.get(*selected));
+                        if let Some(code) = code {
+                            self.overlay = None;
+                            return self.edit_code(code);
+                        }
+                    }
+                    Command::Back | Command::Findings | Command::Quit => self.overlay = None,
+                    _ => {}
+                }
+                return Vec::new();
+            }
+            Some(Overlay::Job(panel)) => {
+                if matches!(command, Command::Back | Command::Open | Command::Quit) {
+                    if panel.done.is_none() {
+                        self.say(
+                            "still working in the background; the title bar shows when it is done",
+                        );
+                    }
+                    self.overlay = None;
+                }
+                return Vec::new();
+            }
+            Some(Overlay::Form(_)) | None => {}
+        }
+        let in_pane = self.focus == Focus::Pane;
+        let quit_asked = std::mem::take(&mut self.quit_asked);
+        match command {
+            Command::Quit => match &self.busy {
+                Some(busy) if !quit_asked => {
+                    let again = self.keys.first(Command::Quit);
+                    self.say_error(format!(
+                        "{busy} is not done: press {again} again to quit anyway"
+                    ));
+                    self.quit_asked = true;
+                }
+                _ => return vec![Effect::Quit],
+            },
+            Command::Up if in_pane => self.scroll_pane(-1),
+            Command::Down if in_pane => self.scroll_pane(1),
+            Command::PageUp if in_pane => self.scroll_pane(-10),
+            Command::PageDown if in_pane => self.scroll_pane(10),
+            Command::Top if in_pane => self.pane_scroll = 0,
+            Command::Up => self.move_by(-1),
+            Command::Down => self.move_by(1),
+            Command::PageUp => self.move_by(-(self.page() as isize)),
+            Command::PageDown => self.move_by(self.page() as isize),
+            Command::Top => {
+                self.selected = 0;
+                self.scroll_into_view();
+                self.selection_changed();
+            }
+            Command::Bottom => {
+                if in_pane {
+                    self.scroll_pane(i32::from(u16::MAX));
+                } else {
+                    self.selected = self.rows.len().saturating_sub(1);
+                    self.scroll_into_view();
+                    self.selection_changed();
+                }
+            }
+            Command::Collapse => self.collapse(),
+            Command::Expand => self.expand(),
+            Command::Open => {
+                if self.activity().is_some() {
+                    self.focus = Focus::Pane;
+                } else {
+                    self.toggle();
+                }
+            }
+            Command::Back => {
+                if self.focus == Focus::Pane {
+                    self.focus = Focus::Tree;
+                } else if self.filter.is_active() {
+                    self.filter = Filter::default();
+                    self.refresh_rows();
+                    self.say("filters cleared");
+                } else {
+                    self.message = None;
+                }
+            }
+            Command::Focus => {
+                self.focus = match self.focus {
+                    Focus::Tree => Focus::Pane,
+                    Focus::Pane => Focus::Tree,
+                };
+            }
+            Command::Help => self.overlay = Some(Overlay::Help(0)),
+            Command::Filter => {
+                self.typing_filter = true;
+                self.focus = Focus::Tree;
+            }
+            Command::FilterStatus => {
+                self.filter.status = cycle(Status::ALL, self.filter.status);
+                self.refresh_rows();
+            }
+            Command::FilterFormat => {
+                let options: Vec<Option<Format>> = Format::ALL
+                    .iter()
+                    .copied()
+                    .map(Some)
+                    .chain([None])
+                    .collect();
+                self.filter.format = cycle(&options, self.filter.format);
+                self.refresh_rows();
+            }
+            Command::FilterArea => {
+                let areas: Vec<String> = self
+                    .loaded
+                    .plan
+                    .programme
+                    .areas
+                    .iter()
+                    .map(|a| a.code.clone())
+                    .collect();
+                self.filter.area = cycle(&areas, self.filter.area.clone());
+                self.refresh_rows();
+            }
+            Command::ClearFilters => {
+                self.filter = Filter::default();
+                self.typing_filter = false;
+                self.refresh_rows();
+            }
+            Command::ViewDetail => {
+                self.pane = Pane::Detail;
+                self.pane_scroll = 0;
+            }
+            Command::ViewHistory => {
+                self.pane = Pane::History;
+                self.pane_scroll = 0;
+            }
+            Command::ViewChanges => {
+                self.pane = Pane::Changes;
+                self.pane_scroll = 0;
+                self.changes = Some(Loadable::Loading);
+                return vec![Effect::Start(Job::Uncommitted)];
+            }
+            Command::SetStatus => self.open_form(status_form),
+            Command::SetDates => self.open_form(dates_form),
+            Command::SetFormat => self.open_form(format_form),
+            Command::AddParticipant => self.open_form(participant_form),
+            Command::AddNote => {
+                let today = self.today;
+                self.open_form(|a| note_form(a, today));
+            }
+            Command::NewActivity => self.open_new_form(),
+            Command::Edit => return self.edit(),
+            Command::Commit => {
+                if let Some(busy) = &self.busy {
+                    self.say_error(format!("wait until {busy} is done"));
+                    return Vec::new();
+                }
+                self.busy = Some("preparing the commit".into());
+                return vec![Effect::Start(Job::CommitMessage)];
+            }
+            Command::CompileProgramme => return self.compile(Document::Programme),
+            Command::CompileReport => return self.compile(Document::Report),
+            Command::Findings => self.overlay = Some(Overlay::Findings(0)),
+            Command::Reload => {
+                self.reload();
+                self.say("read the files again");
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether a history is being read (the spinner turns).
+    pub fn history_loading(&self) -> bool {
+        self.history_in_flight
+    }
+
+    /// Scrolls the right pane by `delta` lines, no further than its end.
+    fn scroll_pane(&mut self, delta: i32) {
+        let max = i32::from(super::view::max_pane_scroll(self));
+        let at = (i32::from(self.pane_scroll) + delta).clamp(0, max);
+        self.pane_scroll = u16::try_from(at).unwrap_or(0);
+    }
+
+    fn collapse(&mut self) {
+        let Some(row) = self.rows.get(self.selected).copied() else {
+            return;
+        };
+        let node = &self.tree.nodes[row.node];
+        let has_children = node.end > row.node + 1;
+        if has_children && !row.collapsed {
+            self.collapsed.insert(node.key.clone());
+            self.refresh_rows();
+            return;
+        }
+        let depth = node.depth;
+        if let Some(parent) = (0..self.selected)
+            .rev()
+            .find(|&i| self.tree.nodes[self.rows[i].node].depth < depth)
+        {
+            self.selected = parent;
+            self.scroll_into_view();
+            self.selection_changed();
+        }
+    }
+
+    fn expand(&mut self) {
+        if let Some(row) = self.rows.get(self.selected) {
+            let key = self.tree.nodes[row.node].key.clone();
+            if self.collapsed.remove(&key) {
+                self.refresh_rows();
+            } else if self.activity().is_some() {
+                self.focus = Focus::Pane;
+            }
+        }
+    }
+
+    fn toggle(&mut self) {
+        if let Some(row) = self.rows.get(self.selected) {
+            let key = self.tree.nodes[row.node].key.clone();
+            if !self.collapsed.remove(&key) {
+                self.collapsed.insert(key);
+            }
+            self.refresh_rows();
+        }
+    }
+
+    /// Selects the node with `key`, clearing filters and expanding its ancestors if needed.
+    pub fn select_key(&mut self, key: &str) -> bool {
+        let Some(node) = self.tree.nodes.iter().position(|n| n.key == key) else {
+            return false;
+        };
+        for (i, other) in self.tree.nodes.iter().enumerate() {
+            if i < node && other.end > node {
+                self.collapsed.remove(&other.key);
+            }
+        }
+        self.refresh_rows();
+        if !self.rows.iter().any(|r| r.node == node) {
+            self.filter = Filter::default();
+            self.refresh_rows();
+        }
+        match self.rows.iter().position(|r| r.node == node) {
+            Some(i) => {
+                self.selected = i;
+                self.scroll_into_view();
+                self.selection_changed();
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn jump_to_finding(&mut self, index: usize) {
+        let Some(finding) = self.findings.get(index) else {
+            return;
+        };
+        match finding_code(Some(finding)) {
+            Some(code) if self.select_key(&code) => {
+                self.focus = Focus::Pane;
+                self.pane = Pane::Detail;
+            }
+            Some(code) => self.say_error(format!(
+                "{code} is not in the tree (its file cannot be read); press {} to fix it in the editor",
+                self.keys.first(Command::Edit)
+            )),
+            None => self.say("this finding is about the programme as a whole"),
+        }
+    }
+
+    fn open_form(&mut self, make: impl FnOnce(&Activity) -> Form) {
+        match self.activity() {
+            Some(activity) => self.overlay = Some(Overlay::Form(make(activity))),
+            None => self.say_error("select an activity first"),
+        }
+    }
+
+    fn open_new_form(&mut self) {
+        let projects: Vec<String> = self
+            .loaded
+            .plan
+            .programme
+            .projects
+            .iter()
+            .map(|p| p.code.clone())
+            .collect();
+        if projects.is_empty() {
+            self.say_error("the programme file lists no projects to add an activity to");
+            return;
+        }
+        let current = self
+            .activity()
+            .map(|a| a.project.clone())
+            .or_else(|| {
+                let row = self.rows.get(self.selected)?;
+                let node = &self.tree.nodes[row.node];
+                (node.kind == NodeKind::Project).then(|| node.code.clone())
+            })
+            .unwrap_or_default();
+        let mut formats = vec!["none".to_string()];
+        formats.extend(Format::ALL.iter().map(|f| f.to_string()));
+        let form = Form::new(
+            FormKind::New,
+            "New activity",
+            vec![
+                Field::choice("project", "Project", projects, &current),
+                Field::text("title", "Title", ""),
+                Field::choice("kind", "Kind", words(Kind::ALL), "event"),
+                Field::choice("format", "Format", formats, "none"),
+            ],
+        );
+        self.overlay = Some(Overlay::Form(form));
+    }
+
+    fn edit(&mut self) -> Vec<Effect> {
+        match self.activity_code() {
+            Some(code) => self.edit_code(code),
+            None => {
+                self.say_error("select an activity first");
+                Vec::new()
+            }
+        }
+    }
+
+    /// Opens activity `code`'s file, readable or not, in the editor: a copy of it, or the copy
+    /// kept from an earlier session that could not be saved.
+    fn edit_code(&mut self, code: String) -> Vec<Effect> {
+        if let Some(draft) = self.drafts.get(&code) {
+            return vec![Effect::Edit {
+                code,
+                draft: draft.path.clone(),
+            }];
+        }
+        if self.changed_on_disk(&code) {
+            self.reload();
+        }
+        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
+            Ok(file) => file,
+            Err(e) => {
+                self.say_error(e.to_string());
+                return Vec::new();
+            }
+        };
+        match write_draft(&code, &file.text) {
+            Ok(path) => {
+                self.drafts.insert(
+                    code.clone(),
+                    Draft {
+                        path: path.clone(),
+                        base: file.text,
+                    },
+                );
+                vec![Effect::Edit { code, draft: path }]
+            }
+            Err(e) => {
+                self.say_error(e);
+                Vec::new()
+            }
+        }
+    }
+
+    fn edited(&mut self, outcome: EditorOutcome) {
+        let EditorOutcome {
+            code,
+            draft,
+            result,
+        } = outcome;
+        let base = match self.drafts.get(&code) {
+            Some(known) if known.path == draft => known.base.clone(),
+            _ => {
+                self.say_error(format!(
+                    "{code}: the edited copy {} is not one this session made; nothing was saved",
+                    draft.display()
+                ));
+                return;
+            }
+        };
+        let text = match result {
+            Ok(text) => text,
+            Err(e) => {
+                self.say_error(format!("{e}; {code} was not changed"));
+                return;
+            }
+        };
+        if text == base {
+            self.drafts.remove(&code);
+            let _ = std::fs::remove_file(&draft);
+            self.say(format!("{code}: no changes"));
+            return;
+        }
+        let path = self.scope.workspace.activity_path(self.loaded.year, &code);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != base {
+            // Saving would undo what was written meanwhile. The copy is kept; from now on it
+            // counts as made over the new text, so saving it again is a deliberate choice.
+            if let Some(known) = self.drafts.get_mut(&code) {
+                known.base = on_disk;
+            }
+            self.reload();
+            self.say_error(format!(
+                "{code} was changed outside while you edited it, so your text was not saved; it is kept in {}: press {} to edit it again and save it over the new file",
+                draft.display(),
+                self.keys.first(Command::Edit)
+            ));
+            return;
+        }
+        if self.changed_on_disk(&code) {
+            self.reload();
+        }
+        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
+            Ok(file) => file,
+            Err(e) => {
+                self.say_error(e.to_string());
+                return;
+            }
+        };
+        let before = self.loaded.plan.activity(&code).cloned();
+        match edit::save_text(&self.loaded, &file, &text) {
+            Ok(after) => {
+                self.drafts.remove(&code);
+                let _ = std::fs::remove_file(&draft);
+                let changes = before
+                    .map(|before| edit::describe_changes(&before, &after))
+                    .unwrap_or_default();
+                self.reload();
+                self.say(describe(&code, &changes, "saved"));
+            }
+            Err(EditError::Invalid { findings, .. }) => {
+                let first = findings.len();
+                let mut all = findings;
+                all.append(&mut self.findings);
+                self.findings = all;
+                self.overlay = Some(Overlay::Findings(0));
+                self.say_error(format!(
+                    "{code} was not changed: {first} problem(s) in your text, kept in {}; press {} to edit it again",
+                    draft.display(),
+                    self.keys.first(Command::Edit)
+                ));
+            }
+            Err(e) => self.say_error(format!("{code} was not changed: {e}")),
+        }
+    }
+
+    fn compile(&mut self, document: Document) -> Vec<Effect> {
+        if let Some(busy) = &self.busy {
+            self.say_error(format!("wait until {busy} is done"));
+            return Vec::new();
+        }
+        let title = format!("Compiling the {}", document.name());
+        self.busy = Some(format!("compiling the {}", document.name()));
+        self.overlay = Some(Overlay::Job(JobPanel {
+            title,
+            steps: Vec::new(),
+            done: None,
+        }));
+        vec![Effect::Start(Job::Compile(document))]
+    }
+
+    fn job_event(&mut self, event: JobEvent) -> Vec<Effect> {
+        match event {
+            JobEvent::Progress(step) => {
+                if let Some(Overlay::Job(panel)) = &mut self.overlay {
+                    panel.steps.push(step.clone());
+                }
+                self.busy = Some(step);
+                Vec::new()
+            }
+            JobEvent::Done(outcome) => self.job_done(outcome),
+        }
+    }
+
+    fn job_done(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::History(code, answer) => {
+                self.history_in_flight = false;
+                self.history.insert(
+                    code,
+                    match answer {
+                        Ok(entries) => Loadable::Ready(entries),
+                        Err(e) => Loadable::Failed(e),
+                    },
+                );
+            }
+            Outcome::Uncommitted(answer) => {
+                self.changes = Some(match answer {
+                    Ok(lines) => Loadable::Ready(lines),
+                    Err(e) => Loadable::Failed(e),
+                });
+            }
+            Outcome::CommitMessage(answer) => {
+                self.busy = None;
+                match answer {
+                    Ok(message) => {
+                        let mut lines = message.lines();
+                        let summary = lines.next().unwrap_or_default().to_string();
+                        let body: Vec<String> = lines
+                            .skip_while(|l| l.trim().is_empty())
+                            .map(String::from)
+                            .collect();
+                        let mut form = Form::new(
+                            FormKind::Commit,
+                            "Commit the changes",
+                            vec![Field::text("message", "Message", summary)],
+                        );
+                        form.note = body;
+                        self.overlay = Some(Overlay::Form(form));
+                    }
+                    Err(e) => self.say_error(e),
+                }
+            }
+            Outcome::Committed(answer) => {
+                self.busy = None;
+                match answer {
+                    Ok(id) => {
+                        self.say(format!("committed {id}"));
+                        self.history.clear();
+                        if self.pane == Pane::Changes {
+                            self.changes = Some(Loadable::Loading);
+                            return vec![Effect::Start(Job::Uncommitted)];
+                        }
+                    }
+                    Err(e) => self.say_error(format!("the commit failed: {e}")),
+                }
+            }
+            Outcome::Compiled(document, answer) => {
+                self.busy = None;
+                let (line, error) = match answer {
+                    Ok(path) => (format!("written to {}", path.display()), false),
+                    Err(e) => (e, true),
+                };
+                if error {
+                    self.say_error(line.clone());
+                } else {
+                    self.say(format!("the {} is {line}", document.name()));
+                }
+                if let Some(Overlay::Job(panel)) = &mut self.overlay {
+                    panel.done = Some((line, error));
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
+        if self.overlay.is_some() || self.typing_filter {
+            return Vec::new();
+        }
+        let areas = super::view::layout(Rect::new(0, 0, self.size.0, self.size.1));
+        let at = Position::new(mouse.column, mouse.row);
+        let in_tree = areas.tree.contains(at);
+        let in_pane = areas.pane.contains(at);
+        match mouse.kind {
+            MouseEventKind::ScrollDown if in_tree => self.move_by(3),
+            MouseEventKind::ScrollUp if in_tree => self.move_by(-3),
+            MouseEventKind::ScrollDown if in_pane => self.scroll_pane(3),
+            MouseEventKind::ScrollUp if in_pane => self.scroll_pane(-3),
+            MouseEventKind::Down(MouseButton::Left) if in_tree => {
+                self.focus = Focus::Tree;
+                let inner_top = areas.tree.y + 1;
+                if mouse.row >= inner_top {
+                    let index = self.offset + usize::from(mouse.row - inner_top);
+                    if index < self.rows.len() {
+                        if index == self.selected && self.activity().is_none() {
+                            self.toggle();
+                        } else {
+                            self.selected = index;
+                            self.selection_changed();
+                        }
+                    }
+                }
+            }
+            MouseEventKind::Down(MouseButton::Left) if in_pane => self.focus = Focus::Pane,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn submit(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Form(mut form)) = self.overlay.take() else {
+            return Vec::new();
+        };
+        form.clear_errors();
+        let done = match form.kind.clone() {
+            FormKind::Status(code) => self.assign(&mut form, &code, &["status", "progress"]),
+            FormKind::Dates(code) => self.assign(
+                &mut form,
+                &code,
+                &["planned_start", "planned_end", "actual_start", "actual_end"],
+            ),
+            FormKind::Format(code) => {
+                self.assign(&mut form, &code, &["format", "format_note", "venue"])
+            }
+            FormKind::Participant(code) => self.add_participant(&mut form, &code),
+            FormKind::Note(code) => self.add_note(&mut form, &code),
+            FormKind::New => self.create(&mut form),
+            FormKind::Commit => {
+                let message = form.get("message").trim().to_string();
+                if message.is_empty() {
+                    form.set_error("message", "a commit needs a message");
+                    None
+                } else {
+                    let mut full = message;
+                    if !form.note.is_empty() {
+                        full.push_str("\n\n");
+                        full.push_str(&form.note.join("\n"));
+                    }
+                    self.busy = Some("committing".into());
+                    return vec![Effect::Start(Job::Commit(full))];
+                }
+            }
+        };
+        match done {
+            Some(message) => {
+                self.reload();
+                self.say(message);
+                self.after_edit()
+            }
+            None => {
+                self.overlay = Some(Overlay::Form(form));
+                Vec::new()
+            }
+        }
+    }
+
+    /// After a file changed: the history of what changed and the diff are out of date.
+    fn after_edit(&mut self) -> Vec<Effect> {
+        if let Some(code) = self.activity_code() {
+            self.history.remove(&code);
+        }
+        match self.pane {
+            Pane::Changes => {
+                self.changes = Some(Loadable::Loading);
+                vec![Effect::Start(Job::Uncommitted)]
+            }
+            Pane::History => Vec::new(),
+            Pane::Detail => {
+                self.changes = None;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Sets `keys` of activity `code` to the form's values; the status bar line, or `None`
+    /// with the form's messages set.
+    fn assign(&mut self, form: &mut Form, code: &str, keys: &[&str]) -> Option<String> {
+        let mut assignments: Vec<Assignment> = Vec::new();
+        for key in keys {
+            let text = format!("{key}={}", form.get(key).trim());
+            match text.parse::<Assignment>() {
+                Ok(assignment) => assignments.push(assignment),
+                Err(e) => form.set_error(key, field_message(&e)),
+            }
+        }
+        if form.has_errors() {
+            return None;
+        }
+        self.apply_to(form, code, |editor| {
+            let mut changes = Vec::new();
+            for assignment in &assignments {
+                changes.extend(editor.apply(assignment)?);
+            }
+            Ok(changes)
+        })
+    }
+
+    /// Opens activity `code`, runs `change` on it and saves it; the status line or `None` with
+    /// the form's messages set.
+    fn apply_to(
+        &mut self,
+        form: &mut Form,
+        code: &str,
+        change: impl FnOnce(&mut edit::ActivityEditor) -> Result<Vec<Change>, EditError>,
+    ) -> Option<String> {
+        let changed_outside = self.changed_on_disk(code);
+        if changed_outside {
+            self.reload();
+        }
+        let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
+            let changes = change(&mut open.editor)?;
+            open.save(&self.loaded)?;
+            Ok(changes)
+        });
+        match result {
+            Ok(changes) if changed_outside => Some(format!(
+                "{} (made to the file as changed outside since it was read)",
+                describe(code, &changes, "changed")
+            )),
+            Ok(changes) => Some(describe(code, &changes, "changed")),
+            Err(e) => {
+                form_errors(form, &e);
+                None
+            }
+        }
+    }
+
+    /// Whether activity `code`'s file on disk differs from the text last read, because
+    /// something else wrote it since: edits must then start from the new text.
+    fn changed_on_disk(&self, code: &str) -> bool {
+        let path = self.scope.workspace.activity_path(self.loaded.year, code);
+        let relative = self.scope.workspace.relative(&path);
+        let known = self
+            .loaded
+            .sources
+            .iter()
+            .find(|s| s.path == relative)
+            .map(|s| s.text.as_str());
+        let on_disk = std::fs::read_to_string(&path).ok();
+        known != on_disk.as_deref()
+    }
+
+    fn add_participant(&mut self, form: &mut Form, code: &str) -> Option<String> {
+        let mut required = |key: &'static str| {
+            let value = form.get(key).trim().to_string();
+            if value.is_empty() {
+                form.set_error(key, "required");
+            }
+            value
+        };
+        let organisation = required("organisation");
+        let country = required("country");
+        let role = form.get("role").parse::<Role>();
+        let name = form.get("name").trim().to_string();
+        let role = match role {
+            Ok(role) => role,
+            Err(e) => {
+                form.set_error("role", e);
+                return None;
+            }
+        };
+        if form.has_errors() {
+            return None;
+        }
+        let participant = Participant {
+            name: (!name.is_empty()).then_some(name),
+            organisation,
+            country,
+            role,
+        };
+        self.apply_to(form, code, |editor| {
+            Ok(vec![editor.push_table("participants", &participant)?])
+        })
+    }
+
+    fn add_note(&mut self, form: &mut Form, code: &str) -> Option<String> {
+        let date = match form.get("date").trim().parse::<Date>() {
+            Ok(date) => Some(date),
+            Err(e) => {
+                form.set_error("date", e.to_string());
+                None
+            }
+        };
+        let text = form.get("text").trim().to_string();
+        if text.is_empty() {
+            form.set_error("text", "the note is empty");
+        }
+        let date = date?;
+        if form.has_errors() {
+            return None;
+        }
+        let note = Note { date, text };
+        self.apply_to(form, code, |editor| {
+            Ok(vec![editor.push_table("notes", &note)?])
+        })
+    }
+
+    fn create(&mut self, form: &mut Form) -> Option<String> {
+        let kind = form.get("kind").parse::<Kind>();
+        let format = match form.get("format") {
+            "none" => Ok(None),
+            word => word.parse::<Format>().map(Some),
+        };
+        let (kind, format) = match (kind, format) {
+            (Ok(kind), Ok(format)) => (kind, format),
+            (Err(e), _) | (_, Err(e)) => {
+                form.errors.push(e);
+                return None;
+            }
+        };
+        let activity = Activity {
+            project: form.get("project").to_string(),
+            title: form.get("title").trim().to_string(),
+            kind,
+            format,
+            ..Activity::default()
+        };
+        match edit::create(&self.scope.workspace, &self.loaded, activity) {
+            Ok(file) => {
+                self.reload();
+                self.select_key(&file.code);
+                Some(format!(
+                    "{}: created {}",
+                    file.code,
+                    file.relative.display()
+                ))
+            }
+            Err(e) => {
+                form_errors(form, &e);
+                None
+            }
+        }
+    }
+}
+
+/// The activity code a finding's file names (its file stem), if it is an activity file.
+fn finding_code(finding: Option<&Finding>) -> Option<String> {
+    let file = finding?.file.as_ref()?;
+    let parent = file.parent()?.file_name()?;
+    if parent != store::ACTIVITIES_DIR {
+        return None;
+    }
+    file.file_stem()?.to_str().map(String::from)
+}
+
+/// The next of `options` after `current`, wrapping to `None` after the last.
+fn cycle<T: Clone + PartialEq>(options: &[T], current: Option<T>) -> Option<T> {
+    match current {
+        None => options.first().cloned(),
+        Some(current) => {
+            let at = options.iter().position(|o| *o == current)?;
+            options.get(at + 1).cloned()
+        }
+    }
+}
+
+fn words<T: std::fmt::Display>(values: &[T]) -> Vec<String> {
+    values.iter().map(ToString::to_string).collect()
+}
+
+fn status_form(activity: &Activity) -> Form {
+    Form::new(
+        FormKind::Status(activity.code.clone()),
+        format!("{} · status and progress", activity.code),
+        vec![
+            Field::choice(
+                "status",
+                "Status",
+                words(Status::ALL),
+                activity.status.as_str(),
+            ),
+            Field::text("progress", "Progress %", activity.progress.to_string())
+                .with_hint("0 to 100"),
+        ],
+    )
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn dates_form(activity: &Activity) -> Form {
+    let hint = "YYYY-MM-DD, empty to remove";
+    Form::new(
+        FormKind::Dates(activity.code.clone()),
+        format!("{} · dates", activity.code),
+        vec![
+            Field::text(
+                "planned_start",
+                "Planned start",
+                date_text(activity.planned_start),
+            )
+            .with_hint(hint),
+            Field::text(
+                "planned_end",
+                "Planned end",
+                date_text(activity.planned_end),
+            )
+            .with_hint(hint),
+            Field::text(
+                "actual_start",
+                "Actual start",
+                date_text(activity.actual_start),
+            )
+            .with_hint(hint),
+            Field::text("actual_end", "Actual end", date_text(activity.actual_end)).with_hint(hint),
+        ],
+    )
+}
+
+fn format_form(activity: &Activity) -> Form {
+    let mut formats = vec!["none".to_string()];
+    formats.extend(words(Format::ALL));
+    let current = activity.format.map_or("none", Format::as_str);
+    Form::new(
+        FormKind::Format(activity.code.clone()),
+        format!("{} · format", activity.code),
+        vec![
+            Field::choice("format", "Format", formats, current),
+            Field::text(
+                "format_note",
+                "Format note",
+                activity.format_note.clone().unwrap_or_default(),
+            )
+            .with_hint("empty to remove"),
+            Field::text("venue", "Venue", activity.venue.clone().unwrap_or_default())
+                .with_hint("empty to remove"),
+        ],
+    )
+}
+
+fn participant_form(activity: &Activity) -> Form {
+    Form::new(
+        FormKind::Participant(activity.code.clone()),
+        format!("{} · add a participant", activity.code),
+        vec![
+            Field::text("organisation", "Organisation", ""),
+            Field::text("country", "Country", ""),
+            Field::choice("role", "Role", words(Role::ALL), "participant"),
+            Field::text("name", "Name", "").with_hint("optional"),
+        ],
+    )
+}
+
+fn note_form(activity: &Activity, today: Option<Date>) -> Form {
+    Form::new(
+        FormKind::Note(activity.code.clone()),
+        format!("{} · add a progress note", activity.code),
+        vec![
+            Field::text("text", "Note", ""),
+            Field::text("date", "Date", date_text(today)).with_hint("YYYY-MM-DD"),
+        ],
+    )
+}
+
+/// The message of an edit error for the field it is about.
+fn field_message(error: &EditError) -> String {
+    match error {
+        EditError::InvalidValue { reason, .. } => reason.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Puts an edit error on the form: under its field when it names one, else under the form
+/// with its findings and hints.
+fn form_errors(form: &mut Form, error: &EditError) {
+    if let EditError::InvalidValue { key, .. } = error {
+        form.set_error(key, field_message(error));
+        return;
+    }
+    form.errors.push(error.to_string());
+    if let Some((findings, _)) = error.findings() {
+        for finding in findings {
+            form.errors.push(format!("  {}", finding.message));
+        }
+    }
+    for hint in error.hints() {
+        form.errors.push(format!("hint: {hint}"));
+    }
+}
+
+/// One status-bar line for the changes made to `code`.
+fn describe(code: &str, changes: &[Change], verb: &str) -> String {
+    if changes.is_empty() {
+        return format!("{code}: no changes");
+    }
+    let list: Vec<String> = changes.iter().map(ToString::to_string).collect();
+    format!("{code} {verb}: {}", list.join("; "))
+}
+
+/// Writes `text` to a new temporary file for the editor; returns its path.
+fn write_draft(code: &str, text: &str) -> Result<PathBuf, String> {
+    use std::io::Write as _;
+    let cannot = |e: std::io::Error| format!("cannot create the copy to edit ({e})");
+    let mut draft = tempfile::Builder::new()
+        .prefix(&format!("programa-{code}-"))
+        .suffix(".toml")
+        .tempfile()
+        .map_err(cannot)?;
+    draft.write_all(text.as_bytes()).map_err(cannot)?;
+    draft.flush().map_err(cannot)?;
+    draft
+        .keep()
+        .map(|(_, path)| path)
+        .map_err(|e| cannot(e.error))
+}

@@ -1,0 +1,158 @@
+//! The full-screen interface: the only ratatui and crossterm user.
+//!
+//! [`app`] holds the state and turns actions into changes and effects, without drawing;
+//! [`view`] draws the state; [`keys`] maps keys to commands (remappable in `keys.toml`);
+//! [`services`] is the seam to git and the document compiler, run on a background thread.
+//! [`run`] is the small event loop joining them to a real terminal.
+
+pub mod app;
+pub mod form;
+pub mod keys;
+pub mod services;
+pub mod tree;
+pub mod view;
+
+use std::io::{self, stdout};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::DefaultTerminal;
+
+pub use app::{Action, App, EditorOutcome, Effect};
+pub use keys::{KeyConfigError, KeyMap};
+pub use services::{Document, HistoryEntry, Scope, Services, Unavailable};
+
+/// How often the screen is redrawn while a background job runs (for the spinner).
+const TICK: Duration = Duration::from_millis(120);
+
+/// Runs the interface on the terminal until the user quits. The programme is read first; the
+/// terminal is restored on every way out, a panic included.
+pub fn run(
+    scope: Scope,
+    keys: KeyMap,
+    services: Arc<dyn Services>,
+) -> Result<(), crate::store::StoreError> {
+    let loaded = crate::store::load(&scope.workspace, scope.year)?;
+    let io_error = |e: io::Error| crate::store::StoreError::Io {
+        action: "cannot use the terminal",
+        path: "/dev/tty".into(),
+        source: e,
+    };
+    let size = crossterm::terminal::size().map_err(io_error)?;
+    let mut app = App::new(scope.clone(), loaded, keys, size);
+    app.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let worker = services::Worker::start(services, scope);
+
+    let mut terminal = ratatui::try_init().map_err(io_error)?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let result = execute!(stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &worker));
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    for draft in app.drafts.values() {
+        match std::fs::read_to_string(&draft.path) {
+            Ok(text) if text != draft.base => eprintln!(
+                "programa: an edited copy that was not saved is kept in {}",
+                draft.path.display()
+            ),
+            _ => {
+                let _ = std::fs::remove_file(&draft.path);
+            }
+        }
+    }
+    result.map_err(io_error)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    worker: &services::Worker,
+) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| view::render(frame, app))?;
+            dirty = false;
+        }
+        let mut actions = Vec::new();
+        let wait = if app.busy.is_some() || app.history_loading() {
+            TICK
+        } else {
+            Duration::from_secs(1)
+        };
+        if event::poll(wait)? {
+            loop {
+                match event::read()? {
+                    Event::Key(key) if key.is_press() || key.is_repeat() => {
+                        actions.push(Action::Key(key));
+                    }
+                    Event::Mouse(mouse) => actions.push(Action::Mouse(mouse)),
+                    Event::Resize(width, height) => actions.push(Action::Resize(width, height)),
+                    _ => {}
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        } else {
+            actions.push(Action::Tick);
+        }
+        while let Ok(report) = worker.events.try_recv() {
+            actions.push(Action::Job(report));
+        }
+        for action in actions {
+            dirty = true;
+            let mut effects = app.update(action);
+            while !effects.is_empty() {
+                let mut next = Vec::new();
+                for effect in effects {
+                    match effect {
+                        Effect::Quit => return Ok(()),
+                        Effect::Start(job) => {
+                            if !worker.submit(job) {
+                                app.busy = None;
+                            }
+                        }
+                        Effect::Edit { code, draft } => {
+                            let outcome = suspend_for_editor(terminal, &code, &draft)?;
+                            next.extend(app.update(Action::Edited(outcome)));
+                        }
+                    }
+                }
+                effects = next;
+            }
+        }
+    }
+}
+
+/// Leaves the full screen, runs the editor on `draft` like `programa edit` does, and comes back.
+fn suspend_for_editor(
+    terminal: &mut DefaultTerminal,
+    code: &str,
+    draft: &Path,
+) -> io::Result<EditorOutcome> {
+    execute!(stdout(), DisableMouseCapture)?;
+    ratatui::try_restore()?;
+    let editor = crate::store::edit::editor_command();
+    let status = crate::store::edit::run_editor(&editor, draft);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    let result = status.and_then(|()| {
+        std::fs::read_to_string(draft)
+            .map_err(|e| format!("cannot read the edited copy {} ({e})", draft.display()))
+    });
+    Ok(EditorOutcome {
+        code: code.to_string(),
+        draft: draft.to_path_buf(),
+        result,
+    })
+}

@@ -1,0 +1,1055 @@
+//! Drawing: a pure function of the state. Only the rows in view are built, so a programme of
+//! thousands of activities draws as fast as a small one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane};
+use super::form::{Form, FormKind, Value};
+use super::keys::{Command, config_path};
+use super::tree::NodeKind;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::{Activity, Format, Status};
+
+/// Where each part of the screen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The title bar.
+    pub title: Rect,
+    /// The tree, with its border.
+    pub tree: Rect,
+    /// The right pane, with its border.
+    pub pane: Rect,
+    /// The status bar.
+    pub status: Rect,
+}
+
+/// Splits the screen: a title line, the tree and the pane side by side, a status line.
+pub fn layout(area: Rect) -> Areas {
+    let [title, main, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let tree_share = if area.width >= 120 { 50 } else { 55 };
+    let [tree, pane] =
+        Layout::horizontal([Constraint::Percentage(tree_share), Constraint::Fill(1)]).areas(main);
+    Areas {
+        title,
+        tree,
+        pane,
+        status,
+    }
+}
+
+/// Colours and emphasis, or emphasis only under `NO_COLOR`.
+#[derive(Debug, Clone, Copy)]
+struct Theme {
+    colour: bool,
+}
+
+impl Theme {
+    fn fg(self, colour: Color) -> Style {
+        if self.colour {
+            Style::new().fg(colour)
+        } else {
+            Style::new()
+        }
+    }
+
+    fn accent(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    fn heading(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    fn dim(self) -> Style {
+        if self.colour {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    fn good(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    fn selected(self, focused: bool) -> Style {
+        match (self.colour, focused) {
+            (true, true) => Style::new().bg(Color::Blue).fg(Color::White),
+            (true, false) => Style::new().bg(Color::DarkGray),
+            (false, true) => Style::new().add_modifier(Modifier::REVERSED),
+            (false, false) => Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    fn border(self, focused: bool) -> Style {
+        if focused { self.accent() } else { self.dim() }
+    }
+
+    fn status(self, status: Status) -> Style {
+        self.fg(match status {
+            Status::Planned => Color::Blue,
+            Status::Ongoing => Color::Yellow,
+            Status::Completed => Color::Green,
+            Status::Postponed => Color::Magenta,
+            Status::Cancelled => Color::Red,
+        })
+    }
+}
+
+/// The mark of a status in the tree.
+pub fn status_glyph(status: Status) -> &'static str {
+    match status {
+        Status::Planned => "○",
+        Status::Ongoing => "◐",
+        Status::Completed => "●",
+        Status::Postponed => "◌",
+        Status::Cancelled => "✕",
+    }
+}
+
+fn format_short(format: Option<Format>) -> &'static str {
+    match format {
+        Some(Format::FaceToFace) => "f2f",
+        Some(Format::Virtual) => "vir",
+        Some(Format::Hybrid) => "hyb",
+        None => "  -",
+    }
+}
+
+/// A progress bar `width` cells wide.
+fn bar(progress: u8, width: usize) -> String {
+    let filled = (usize::from(progress.min(100)) * width + 50) / 100;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws the whole interface.
+pub fn render(frame: &mut Frame, app: &App) {
+    let theme = Theme { colour: app.colour };
+    let areas = layout(frame.area());
+    title_bar(frame, app, theme, areas.title);
+    tree(frame, app, theme, areas.tree);
+    pane(frame, app, theme, areas.pane);
+    status_bar(frame, app, theme, areas.status);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help(scroll)) => help(frame, app, theme, *scroll),
+        Some(Overlay::Form(form)) => form_window(frame, theme, form),
+        Some(Overlay::Findings(selected)) => findings(frame, app, theme, *selected),
+        Some(Overlay::Job(panel)) => job_window(frame, app, theme, panel),
+    }
+}
+
+/// Cuts `text` to `width` columns, ending with `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let programme = &app.loaded.plan.programme;
+    let title = if programme.title.is_empty() {
+        format!("{}", app.scope.year)
+    } else {
+        programme.title.clone()
+    };
+    let mut left = vec![
+        Span::styled(" programa ", theme.accent()),
+        Span::raw(format!(
+            "│ {title} │ {} activities",
+            app.loaded.plan.activities.len()
+        )),
+    ];
+    if app.filter.is_active() {
+        let shown = app
+            .rows
+            .iter()
+            .filter(|r| matches!(app.tree.nodes[r.node].kind, NodeKind::Activity(_)))
+            .count();
+        left.push(Span::styled(
+            format!(" │ {shown} shown: {}", app.filter.describe()),
+            theme.heading(),
+        ));
+    }
+    let errors = app.findings.iter().filter(|f| f.is_error()).count();
+    let mut right = Vec::new();
+    if let Some(busy) = &app.busy {
+        let frame_glyph = SPINNER[(app.tick % SPINNER.len() as u64) as usize];
+        right.push(Span::styled(
+            format!("{frame_glyph} {busy} "),
+            theme.heading(),
+        ));
+    }
+    if errors > 0 {
+        right.push(Span::styled(
+            format!("{errors} error(s): {} ", app.keys.first(Command::Findings)),
+            theme.error(),
+        ));
+    }
+    let right_width: usize = right.iter().map(|s| s.content.width()).sum();
+    let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
+    let room = usize::from(area.width).saturating_sub(right_width);
+    let line = if left_text.width() > room {
+        let mut spans = vec![Span::styled(fit(&left_text, room), theme.accent())];
+        spans.extend(right);
+        Line::from(spans)
+    } else {
+        let pad = room - left_text.width();
+        left.push(Span::raw(" ".repeat(pad)));
+        left.extend(right);
+        Line::from(left)
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let focused = app.focus == Focus::Tree && app.overlay.is_none();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(focused))
+        .title(Span::styled(" Programme ", theme.border(focused)));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    if app.rows.is_empty() {
+        let text = if app.filter.is_active() {
+            "nothing matches the filter (esc clears it)"
+        } else {
+            "no activities yet"
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let wide = width >= 64;
+    let mut lines = Vec::with_capacity(height);
+    for (i, row) in app.rows.iter().enumerate().skip(app.offset).take(height) {
+        let node = &app.tree.nodes[row.node];
+        let indent = " ".repeat(usize::from(node.depth));
+        let mut spans: Vec<Span> = Vec::new();
+        let right: Vec<Span> = match node.kind {
+            NodeKind::Activity(index) => {
+                let Some(activity) = app.loaded.plan.activities.get(index) else {
+                    continue;
+                };
+                spans.push(Span::raw(indent));
+                spans.push(Span::styled(
+                    status_glyph(activity.status),
+                    theme.status(activity.status),
+                ));
+                spans.push(Span::styled(format!(" {} ", node.code), theme.accent()));
+                let mut r = Vec::new();
+                if wide {
+                    r.push(Span::styled(
+                        format!(" {:<9}", activity.status.as_str()),
+                        theme.status(activity.status),
+                    ));
+                }
+                r.push(Span::styled(
+                    format!(" {}", bar(activity.progress, 5)),
+                    theme.status(activity.status),
+                ));
+                r.push(Span::raw(format!(
+                    "{:>4}% {}",
+                    activity.progress,
+                    format_short(activity.format)
+                )));
+                r
+            }
+            _ => {
+                let marker = if row.collapsed { "▸" } else { "▾" };
+                spans.push(Span::raw(format!("{indent}{marker} ")));
+                if !node.code.is_empty() {
+                    spans.push(Span::styled(format!("{} ", node.code), theme.heading()));
+                }
+                vec![Span::styled(format!(" {}", row.count), theme.dim())]
+            }
+        };
+        let used: usize = spans
+            .iter()
+            .chain(right.iter())
+            .map(|s| s.content.width())
+            .sum();
+        let room = width.saturating_sub(used);
+        let title = fit(&node.title, room);
+        let pad = room.saturating_sub(title.width());
+        spans.push(Span::raw(title));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(right);
+        let mut line = Line::from(spans);
+        if i == app.selected {
+            line = line.style(theme.selected(focused));
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let focused = app.focus == Focus::Pane && app.overlay.is_none();
+    let tab = |label: &str, pane: Pane| {
+        let style = if app.pane == pane {
+            theme.accent().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.dim()
+        };
+        Span::styled(label.to_string(), style)
+    };
+    let title = Line::from(vec![
+        Span::raw(" "),
+        tab(
+            &format!("{} Activity", app.keys.first(Command::ViewDetail)),
+            Pane::Detail,
+        ),
+        Span::raw(" "),
+        tab(
+            &format!("{} History", app.keys.first(Command::ViewHistory)),
+            Pane::History,
+        ),
+        Span::raw(" "),
+        tab(
+            &format!("{} Changes", app.keys.first(Command::ViewChanges)),
+            Pane::Changes,
+        ),
+        Span::raw(" "),
+    ]);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(focused))
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let text = pane_text(app, theme);
+    let scroll = app.pane_scroll.min(max_scroll(&text, inner));
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+/// How far the right pane can scroll at the current size.
+pub fn max_pane_scroll(app: &App) -> u16 {
+    let areas = layout(Rect::new(0, 0, app.size.0, app.size.1));
+    let inner = Block::default().borders(Borders::ALL).inner(areas.pane);
+    max_scroll(&pane_text(app, Theme { colour: false }), inner)
+}
+
+fn max_scroll(text: &Text, area: Rect) -> u16 {
+    let width = usize::from(area.width.max(1));
+    let total: usize = text
+        .lines
+        .iter()
+        .map(|line| line.width().div_ceil(width).max(1))
+        .sum();
+    u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
+}
+
+fn pane_text(app: &App, theme: Theme) -> Text<'static> {
+    match app.pane {
+        Pane::Detail => match app.activity() {
+            Some(activity) => detail(app, activity, theme),
+            None => node_summary(app, theme),
+        },
+        Pane::History => history(app, theme),
+        Pane::Changes => changes(app, theme),
+    }
+}
+
+fn node_summary(app: &App, theme: Theme) -> Text<'static> {
+    let Some(row) = app.rows.get(app.selected) else {
+        return Text::from(Span::styled("nothing selected", theme.dim()));
+    };
+    let node = &app.tree.nodes[row.node];
+    let kind = match node.kind {
+        NodeKind::Area => "Area",
+        NodeKind::Programme => "Programme",
+        NodeKind::Project => "Project",
+        NodeKind::Activity(_) => "Activity",
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("{kind} {}", node.code).trim_end().to_string(),
+            theme.dim(),
+        )),
+        Line::from(Span::styled(node.title.clone(), theme.heading())),
+        Line::default(),
+    ];
+    let mut by_status = [0usize; 5];
+    let mut total = 0usize;
+    let mut progress = 0usize;
+    for inner in &app.tree.nodes[row.node..node.end.max(row.node + 1)] {
+        if let NodeKind::Activity(i) = inner.kind
+            && let Some(activity) = app.loaded.plan.activities.get(i)
+        {
+            total += 1;
+            progress += usize::from(activity.progress);
+            if let Some(at) = Status::ALL.iter().position(|s| *s == activity.status) {
+                by_status[at] += 1;
+            }
+        }
+    }
+    let noun = if total == 1 { "activity" } else { "activities" };
+    lines.push(Line::from(format!("{total} {noun}")));
+    if let Some(mean) = progress.checked_div(total) {
+        let mean = u8::try_from(mean).unwrap_or(100);
+        lines.push(Line::from(vec![
+            Span::raw("mean progress "),
+            Span::styled(bar(mean, 10), theme.good()),
+            Span::raw(format!(" {mean}%")),
+        ]));
+    }
+    lines.push(Line::default());
+    for (status, count) in Status::ALL.iter().zip(by_status) {
+        if count > 0 {
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{} {:<10}", status_glyph(*status), status.as_str()),
+                    theme.status(*status),
+                ),
+                Span::raw(format!("{count:>5}")),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} expand/collapse · {} new activity here",
+            app.keys.first(Command::Open),
+            app.keys.first(Command::NewActivity)
+        ),
+        theme.dim(),
+    )));
+    Text::from(lines)
+}
+
+/// Markdown prose as display paragraphs: single line breaks joined, blank lines kept.
+fn prose(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|para| {
+            para.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
+    let mut lines: Vec<Line> = Vec::new();
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<10}"), theme.dim()),
+            Span::raw(value),
+        ])
+    };
+    let project = app
+        .loaded
+        .plan
+        .programme
+        .project(&activity.project)
+        .map(|p| format!("{} {}", p.code, p.title))
+        .unwrap_or_else(|| activity.project.clone());
+    lines.push(Line::from(Span::styled(
+        activity.code.clone(),
+        theme.accent(),
+    )));
+    lines.push(Line::from(Span::styled(
+        activity.title.clone(),
+        theme.heading(),
+    )));
+    lines.push(field("Project", project));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<10}", "Status"), theme.dim()),
+        Span::styled(
+            format!("{} {}", status_glyph(activity.status), activity.status),
+            theme.status(activity.status),
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<10}", "Progress"), theme.dim()),
+        Span::styled(bar(activity.progress, 10), theme.status(activity.status)),
+        Span::raw(format!(" {}%", activity.progress)),
+    ]));
+    let format = activity.format.map_or("no format", Format::as_str);
+    lines.push(field("Kind", format!("{} · {format}", activity.kind)));
+    let range = |start: Option<crate::model::Date>, end: Option<crate::model::Date>| {
+        let show = |d: Option<crate::model::Date>| d.map_or("?".to_string(), |d| d.to_string());
+        if start.is_none() && end.is_none() {
+            "-".to_string()
+        } else {
+            format!("{} → {}", show(start), show(end))
+        }
+    };
+    lines.push(field(
+        "Planned",
+        range(activity.planned_start, activity.planned_end),
+    ));
+    lines.push(field(
+        "Actual",
+        range(activity.actual_start, activity.actual_end),
+    ));
+    if let Some(venue) = &activity.venue {
+        lines.push(field("Venue", venue.clone()));
+    }
+
+    let section = |lines: &mut Vec<Line>, title: &str| {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(title.to_string(), theme.heading())));
+    };
+    let paragraphs = |lines: &mut Vec<Line>, text: &str| {
+        for (i, para) in prose(text).into_iter().enumerate() {
+            if i > 0 {
+                lines.push(Line::default());
+            }
+            lines.push(Line::from(para));
+        }
+    };
+    let numbered = |lines: &mut Vec<Line>, items: &[String]| {
+        for (i, item) in items.iter().enumerate() {
+            lines.push(Line::from(format!("{}. {}", i + 1, prose(item).join(" "))));
+        }
+    };
+    let none = |lines: &mut Vec<Line>| lines.push(Line::from(Span::styled("(none)", theme.dim())));
+
+    section(&mut lines, "A. Background and justification");
+    if activity.background.trim().is_empty() {
+        none(&mut lines);
+    } else {
+        paragraphs(&mut lines, &activity.background);
+    }
+    section(&mut lines, "B. Objectives");
+    if let Some(lead) = &activity.objectives_lead {
+        paragraphs(&mut lines, lead);
+    }
+    if activity.objectives.is_empty() && activity.objectives_lead.is_none() {
+        none(&mut lines);
+    }
+    numbered(&mut lines, &activity.objectives);
+    if let Some(closing) = &activity.objectives_closing {
+        paragraphs(&mut lines, closing);
+    }
+    section(&mut lines, "C. Expected results");
+    if let Some(lead) = &activity.expected_results_lead {
+        paragraphs(&mut lines, lead);
+    }
+    match activity.expected_results.as_slice() {
+        [] if activity.expected_results_lead.is_none() => none(&mut lines),
+        [single] => paragraphs(&mut lines, single),
+        many => numbered(&mut lines, many),
+    }
+    if let Some(closing) = &activity.expected_results_closing {
+        paragraphs(&mut lines, closing);
+    }
+    section(&mut lines, "D. Format");
+    let format = activity.format.map_or("none", Format::as_str).to_string();
+    match &activity.format_note {
+        Some(note) => lines.push(Line::from(format!("{format} — {note}"))),
+        None => lines.push(Line::from(format)),
+    }
+    section(&mut lines, "Audience");
+    match &activity.audience {
+        Some(audience) => paragraphs(&mut lines, audience),
+        None => none(&mut lines),
+    }
+    section(&mut lines, "Partners");
+    if activity.partners.is_empty() {
+        none(&mut lines);
+    } else {
+        lines.push(Line::from(activity.partners.join(", ")));
+    }
+    section(
+        &mut lines,
+        &format!("Participants ({})", activity.participants.len()),
+    );
+    if activity.participants.is_empty() {
+        none(&mut lines);
+    }
+    for p in &activity.participants {
+        let who = match &p.name {
+            Some(name) => format!("{name}, {}", p.organisation),
+            None => p.organisation.clone(),
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("• {who} ({})", p.country)),
+            Span::styled(format!(" — {}", p.role), theme.dim()),
+        ]));
+    }
+    section(&mut lines, &format!("Notes ({})", activity.notes.len()));
+    if activity.notes.is_empty() {
+        none(&mut lines);
+    }
+    for note in &activity.notes {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", note.date), theme.accent()),
+            Span::raw(prose(&note.text).join(" ")),
+        ]));
+    }
+    section(&mut lines, &format!("Outputs ({})", activity.outputs.len()));
+    if activity.outputs.is_empty() {
+        none(&mut lines);
+    }
+    for output in &activity.outputs {
+        let mut text = format!("• {}", output.title);
+        if let Some(code) = &output.code {
+            text.push_str(&format!(" [{code}]"));
+        }
+        if let Some(date) = output.date {
+            text.push_str(&format!(" {date}"));
+        }
+        lines.push(Line::from(text));
+        if let Some(url) = &output.url {
+            lines.push(Line::from(Span::styled(format!("  {url}"), theme.dim())));
+        }
+    }
+    if !activity.footnotes.is_empty() {
+        section(&mut lines, "Footnotes");
+        for note in &activity.footnotes {
+            lines.push(Line::from(format!(
+                "[{}] {}",
+                note.id,
+                prose(&note.text).join(" ")
+            )));
+        }
+    }
+    Text::from(lines)
+}
+
+fn loading(app: &App, theme: Theme, what: &str) -> Line<'static> {
+    let glyph = SPINNER[(app.tick % SPINNER.len() as u64) as usize];
+    Line::from(Span::styled(format!("{glyph} {what}…"), theme.dim()))
+}
+
+fn history(app: &App, theme: Theme) -> Text<'static> {
+    let Some(activity) = app.activity() else {
+        return Text::from(Span::styled(
+            "select an activity to see its history",
+            theme.dim(),
+        ));
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("History of {}", activity.code),
+            theme.heading(),
+        )),
+        Line::default(),
+    ];
+    match app.history.get(&activity.code) {
+        None | Some(Loadable::Loading) => lines.push(loading(app, theme, "reading the history")),
+        Some(Loadable::Failed(e)) => lines.push(Line::from(Span::styled(e.clone(), theme.dim()))),
+        Some(Loadable::Ready(entries)) if entries.is_empty() => lines.push(Line::from(
+            Span::styled("no commits change this activity yet", theme.dim()),
+        )),
+        Some(Loadable::Ready(entries)) => {
+            for entry in entries {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{} ", entry.when), theme.accent()),
+                    Span::raw(entry.who.clone()),
+                    Span::styled(format!(" {}", entry.commit), theme.dim()),
+                ]));
+                for change in &entry.changes {
+                    lines.push(Line::from(format!("  {change}")));
+                }
+            }
+        }
+    }
+    Text::from(lines)
+}
+
+fn changes(app: &App, theme: Theme) -> Text<'static> {
+    let mut lines = vec![
+        Line::from(Span::styled("Uncommitted changes", theme.heading())),
+        Line::default(),
+    ];
+    match &app.changes {
+        None | Some(Loadable::Loading) => lines.push(loading(app, theme, "comparing with git")),
+        Some(Loadable::Failed(e)) => lines.push(Line::from(Span::styled(e.clone(), theme.dim()))),
+        Some(Loadable::Ready(changes)) if changes.is_empty() => {
+            lines.push(Line::from(Span::styled("nothing to commit", theme.dim())));
+        }
+        Some(Loadable::Ready(changes)) => {
+            for change in changes {
+                let style = if change.starts_with(' ') {
+                    Style::new()
+                } else {
+                    theme.accent()
+                };
+                lines.push(Line::from(Span::styled(change.clone(), style)));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                format!("{} commits them", app.keys.first(Command::Commit)),
+                theme.dim(),
+            )));
+        }
+    }
+    Text::from(lines)
+}
+
+fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let line = if app.typing_filter {
+        Line::from(vec![
+            Span::styled("/", theme.accent()),
+            Span::raw(app.filter.text.clone()),
+            Span::styled("█", theme.accent()),
+            Span::styled("  enter: keep · esc: clear", theme.dim()),
+        ])
+    } else if let Some(message) = &app.message {
+        let style = if message.error {
+            theme.error()
+        } else {
+            theme.good()
+        };
+        Line::from(Span::styled(
+            fit(&message.text, usize::from(area.width)),
+            style,
+        ))
+    } else {
+        let hints = [
+            (Command::Help, "help"),
+            (Command::Filter, "filter"),
+            (Command::SetStatus, "status"),
+            (Command::SetDates, "dates"),
+            (Command::SetFormat, "format"),
+            (Command::AddParticipant, "participant"),
+            (Command::AddNote, "note"),
+            (Command::Edit, "edit"),
+            (Command::NewActivity, "new"),
+            (Command::Quit, "quit"),
+        ];
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (command, label) in hints {
+            let key = app.keys.first(command);
+            let width = key.width() + label.width() + 3;
+            if used + width > usize::from(area.width) {
+                break;
+            }
+            used += width;
+            spans.push(Span::styled(format!(" {key}"), theme.accent()));
+            spans.push(Span::raw(format!(" {label} ")));
+        }
+        Line::from(spans)
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A centred rectangle of at most `width` × `height` inside `area`.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+fn window<'a>(theme: Theme, title: &str) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.accent())
+        .title(Span::styled(format!(" {title} "), theme.accent()))
+}
+
+fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
+    let mut lines = Vec::new();
+    for command in Command::ALL {
+        let keys: Vec<String> = app
+            .keys
+            .keys(*command)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let keys = if keys.is_empty() {
+            "(none)".to_string()
+        } else {
+            keys.join(" ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys:>14}  "), theme.accent()),
+            Span::raw(format!("{:<34}", command.description())),
+            Span::styled(command.name(), theme.dim()),
+        ]));
+    }
+    let extra = [
+        ("", ""),
+        ("In the filter", ""),
+        (
+            "  type",
+            "codes, titles and text; enter keeps it, esc clears it",
+        ),
+        ("In a form", ""),
+        ("  tab ↓ / ↑", "next / previous field"),
+        ("  ← → space", "change a choice (or type its first letter)"),
+        ("  enter / esc", "save / cancel"),
+        ("Mouse", ""),
+        (
+            "  click, wheel",
+            "select a row, scroll the tree or the pane",
+        ),
+        ("Status marks", ""),
+    ];
+    for (left, right) in extra {
+        if right.is_empty() {
+            lines.push(Line::from(Span::styled(left.to_string(), theme.heading())));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{left:<16}"), theme.accent()),
+                Span::raw(right),
+            ]));
+        }
+    }
+    let mut marks = vec![Span::raw("  ")];
+    for status in Status::ALL {
+        marks.push(Span::styled(
+            format!("{} {}  ", status_glyph(*status), status),
+            theme.status(*status),
+        ));
+    }
+    lines.push(Line::from(marks));
+    lines.push(Line::default());
+    let path = config_path().map_or_else(
+        || "$XDG_CONFIG_HOME/programa/keys.toml".to_string(),
+        |p| p.display().to_string(),
+    );
+    lines.push(Line::from(Span::styled(
+        format!("Keys can be changed in {path}, by the names on the right"),
+        theme.dim(),
+    )));
+    let area = centred(frame.area(), 76, frame.area().height.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    let block = window(theme, "Keys · ↑/↓ scroll · esc closes");
+    let inner = block.inner(area);
+    let text = Text::from(lines);
+    let scroll = scroll.min(max_scroll(&text, inner));
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        inner,
+    );
+}
+
+fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
+    let mut lines = Vec::new();
+    let label_width = form
+        .fields
+        .iter()
+        .map(|f| f.label.width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let value = match &field.value {
+            Value::Text(text) if focused => format!("{text}█"),
+            Value::Text(text) => text.clone(),
+            Value::Choice { .. } => format!("‹ {} ›", field.get()),
+        };
+        let value_style = if focused {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<label_width$}", field.label),
+                if focused { theme.accent() } else { theme.dim() },
+            ),
+            Span::styled(value, value_style),
+        ]));
+        let below = match (&field.error, field.hint) {
+            (Some(error), _) => Span::styled(format!("✗ {error}"), theme.error()),
+            (None, hint) if !hint.is_empty() => Span::styled(hint.to_string(), theme.dim()),
+            _ => Span::raw(""),
+        };
+        lines.push(Line::from(vec![Span::raw(" ".repeat(label_width)), below]));
+    }
+    if !form.note.is_empty() {
+        lines.push(Line::default());
+        for line in &form.note {
+            lines.push(Line::from(Span::styled(line.clone(), theme.dim())));
+        }
+    }
+    if !form.errors.is_empty() {
+        lines.push(Line::default());
+        for error in &form.errors {
+            lines.push(Line::from(Span::styled(error.clone(), theme.error())));
+        }
+    }
+    lines.push(Line::default());
+    let submit = if form.kind == FormKind::Commit {
+        "enter commits · esc cancels"
+    } else {
+        "enter saves · esc cancels"
+    };
+    let mut help = submit.to_string();
+    if form.fields.len() > 1 {
+        help.push_str(" · tab next field");
+    }
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, Value::Choice { .. }))
+    {
+        help.push_str(" · ←/→ change a choice");
+    }
+    lines.push(Line::from(Span::styled(help, theme.dim())));
+    let area = frame.area();
+    let width = area.width.saturating_sub(4).min(76);
+    let text = Text::from(lines);
+    let inner_width = width.saturating_sub(2).max(1);
+    let needed: usize = text
+        .lines
+        .iter()
+        .map(|l| l.width().div_ceil(usize::from(inner_width)).max(1))
+        .sum();
+    let height = u16::try_from(needed + 2).unwrap_or(u16::MAX);
+    let rect = centred(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = window(theme, &form.title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+}
+
+/// `path:line` of a finding, with the line found from its span in the loaded sources.
+fn finding_place(app: &App, finding: &Finding) -> String {
+    let Some(file) = &finding.file else {
+        return String::new();
+    };
+    let line = finding.span.as_ref().and_then(|span| {
+        let source = app.loaded.sources.iter().find(|s| &s.path == file)?;
+        let before = source.text.get(..span.start.min(source.text.len()))?;
+        Some(before.matches('\n').count() + 1)
+    });
+    match line {
+        Some(line) => format!("{}:{line}", file.display()),
+        None => file.display().to_string(),
+    }
+}
+
+fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
+    let wanted = u16::try_from(app.findings.len().max(1) * 2 + 3).unwrap_or(u16::MAX);
+    let area = centred(
+        frame.area(),
+        frame.area().width.saturating_sub(4),
+        wanted.min(frame.area().height.saturating_sub(4)),
+    );
+    frame.render_widget(Clear, area);
+    let block = window(theme, &format!("Findings ({})", app.findings.len()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let mut lines = Vec::new();
+    if app.findings.is_empty() {
+        lines.push(Line::from(Span::styled("no problems found", theme.good())));
+    }
+    // Each finding takes two lines; keep the selected one in view.
+    let per_page = usize::from(list.height / 2).max(1);
+    let first = selected.saturating_sub(per_page - 1);
+    for (i, finding) in app.findings.iter().enumerate().skip(first).take(per_page) {
+        let severity = match finding.severity {
+            Severity::Error => Span::styled("error   ", theme.error()),
+            Severity::Warning => Span::styled("warning ", theme.heading()),
+        };
+        let mut line = Line::from(vec![
+            severity,
+            Span::styled(finding_place(app, finding), theme.accent()),
+        ]);
+        if i == selected {
+            line = line.style(theme.selected(true));
+        }
+        lines.push(line);
+        let mut text = format!("        {}", finding.message);
+        if let Some(hint) = &finding.hint {
+            text.push_str(&format!(" (hint: {hint})"));
+        }
+        lines.push(Line::from(fit(&text, usize::from(list.width))));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!(
+                "{} go to the activity · {} edit its file · esc close",
+                app.keys.first(Command::Open),
+                app.keys.first(Command::Edit)
+            ),
+            theme.dim(),
+        )),
+        footer,
+    );
+}
+
+fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
+    let mut lines: Vec<Line> = panel
+        .steps
+        .iter()
+        .map(|step| Line::from(format!("✓ {step}")))
+        .collect();
+    match &panel.done {
+        None => lines.push(loading(app, theme, "working")),
+        Some((text, true)) => {
+            lines.push(Line::from(Span::styled(format!("✗ {text}"), theme.error())))
+        }
+        Some((text, false)) => lines.push(Line::from(Span::styled(text.clone(), theme.good()))),
+    }
+    lines.push(Line::default());
+    let footer = if panel.done.is_some() {
+        "esc closes"
+    } else {
+        "esc hides this window; the work goes on"
+    };
+    lines.push(Line::from(Span::styled(footer, theme.dim())));
+    let area = frame.area();
+    let width = area.width.saturating_sub(4).min(76);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = centred(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = window(theme, &panel.title);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

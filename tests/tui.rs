@@ -1,0 +1,911 @@
+//! The full-screen interface without a terminal: state updates driven by keys, edits checked on
+//! disk, and every view and dialog drawn into a test backend and compared with its snapshot.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use programa::model::{Date, Status};
+use programa::store::{self, Workspace};
+use programa::tui::app::{Focus, Overlay, Pane};
+use programa::tui::services::{Job, JobEvent, run_job};
+use programa::tui::{
+    Action, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Scope, Services,
+    Unavailable,
+};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("creates a folder");
+    for entry in std::fs::read_dir(from).expect("reads the fixture") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copies a file");
+        }
+    }
+}
+
+/// A copy of the fixture programme and an interface on it.
+struct Env {
+    dir: tempfile::TempDir,
+    app: App,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env::sized(100, 30)
+    }
+
+    fn sized(width: u16, height: u16) -> Env {
+        Env::with_keys(width, height, KeyMap::default())
+    }
+
+    fn with_keys(width: u16, height: u16, keys: KeyMap) -> Env {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        copy_dir(Path::new(FIXTURE), dir.path());
+        let app = open(dir.path(), keys, (width, height));
+        Env { dir, app }
+    }
+
+    fn path(&self, code: &str) -> PathBuf {
+        self.dir
+            .path()
+            .join("programme/2021/activities")
+            .join(format!("{code}.toml"))
+    }
+
+    fn read(&self, code: &str) -> String {
+        std::fs::read_to_string(self.path(code)).expect("the activity file")
+    }
+
+    fn fixture(code: &str) -> String {
+        std::fs::read_to_string(
+            Path::new(FIXTURE)
+                .join("programme/2021/activities")
+                .join(format!("{code}.toml")),
+        )
+        .expect("the fixture file")
+    }
+
+    /// Presses keys written as text: each character is a key, `<name>` a named one.
+    fn keys(&mut self, keys: &str) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for key in parse_keys(keys) {
+            effects.extend(self.app.update(Action::Key(key)));
+        }
+        effects
+    }
+
+    fn draw(&self) -> String {
+        draw(&self.app)
+    }
+
+    fn selected_code(&self) -> Option<String> {
+        self.app.activity().map(|a| a.code.clone())
+    }
+}
+
+fn open(root: &Path, keys: KeyMap, size: (u16, u16)) -> App {
+    let workspace = Workspace::at(root);
+    let loaded = store::load(&workspace, 2021).expect("the programme loads");
+    let mut app = App::new(
+        Scope {
+            workspace,
+            year: 2021,
+        },
+        loaded,
+        keys,
+        size,
+    );
+    app.today = Date::from_ymd(2021, 6, 20);
+    app
+}
+
+fn parse_keys(text: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|c| *c != '>').collect();
+        let code = match name.as_str() {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "bs" => KeyCode::Backspace,
+            "pgdn" => KeyCode::PageDown,
+            "clear" => {
+                keys.push(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+                continue;
+            }
+            other => panic!("unknown key <{other}>"),
+        };
+        keys.push(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+    keys
+}
+
+fn draw(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("a test terminal");
+    terminal
+        .draw(|frame| programa::tui::view::render(frame, app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The lines of `after` that are not in `before`, and those of `before` gone from `after`.
+fn diff(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let added = new
+        .iter()
+        .filter(|l| !old.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    let removed = old
+        .iter()
+        .filter(|l| !new.contains(l))
+        .map(|l| l.to_string())
+        .collect();
+    (added, removed)
+}
+
+/// Services that answer from fixed data, recording commits.
+#[derive(Default)]
+struct Fake {
+    committed: Mutex<Vec<String>>,
+}
+
+impl Services for Fake {
+    fn history(&self, _: &Scope, code: &str) -> Result<Vec<HistoryEntry>, String> {
+        Ok(vec![
+            HistoryEntry {
+                when: "2021-06-16 10:42".into(),
+                who: "Ana Pérez".into(),
+                commit: "3f2a9c1".into(),
+                changes: vec![
+                    format!("{code}: status ongoing → completed"),
+                    "progress 60 → 100".into(),
+                ],
+            },
+            HistoryEntry {
+                when: "2021-03-02 09:10".into(),
+                who: "Luis Gómez".into(),
+                commit: "a81e004".into(),
+                changes: vec!["status planned → ongoing".into()],
+            },
+        ])
+    }
+
+    fn uncommitted(&self, _: &Scope) -> Result<Vec<String>, String> {
+        Ok(vec![
+            "I.1.2 Follow-up report on regional integration".into(),
+            "  status ongoing → completed".into(),
+            "  notes + 2021-06-20, Draft sent to the Council".into(),
+        ])
+    }
+
+    fn commit_message(&self, _: &Scope) -> Result<String, String> {
+        Ok("I.1.2: completed\n\n- status ongoing → completed\n- one note added".into())
+    }
+
+    fn commit(&self, _: &Scope, message: &str) -> Result<String, String> {
+        self.committed
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push(message.to_string());
+        Ok("9c0ffee".into())
+    }
+
+    fn compile(
+        &self,
+        _: &Scope,
+        document: Document,
+        progress: &mut dyn FnMut(String),
+    ) -> Result<PathBuf, String> {
+        progress("collecting 5 activities".into());
+        progress("laying out 12 pages".into());
+        Ok(PathBuf::from(match document {
+            Document::Programme => "out/programme-2021.pdf",
+            Document::Report => "out/report-2021.pdf",
+        }))
+    }
+}
+
+/// Carries out `effects` the way the event loop does, with `services` answering jobs at once.
+fn run_effects(app: &mut App, services: &dyn Services, effects: Vec<Effect>) {
+    let scope = app.scope.clone();
+    let mut pending = effects;
+    while let Some(effect) = pending.pop() {
+        if let Effect::Start(job) = effect {
+            let mut steps = Vec::new();
+            let outcome = run_job(services, &scope, job, &mut |s| steps.push(s));
+            for step in steps {
+                pending.extend(app.update(Action::Job(JobEvent::Progress(step))));
+            }
+            pending.extend(app.update(Action::Job(JobEvent::Done(outcome))));
+        }
+    }
+}
+
+#[test]
+fn first_view_selects_the_first_activity() {
+    let env = Env::new();
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.1"));
+    insta::assert_snapshot!("main_100x30", env.draw());
+}
+
+#[test]
+fn the_smallest_terminal_is_usable() {
+    let env = Env::sized(80, 24);
+    insta::assert_snapshot!("main_80x24", env.draw());
+}
+
+#[test]
+fn moving_collapsing_and_opening() {
+    let mut env = Env::new();
+    env.keys("j");
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.2"));
+    env.keys("jj");
+    assert_eq!(env.selected_code().as_deref(), Some("I.2.1"));
+    // Left goes to the parent project, then collapses it.
+    env.keys("h");
+    assert_eq!(env.selected_code(), None);
+    let rows = env.app.rows.len();
+    env.keys("h");
+    assert_eq!(env.app.rows.len(), rows - 1);
+    insta::assert_snapshot!("collapsed_project", env.draw());
+    env.keys("l");
+    assert_eq!(env.app.rows.len(), rows);
+    env.keys("G");
+    assert_eq!(env.selected_code().as_deref(), Some("II.3.2"));
+    env.keys("<enter>");
+    assert_eq!(env.app.focus, Focus::Pane);
+    env.keys("j<esc>");
+    assert_eq!(env.app.focus, Focus::Tree);
+    assert_eq!(env.keys("q"), vec![Effect::Quit]);
+}
+
+#[test]
+fn detail_pane_scrolls_to_every_section() {
+    let mut env = Env::sized(80, 24);
+    env.keys("<tab>");
+    assert_eq!(env.app.focus, Focus::Pane);
+    env.keys("<pgdn>");
+    let scrolled = env.app.pane_scroll;
+    assert!(scrolled > 0);
+    // Scrolling stops at the end: more PageDowns change nothing.
+    env.keys("<pgdn><pgdn><pgdn><pgdn><pgdn><pgdn>");
+    let end = env.app.pane_scroll;
+    env.keys("<pgdn>");
+    assert_eq!(env.app.pane_scroll, end);
+    let screen = env.draw();
+    assert!(screen.contains("Notes (1)"), "{screen}");
+    insta::assert_snapshot!("detail_scrolled_to_end", screen);
+}
+
+#[test]
+fn filter_as_you_type_matches_codes_titles_and_text() {
+    let mut env = Env::new();
+    env.keys("/msme");
+    assert!(env.app.typing_filter);
+    insta::assert_snapshot!("filter_typing", env.draw());
+    env.keys("<enter>");
+    assert!(!env.app.typing_filter);
+    assert_eq!(env.selected_code().as_deref(), Some("II.3.1"));
+    let shown: Vec<String> = env
+        .app
+        .rows
+        .iter()
+        .map(|r| env.app.tree.nodes[r.node].key.clone())
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "area:II",
+            "programme:sela-smes",
+            "project:II.3",
+            "II.3.1",
+            "II.3.2"
+        ]
+    );
+    // Text inside the prose matches too: "14 delegations" is in a note of I.1.1.
+    env.keys("<esc>/delegations<enter>");
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.1"));
+    assert_eq!(env.app.rows.len(), 4);
+    env.keys("<esc>");
+    assert!(!env.app.filter.is_active());
+}
+
+#[test]
+fn quick_filters_cycle_status_format_and_area() {
+    let mut env = Env::new();
+    env.keys("S");
+    assert_eq!(env.app.filter.status, Some(Status::Planned));
+    let codes = |env: &Env| -> Vec<String> {
+        env.app
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let node = &env.app.tree.nodes[r.node];
+                node.key
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+                    .then(|| node.key.clone())
+            })
+            .filter(|k| !k.contains(':'))
+            .collect()
+    };
+    assert_eq!(codes(&env), ["I.2.1", "II.3.1"]);
+    env.keys("SS");
+    assert_eq!(codes(&env), ["I.1.1"]);
+    insta::assert_snapshot!("filter_status_completed", env.draw());
+    env.keys("x");
+    env.keys("FF");
+    assert_eq!(codes(&env), ["I.2.1"]);
+    env.keys("FF");
+    assert_eq!(env.app.filter.format, Some(None));
+    assert_eq!(codes(&env), ["I.1.2", "II.3.1"]);
+    env.keys("xAA");
+    assert_eq!(codes(&env), ["II.3.1", "II.3.2"]);
+    env.keys("A");
+    assert!(!env.app.filter.is_active());
+}
+
+#[test]
+fn status_form_writes_only_the_lines_that_change() {
+    let mut env = Env::new();
+    env.keys("j");
+    env.keys("s");
+    insta::assert_snapshot!("form_status", env.draw());
+    // ongoing → completed, progress 40 → 100.
+    env.keys("<right><tab><bs><bs>100<enter>");
+    assert!(env.app.overlay.is_none());
+    let (added, removed) = diff(&Env::fixture("I.1.2"), &env.read("I.1.2"));
+    assert_eq!(added, ["status = \"completed\"", "progress = 100"]);
+    assert_eq!(removed, ["status = \"ongoing\"", "progress = 40"]);
+    let message = env.app.message.clone().expect("a message");
+    assert_eq!(
+        message.text,
+        "I.1.2 changed: status ongoing → completed; progress 40 → 100"
+    );
+    assert_eq!(
+        env.app.activity().map(|a| a.status),
+        Some(Status::Completed)
+    );
+}
+
+#[test]
+fn form_errors_show_in_place_and_nothing_is_written() {
+    let mut env = Env::new();
+    env.keys("s<tab><bs><bs><bs>150<enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open");
+    };
+    assert_eq!(
+        form.fields[1].error.as_deref(),
+        Some("`150` is not a whole percentage from 0 to 100")
+    );
+    insta::assert_snapshot!("form_status_error", env.draw());
+    assert_eq!(env.read("I.1.1"), Env::fixture("I.1.1"));
+    env.keys("<esc>");
+    assert!(env.app.overlay.is_none());
+    assert_eq!(env.read("I.1.1"), Env::fixture("I.1.1"));
+}
+
+#[test]
+fn dates_and_format_forms() {
+    let mut env = Env::new();
+    env.keys("jjjd");
+    insta::assert_snapshot!("form_dates", env.draw());
+    env.keys("<clear>2021-02-30<enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open");
+    };
+    assert!(
+        form.fields[0]
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("YYYY-MM-DD")),
+        "{form:?}"
+    );
+    env.keys("<bs><bs>10<tab><clear>2021-09-11<enter>");
+    assert!(env.app.overlay.is_none(), "{:?}", env.app.overlay);
+    let (added, removed) = diff(&Env::fixture("I.2.1"), &env.read("I.2.1"));
+    assert_eq!(
+        added,
+        [
+            "planned_start = \"2021-02-10\"",
+            "planned_end = \"2021-09-11\""
+        ]
+    );
+    assert_eq!(
+        removed,
+        [
+            "planned_start = \"2021-09-01\"",
+            "planned_end = \"2021-09-02\""
+        ]
+    );
+
+    env.keys("f");
+    insta::assert_snapshot!("form_format", env.draw());
+    let before = env.read("I.2.1");
+    env.keys("h<tab><clear>Online<tab>Zoom<enter>");
+    let (added, removed) = diff(&before, &env.read("I.2.1"));
+    assert_eq!(
+        added,
+        [
+            "format = \"hybrid\"",
+            "format_note = \"Online\"",
+            "venue = \"Zoom\""
+        ]
+    );
+    assert_eq!(
+        removed,
+        [
+            "format = \"virtual\"",
+            "format_note = \"with technological resources of the Permanent Secretariat\""
+        ]
+    );
+}
+
+#[test]
+fn participant_and_note_forms_append_to_the_file() {
+    let mut env = Env::new();
+    env.keys("a");
+    insta::assert_snapshot!("form_participant", env.draw());
+    env.keys("<enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open");
+    };
+    assert_eq!(form.fields[0].error.as_deref(), Some("required"));
+    assert_eq!(form.fields[1].error.as_deref(), Some("required"));
+    env.keys("CAF<tab>Venezuela<tab>s<tab>Rosa Díaz<enter>");
+    assert!(env.app.overlay.is_none(), "{:?}", env.app.overlay);
+    env.keys("n");
+    insta::assert_snapshot!("form_note", env.draw());
+    env.keys("Report sent to the Council.<enter>");
+    let text = env.read("I.1.1");
+    let (_, removed) = diff(&Env::fixture("I.1.1"), &text);
+    assert!(removed.is_empty(), "only additions: {removed:?}");
+    insta::assert_snapshot!("participant_and_note_file", text);
+}
+
+#[test]
+fn new_activity_gets_the_next_code_and_is_selected() {
+    let mut env = Env::new();
+    env.keys("N");
+    insta::assert_snapshot!("form_new", env.draw());
+    env.keys("<enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open");
+    };
+    assert_eq!(
+        form.fields[1].error.as_deref(),
+        Some("an activity needs a title")
+    );
+    // The cursor went to the field in error.
+    env.keys("Regional trade forum<tab>e<tab>v<enter>");
+    assert!(env.app.overlay.is_none(), "{:?}", env.app.overlay);
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.3"));
+    let text = env.read("I.1.3");
+    assert!(text.contains("title = \"Regional trade forum\""), "{text}");
+    assert!(text.contains("format = \"virtual\""), "{text}");
+}
+
+#[test]
+fn help_lists_every_key_including_remaps() {
+    let keys = KeyMap::from_config(
+        Path::new("keys.toml"),
+        "[keys]\nadd_note = [\"m\", \"ctrl-n\"]\n",
+    )
+    .expect("a valid map");
+    let mut env = Env::with_keys(100, 30, keys);
+    env.keys("?");
+    assert!(matches!(env.app.overlay, Some(Overlay::Help(_))));
+    let screen = env.draw();
+    assert!(
+        screen.contains(&format!(
+            "m ctrl-n  add a progress note{}add_note",
+            " ".repeat(15)
+        )),
+        "{screen}"
+    );
+    // Help hides the status hints; the path of the key file depends on the machine.
+    insta::assert_snapshot!(
+        "help",
+        screen
+            .lines()
+            .filter(|l| !l.contains("keys.toml"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    env.keys("<pgdn><pgdn><pgdn>");
+    insta::assert_snapshot!(
+        "help_end",
+        env.draw()
+            .lines()
+            .map(|l| if l.contains("keys.toml") {
+                "(the key file's path)"
+            } else {
+                l
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    env.keys("<esc>m");
+    assert!(matches!(env.app.overlay, Some(Overlay::Form(_))));
+}
+
+#[test]
+fn findings_panel_lists_problems_and_jumps_to_the_activity() {
+    let mut env = Env::new();
+    std::fs::write(env.path("I.2.1"), "code = \"I.2.1\"\ntitle = 12\n").expect("writes");
+    env.app = open(env.dir.path(), KeyMap::default(), (100, 30));
+    assert!(env.app.message.as_ref().is_some_and(|m| m.error));
+    env.keys("!");
+    insta::assert_snapshot!("findings", env.draw());
+    // The broken file is not in the tree: `e` opens it in the editor from the panel.
+    let effects = env.keys("e");
+    let Some(Effect::Edit { code, draft }) = effects.first() else {
+        panic!("edits the broken file: {effects:?}");
+    };
+    assert_eq!(code, "I.2.1");
+    let _ = std::fs::remove_file(draft);
+}
+
+#[test]
+fn editing_in_the_editor_saves_valid_text_and_keeps_invalid_text() {
+    let mut env = Env::new();
+    let effects = env.keys("e");
+    let Some(Effect::Edit { code, draft }) = effects.first().cloned() else {
+        panic!("asks for the editor: {effects:?}");
+    };
+    assert_eq!(code, "I.1.1");
+    assert_eq!(
+        std::fs::read_to_string(&draft).ok(),
+        Some(Env::fixture("I.1.1"))
+    );
+
+    // A text that does not parse: nothing written, the copy kept, the findings shown.
+    let broken = Env::fixture("I.1.1").replace("progress = 100", "progress = ");
+    std::fs::write(&draft, &broken).expect("writes the draft");
+    env.app.update(Action::Edited(EditorOutcome {
+        code: code.clone(),
+        draft: draft.clone(),
+        result: Ok(broken),
+    }));
+    assert_eq!(env.read("I.1.1"), Env::fixture("I.1.1"));
+    assert!(matches!(env.app.overlay, Some(Overlay::Findings(0))));
+    assert_eq!(env.app.drafts.get("I.1.1").map(|d| &d.path), Some(&draft));
+    env.keys("<esc>");
+    // Editing again reopens the same copy, and a good text is saved.
+    let effects = env.keys("e");
+    assert_eq!(
+        effects,
+        vec![Effect::Edit {
+            code: code.clone(),
+            draft: draft.clone()
+        }]
+    );
+    let good =
+        Env::fixture("I.1.1").replace("venue = \"Caracas, Venezuela\"", "venue = \"Lima, Peru\"");
+    env.app.update(Action::Edited(EditorOutcome {
+        code,
+        draft: draft.clone(),
+        result: Ok(good.clone()),
+    }));
+    assert_eq!(env.read("I.1.1"), good);
+    assert!(env.app.drafts.is_empty());
+    assert!(!draft.exists());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("I.1.1 saved: venue Caracas, Venezuela → Lima, Peru")
+    );
+}
+
+#[test]
+fn history_changes_and_commit_go_through_the_services() {
+    let fake = Fake::default();
+    let mut env = Env::new();
+    let effects = env.keys("2");
+    assert_eq!(effects, vec![Effect::Start(Job::History("I.1.1".into()))]);
+    assert_eq!(env.app.pane, Pane::History);
+    insta::assert_snapshot!("history_loading", env.draw());
+    run_effects(&mut env.app, &fake, effects);
+    insta::assert_snapshot!("history", env.draw());
+    // Moving asks for the next activity's history.
+    let effects = env.keys("j");
+    assert_eq!(effects, vec![Effect::Start(Job::History("I.1.2".into()))]);
+    run_effects(&mut env.app, &fake, effects);
+
+    let effects = env.keys("3");
+    run_effects(&mut env.app, &fake, effects);
+    insta::assert_snapshot!("changes", env.draw());
+
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &fake, effects);
+    insta::assert_snapshot!("commit_dialog", env.draw());
+    let effects = env.keys(" (reviewed)<enter>");
+    run_effects(&mut env.app, &fake, effects);
+    let committed = fake.committed.lock().expect("the commits").clone();
+    assert_eq!(
+        committed,
+        ["I.1.2: completed (reviewed)\n\n- status ongoing → completed\n- one note added"]
+    );
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("committed 9c0ffee")
+    );
+}
+
+#[test]
+fn compiling_shows_progress_and_the_output_path() {
+    let fake = Fake::default();
+    let mut env = Env::new();
+    let effects = env.keys("p");
+    assert_eq!(
+        effects,
+        vec![Effect::Start(Job::Compile(Document::Programme))]
+    );
+    insta::assert_snapshot!("compile_running", env.draw());
+    // While it runs, another compile waits.
+    assert!(env.keys("r").is_empty());
+    run_effects(&mut env.app, &fake, effects);
+    insta::assert_snapshot!("compile_done", env.draw());
+    env.keys("<esc>");
+    assert!(env.app.overlay.is_none());
+    assert!(env.app.busy.is_none());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("the programme document is written to out/programme-2021.pdf")
+    );
+    // Hidden, the work goes on; quitting then asks twice.
+    let effects = env.keys("r<esc>");
+    assert_eq!(effects, vec![Effect::Start(Job::Compile(Document::Report))]);
+    assert!(env.keys("q").is_empty());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("compiling the follow-up report is not done: press q again to quit anyway")
+    );
+    assert_eq!(env.keys("q"), vec![Effect::Quit]);
+}
+
+#[test]
+fn without_git_support_the_panes_say_so() {
+    let mut env = Env::new();
+    let effects = env.keys("2");
+    run_effects(&mut env.app, &Unavailable, effects);
+    let screen = env.draw();
+    assert!(
+        screen.contains("history is not available in this build yet"),
+        "{screen}"
+    );
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &Unavailable, effects);
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("committing is not available in this build yet")
+    );
+    let effects = env.keys("r");
+    run_effects(&mut env.app, &Unavailable, effects);
+    insta::assert_snapshot!("compile_unavailable", env.draw());
+}
+
+#[test]
+fn mouse_selects_rows_and_scrolls() {
+    let mut env = Env::new();
+    // Row 0 of the screen is the title bar, row 1 the tree's border: row 6 is the fifth row.
+    env.app.update(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 6,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(env.app.selected, 4);
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.2"));
+    env.app.update(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 6,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(env.app.selected, 7);
+    // Back to I.1.1, whose sections do not fit: the wheel over the pane scrolls them.
+    env.app.update(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.1"));
+    env.app.update(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 80,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(env.app.pane_scroll, 3);
+}
+
+#[test]
+fn no_color_draws_the_same_text_without_colours() {
+    let mut env = Env::new();
+    let coloured = env.draw();
+    env.app.colour = false;
+    assert_eq!(env.draw(), coloured);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("a test terminal");
+    terminal
+        .draw(|frame| programa::tui::view::render(frame, &env.app))
+        .expect("draws");
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(
+            cell.fg,
+            ratatui::style::Color::Reset,
+            "no colours under NO_COLOR"
+        );
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn resizing_keeps_the_selection_in_view() {
+    let mut env = Env::sized(100, 30);
+    env.keys("G");
+    env.app.update(Action::Resize(80, 8));
+    assert!(env.app.selected >= env.app.offset);
+    assert!(env.app.selected < env.app.offset + env.app.page());
+    insta::assert_snapshot!("tiny", draw(&env.app));
+}
+
+/// Runs the binary on a copy of the fixture with stdout and stderr piped (no terminal).
+fn run_binary(args: &[&str], config: &Path) -> (i32, String, String) {
+    let env = Env::new();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_programa"))
+        .arg("--root")
+        .arg(env.dir.path())
+        .args(args)
+        .env("XDG_CONFIG_HOME", config)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs the binary");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn without_a_command_and_without_a_terminal_help_is_printed() {
+    let config = tempfile::tempdir().expect("a config folder");
+    let (code, stdout, _) = run_binary(&[], config.path());
+    assert_eq!(code, 2);
+    assert!(stdout.contains("Usage: programa"), "{stdout}");
+    assert!(stdout.contains("tui"), "{stdout}");
+    let (code, _, stderr) = run_binary(&["tui"], config.path());
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: the interface needs a terminal"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_key_file_stops_the_interface_naming_its_line() {
+    let config = tempfile::tempdir().expect("a config folder");
+    let file = config.path().join("programa/keys.toml");
+    std::fs::create_dir_all(file.parent().expect("a parent")).expect("creates the folder");
+    std::fs::write(&file, "[keys]\nquit = \"q\"\nhelp = \"wat-key\"\n").expect("writes");
+    let (code, _, stderr) = run_binary(&["tui"], config.path());
+    assert_eq!(code, 1);
+    let expected = format!(
+        "error: the key map cannot be used: {}:3:8: `wat-key` is not a key",
+        file.display()
+    );
+    assert!(stderr.starts_with(&expected), "{stderr}");
+    assert!(stderr.contains("hint: fix or remove the file; the interface did not start"));
+}
+
+#[test]
+fn every_view_draws_at_any_size_without_panicking() {
+    let fake = Fake::default();
+    for (width, height) in [(1, 1), (2, 2), (12, 4), (30, 8), (80, 24), (200, 60)] {
+        for keys in [
+            "",
+            "?",
+            "s",
+            "a",
+            "N",
+            "!",
+            "2",
+            "3",
+            "c",
+            "p",
+            "/x",
+            "<tab><pgdn>",
+        ] {
+            let mut env = Env::sized(width, height);
+            let effects = env.keys(keys);
+            run_effects(&mut env.app, &fake, effects);
+            let _ = env.draw();
+            env.keys("jjjGg<pgdn>");
+            let _ = env.draw();
+        }
+    }
+}
+
+#[test]
+fn changes_made_outside_are_never_overwritten() {
+    let mut env = Env::new();
+    // Another program changes I.1.1 after the interface read it.
+    let outside = Env::fixture("I.1.1").replace("Caracas, Venezuela", "Quito, Ecuador");
+    std::fs::write(env.path("I.1.1"), &outside).expect("writes");
+    env.keys("s<right><enter>");
+    let text = env.read("I.1.1");
+    assert!(text.contains("venue = \"Quito, Ecuador\""), "{text}");
+    assert!(text.contains("status = \"postponed\""), "{text}");
+    assert!(
+        env.app.message.as_ref().is_some_and(|m| m
+            .text
+            .ends_with("(made to the file as changed outside since it was read)")),
+        "{:?}",
+        env.app.message
+    );
+
+    // An editor session over a file changed meanwhile is not saved; its text is kept.
+    let effects = env.keys("e");
+    let Some(Effect::Edit { code, draft }) = effects.first().cloned() else {
+        panic!("asks for the editor: {effects:?}");
+    };
+    let meanwhile = env.read("I.1.1").replace("progress = 100", "progress = 90");
+    std::fs::write(env.path("I.1.1"), &meanwhile).expect("writes");
+    env.app.update(Action::Edited(EditorOutcome {
+        code,
+        draft: draft.clone(),
+        result: Ok(env.read("I.1.1").replace("Quito", "Lima")),
+    }));
+    assert_eq!(env.read("I.1.1"), meanwhile);
+    assert_eq!(env.app.drafts.get("I.1.1").map(|d| &d.path), Some(&draft));
+    assert!(env.app.message.as_ref().is_some_and(|m| m.error));
+    // Told so, the user opens the kept copy again; saving it now is deliberate.
+    let effects = env.keys("e");
+    assert_eq!(
+        effects,
+        vec![Effect::Edit {
+            code: "I.1.1".into(),
+            draft: draft.clone()
+        }]
+    );
+    let mine = Env::fixture("I.1.1").replace("Caracas", "Lima");
+    env.app.update(Action::Edited(EditorOutcome {
+        code: "I.1.1".into(),
+        draft: draft.clone(),
+        result: Ok(mine.clone()),
+    }));
+    assert_eq!(env.read("I.1.1"), mine);
+    assert!(!draft.exists());
+}
