@@ -380,8 +380,8 @@ fn status_form_writes_only_the_lines_that_change() {
     env.keys("j");
     env.keys("s");
     insta::assert_snapshot!("form_status", env.draw());
-    // ongoing → completed, progress 40 → 100.
-    env.keys("<right><tab><bs><bs>100<enter>");
+    // ongoing → completed brings progress 40 → 100 with it.
+    env.keys("<right><enter>");
     assert!(env.app.overlay.is_none());
     let (added, removed) = diff(&Env::fixture("I.1.2"), &env.read("I.1.2"));
     assert_eq!(added, ["status = \"completed\"", "progress = 100"]);

@@ -48,6 +48,8 @@ pub struct Field {
     pub error: Option<String>,
     /// A hint shown when there is no error (`YYYY-MM-DD, empty to remove`).
     pub hint: &'static str,
+    /// Whether the user has changed the value.
+    pub touched: bool,
 }
 
 impl Field {
@@ -59,6 +61,7 @@ impl Field {
             value: Value::Text(value.into()),
             error: None,
             hint: "",
+            touched: false,
         }
     }
 
@@ -76,6 +79,7 @@ impl Field {
             value: Value::Choice { options, index },
             error: None,
             hint: "",
+            touched: false,
         }
     }
 
@@ -203,6 +207,9 @@ impl Form {
                             _ => return FormInput::Edited,
                         }
                         field.error = None;
+                        field.touched = true;
+                        self.follow_choice();
+                        return FormInput::Edited;
                     }
                     Value::Text(text) => {
                         match key.code {
@@ -214,11 +221,28 @@ impl Form {
                             _ => return FormInput::Edited,
                         }
                         field.error = None;
+                        field.touched = true;
                     }
                 }
             }
         }
         FormInput::Edited
+    }
+
+    /// Keeps fields that follow a choice in step: choosing `completed` in a status form sets
+    /// the progress to 100 unless the user has typed a progress of their own.
+    fn follow_choice(&mut self) {
+        if !matches!(self.kind, FormKind::Status(_)) || self.get("status") != "completed" {
+            return;
+        }
+        if let Some(progress) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == "progress" && !f.touched)
+        {
+            progress.value = Value::Text("100".into());
+            progress.error = None;
+        }
     }
 }
 
@@ -228,6 +252,38 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn choosing_completed_brings_progress_to_100_unless_typed() {
+        let status_form = || {
+            Form::new(
+                FormKind::Status("I.1.1".into()),
+                "t",
+                vec![
+                    Field::choice(
+                        "status",
+                        "Status",
+                        vec!["ongoing".into(), "completed".into()],
+                        "ongoing",
+                    ),
+                    Field::text("progress", "Progress", "40"),
+                ],
+            )
+        };
+        let mut form = status_form();
+        form.input(&key(KeyCode::Right));
+        assert_eq!(form.get("progress"), "100");
+
+        let mut form = status_form();
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Char('5')));
+        form.input(&key(KeyCode::BackTab));
+        form.input(&key(KeyCode::Right));
+        assert_eq!(
+            (form.get("status"), form.get("progress")),
+            ("completed", "405")
+        );
     }
 
     #[test]
