@@ -4,8 +4,10 @@
 //! reads and writes programme files) → [`validate`] (every finding about a loaded programme) →
 //! [`import`] (the programme document's markdown into files) → [`cli`] (the command line).
 
+pub mod changes;
 pub mod cli;
 pub mod diagnostic;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod schema;

@@ -185,39 +185,46 @@ impl Loaded {
 /// Problems inside files become findings; only a missing or unreadable folder is an error.
 pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
     let dir = workspace.year_dir(year);
+    let programme_path = dir.join(PROGRAMME_FILE);
+    let programme = Source {
+        text: read(&programme_path)?,
+        path: workspace.relative(&programme_path).to_path_buf(),
+    };
+    let mut activities = Vec::new();
+    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
+        activities.push(Source {
+            text: read(&path)?,
+            path: workspace.relative(&path).to_path_buf(),
+        });
+    }
+    Ok(assemble(year, programme, activities))
+}
+
+/// Builds a year from the text of its files, wherever they were read from: the programme file
+/// and the activity files (in any order). [`load`] reads them from disk; the history reads
+/// them from git, so an old revision goes through the same parser as today's files.
+pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
     let mut loaded = Loaded {
         year,
         ..Loaded::default()
     };
-
-    let programme_path = dir.join(PROGRAMME_FILE);
-    let text = read(&programme_path)?;
-    let relative = workspace.relative(&programme_path).to_path_buf();
-    let (programme, findings) = parse_file::<WorkProgramme>(&relative, &text);
+    let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
     loaded.findings.extend(findings);
-    loaded.plan.programme = programme.unwrap_or_default();
-    loaded.sources.push(Source {
-        path: relative,
-        text,
-    });
+    loaded.plan.programme = parsed.unwrap_or_default();
+    loaded.sources.push(programme);
 
     let mut activities: Vec<(Activity, usize)> = Vec::new();
-    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
-        let text = read(&path)?;
-        let relative = workspace.relative(&path).to_path_buf();
-        let (activity, findings) = parse_file::<Activity>(&relative, &text);
+    for source in activity_files {
+        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
         loaded.findings.extend(findings);
-        loaded.sources.push(Source {
-            path: relative,
-            text,
-        });
+        loaded.sources.push(source);
         if let Some(activity) = activity {
             activities.push((activity, loaded.sources.len() - 1));
         }
     }
     activities.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
     (loaded.plan.activities, loaded.activity_sources) = activities.into_iter().unzip();
-    Ok(loaded)
+    loaded
 }
 
 /// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
