@@ -1,0 +1,347 @@
+//! One walk over the history of a year: what each commit changed, as meaning.
+//!
+//! The walk visits every commit once, oldest first (topological order). A commit whose year
+//! folder has the same tree id as a parent's changed nothing there and costs one lookup;
+//! otherwise a tree-to-tree diff of the year folder (which skips unchanged subtrees) names the
+//! files whose blob changed, and only those are parsed, each blob at most once. A merge changed
+//! a file only when its blob differs from every parent (git's rule), so a change made on a
+//! branch is attributed to the branch commit that made it, not to the merge.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use super::{Repo, Result, Stamp, has_conflict_markers, subtree};
+use crate::changes::{self, PlanChanges};
+use crate::model::{Activity, WorkProgramme};
+use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, parse_file};
+
+/// The history of a year's programme: one entry per commit that changed it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Log {
+    /// The year.
+    pub year: i32,
+    /// Commits that changed the programme, oldest first.
+    pub entries: Vec<LogEntry>,
+    /// Problems met on the way (a file that did not parse at some revision, a shallow clone).
+    pub warnings: Vec<String>,
+}
+
+/// What one commit changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogEntry {
+    /// The commit, its author and date.
+    pub commit: Stamp,
+    /// The first line of its message.
+    pub summary: String,
+    /// What it changed.
+    pub changes: PlanChanges,
+}
+
+impl Log {
+    /// The entries that touch one activity, following it back through renames: the changes
+    /// listed in each are only that activity's.
+    pub fn for_activity(&self, code: &str) -> Vec<LogEntry> {
+        let mut names: HashSet<String> = HashSet::from([code.to_string()]);
+        let mut kept = Vec::new();
+        for entry in self.entries.iter().rev() {
+            let mine: Vec<_> = entry
+                .changes
+                .activities
+                .iter()
+                .filter(|c| names.contains(&c.code))
+                .cloned()
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            for change in &mine {
+                if let changes::ChangeKind::Renamed { from } = &change.kind {
+                    names.insert(from.clone());
+                }
+            }
+            kept.push(LogEntry {
+                commit: entry.commit.clone(),
+                summary: entry.summary.clone(),
+                changes: PlanChanges {
+                    programme: Vec::new(),
+                    activities: mine,
+                },
+            });
+        }
+        kept.reverse();
+        kept
+    }
+}
+
+/// A file of the year folder as the walk sees it.
+enum YearFile {
+    Programme,
+    Activity,
+}
+
+fn classify(path: &Path) -> Option<YearFile> {
+    let text = path.to_str()?;
+    if text == PROGRAMME_FILE {
+        return Some(YearFile::Programme);
+    }
+    let name = text.strip_prefix(ACTIVITIES_DIR)?.strip_prefix('/')?;
+    (name.ends_with(".toml") && !name.contains('/')).then_some(YearFile::Activity)
+}
+
+/// Parsed blobs, each parsed once; `None` for a blob that did not parse.
+#[derive(Default)]
+struct Cache {
+    activities: HashMap<git2::Oid, Option<Rc<Activity>>>,
+    programmes: HashMap<git2::Oid, Option<Rc<WorkProgramme>>>,
+    /// The last blob of each path that parsed, to compare against when a later one did not.
+    last_good: HashMap<String, git2::Oid>,
+}
+
+impl Repo {
+    /// The semantic history of a year up to `until` (default `HEAD`), oldest first.
+    ///
+    /// A branch with no commits yet has an empty history.
+    pub fn log(&self, year: i32, until: Option<&str>) -> Result<Log> {
+        let mut log = Log {
+            year,
+            ..Log::default()
+        };
+        let start = match until {
+            Some(rev) => self.resolve(rev)?,
+            None => match self.head()? {
+                Some(id) => id,
+                None => return Ok(log),
+            },
+        };
+        if self.is_shallow() {
+            log.warnings.push(
+                "the repository is a shallow clone: changes before its oldest commit are missing \
+                 and what existed then shows as created there (run `git fetch --unshallow` for \
+                 the whole history)"
+                    .to_string(),
+            );
+        }
+        let year_path = self.year_path(year);
+        let dir = format!("{PROGRAMME_DIR}/{year}");
+        let mut walk = self.git.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(start)?;
+        let mut cache = Cache::default();
+        for id in walk {
+            let commit = self.git.find_commit(id?)?;
+            let tree = commit.tree()?;
+            let year_tree = subtree(&self.git, &tree, &year_path)?;
+            let mut parent_trees = Vec::new();
+            for parent in commit.parents() {
+                let parent_tree = parent.tree()?;
+                parent_trees.push(subtree(&self.git, &parent_tree, &year_path)?);
+            }
+            let ids = |t: &Option<git2::Tree>| t.as_ref().map(git2::Tree::id);
+            if parent_trees.iter().any(|p| ids(p) == ids(&year_tree)) {
+                continue;
+            }
+            let changed = self.changed_files(&parent_trees, year_tree.as_ref())?;
+            if changed.is_empty() {
+                continue;
+            }
+            let stamp = self.stamp(&commit);
+            let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
+            if !changes.is_empty() {
+                log.entries.push(LogEntry {
+                    commit: stamp,
+                    summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
+                        .into_owned(),
+                    changes,
+                });
+            }
+        }
+        Ok(log)
+    }
+
+    /// The files of the year folder whose blob differs from every parent, with their old blob
+    /// (in the first parent) and new blob; a zero id for a side where the file is absent.
+    fn changed_files(
+        &self,
+        parents: &[Option<git2::Tree>],
+        tree: Option<&git2::Tree>,
+    ) -> Result<Vec<(String, git2::Oid, git2::Oid)>> {
+        let diff = |parent: Option<&git2::Tree>| -> Result<Vec<(String, git2::Oid, git2::Oid)>> {
+            let diff = self.git.diff_tree_to_tree(parent, tree, None)?;
+            Ok(diff
+                .deltas()
+                .filter_map(|delta| {
+                    let path = delta.new_file().path().or(delta.old_file().path())?;
+                    classify(path)?;
+                    Some((
+                        path.to_string_lossy().into_owned(),
+                        delta.old_file().id(),
+                        delta.new_file().id(),
+                    ))
+                })
+                .collect())
+        };
+        let mut changed = diff(parents.first().and_then(Option::as_ref))?;
+        for parent in parents.iter().skip(1) {
+            let other: HashSet<String> = diff(parent.as_ref())?
+                .into_iter()
+                .map(|(path, _, _)| path)
+                .collect();
+            changed.retain(|(path, _, _)| other.contains(path));
+        }
+        Ok(changed)
+    }
+
+    /// The meaning of a set of changed files: activities compared (renames included) and the
+    /// programme file compared.
+    fn compare_files(
+        &self,
+        dir: &str,
+        changed: &[(String, git2::Oid, git2::Oid)],
+        stamp: &Stamp,
+        cache: &mut Cache,
+        warnings: &mut Vec<String>,
+    ) -> PlanChanges {
+        let mut old_activities: Vec<Rc<Activity>> = Vec::new();
+        let mut new_activities: Vec<Rc<Activity>> = Vec::new();
+        let mut programme_changes = Vec::new();
+        for (name, old_id, new_id) in changed {
+            let path = &format!("{dir}/{name}");
+            match classify(Path::new(name)) {
+                Some(YearFile::Activity) => {
+                    let new = if new_id.is_zero() {
+                        None
+                    } else {
+                        match self.parse_activity(*new_id, path, stamp, cache, warnings) {
+                            Some(activity) => Some(activity),
+                            None => continue,
+                        }
+                    };
+                    let old = if old_id.is_zero() {
+                        None
+                    } else {
+                        self.parse_activity(*old_id, path, stamp, cache, &mut Vec::new())
+                            .or_else(|| {
+                                let good = cache.last_good.get(path).copied()?;
+                                self.parse_activity(good, path, stamp, cache, &mut Vec::new())
+                            })
+                    };
+                    match new {
+                        Some(_) => cache.last_good.insert(path.clone(), *new_id),
+                        None => cache.last_good.remove(path),
+                    };
+                    old_activities.extend(old);
+                    new_activities.extend(new);
+                }
+                Some(YearFile::Programme) => {
+                    let parse = |id: git2::Oid, cache: &mut Cache, warnings: &mut Vec<String>| {
+                        if id.is_zero() {
+                            return Some(Rc::new(WorkProgramme::default()));
+                        }
+                        if let Some(parsed) = cache.programmes.get(&id) {
+                            return parsed.clone();
+                        }
+                        let parsed = self.parse_blob::<WorkProgramme>(id, path, stamp, warnings);
+                        cache.programmes.insert(id, parsed.clone());
+                        parsed
+                    };
+                    let new = parse(*new_id, cache, warnings);
+                    let old = parse(*old_id, cache, &mut Vec::new());
+                    if let (Some(old), Some(new)) = (old, new) {
+                        programme_changes = changes::compare_programmes(&old, &new);
+                    }
+                }
+                None => {}
+            }
+        }
+        let old_refs: Vec<&Activity> = old_activities.iter().map(Rc::as_ref).collect();
+        let new_refs: Vec<&Activity> = new_activities.iter().map(Rc::as_ref).collect();
+        PlanChanges {
+            programme: programme_changes,
+            activities: changes::compare_activities(&old_refs, &new_refs),
+        }
+    }
+
+    fn parse_activity(
+        &self,
+        id: git2::Oid,
+        path: &str,
+        stamp: &Stamp,
+        cache: &mut Cache,
+        warnings: &mut Vec<String>,
+    ) -> Option<Rc<Activity>> {
+        if let Some(parsed) = cache.activities.get(&id) {
+            return parsed.clone();
+        }
+        let parsed = self.parse_blob::<Activity>(id, path, stamp, warnings);
+        cache.activities.insert(id, parsed.clone());
+        parsed
+    }
+
+    /// Parses a blob with the store's parser; a failure becomes a warning naming the file, the
+    /// commit and the line.
+    fn parse_blob<T: serde::de::DeserializeOwned>(
+        &self,
+        id: git2::Oid,
+        path: &str,
+        stamp: &Stamp,
+        warnings: &mut Vec<String>,
+    ) -> Option<Rc<T>> {
+        let text = match self.blob_text(id) {
+            Ok(text) => text,
+            Err(error) => {
+                warnings.push(format!("cannot read {path} at {}: {error}", stamp.short));
+                return None;
+            }
+        };
+        let (value, findings) = parse_file::<T>(Path::new(path), &text);
+        if value.is_none() {
+            let why = if has_conflict_markers(&text) {
+                "it holds conflict markers of an unresolved merge".to_string()
+            } else {
+                findings
+                    .first()
+                    .map(|f| {
+                        let line = f
+                            .span
+                            .as_ref()
+                            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                        match line {
+                            Some(line) => format!("line {line}: {}", f.message),
+                            None => f.message.clone(),
+                        }
+                    })
+                    .unwrap_or_else(|| "it does not parse".to_string())
+            };
+            warnings.push(format!(
+                "{path} at {} ({}, {}) did not parse, its changes there are skipped: {why}",
+                stamp.short,
+                stamp.day(),
+                stamp.author,
+            ));
+        }
+        value.map(Rc::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_programme_and_activity_files_count() {
+        assert!(matches!(
+            classify(Path::new("programme.toml")),
+            Some(YearFile::Programme)
+        ));
+        assert!(matches!(
+            classify(Path::new("activities/I.1.1.toml")),
+            Some(YearFile::Activity)
+        ));
+        assert!(classify(Path::new("activities/notes.md")).is_none());
+        assert!(classify(Path::new("README.md")).is_none());
+        assert!(classify(Path::new("activities/old/I.1.1.toml")).is_none());
+    }
+}
