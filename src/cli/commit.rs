@@ -10,10 +10,12 @@ use crate::history::{Repo, Role, has_conflict_markers};
 use crate::model::Plan;
 use crate::store;
 
-/// Commit the programme files that changed (nothing else in the repository) as your git
-/// identity, resolved as git does (GIT_AUTHOR_*/GIT_COMMITTER_* first, then the
-/// configuration). Refuses while the programme has errors. Without `-m`, the message says what
-/// changed in each activity.
+/// Commit the programme files that changed, with a message that says what changed
+///
+/// Only programme files are staged and committed; everything else in the repository is left as
+/// it is. The commit is made as your git identity, resolved as git does (GIT_AUTHOR_* and
+/// GIT_COMMITTER_* first, then the configuration). Refuses while the programme has errors.
+/// Without `-m`, the message says what changed in each activity.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commit message [default: one that says what changed]

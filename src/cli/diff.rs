@@ -14,10 +14,11 @@ use crate::changes::{
 use crate::history::{HistoryError, Repo, Revision};
 use crate::model::Plan;
 
-/// Show what changed between two states of the programme, per activity and field: old → new
-/// values, list items added, removed or reworded, prose as word differences. No revision: the
-/// working tree against HEAD; one: that revision against the working tree; two (or `A..B`):
-/// the first against the second.
+/// Show what changed between two states of the programme, per activity and field
+///
+/// Old → new values, list items added, removed or reworded, prose as word differences. No
+/// revision: the working tree against HEAD; one: that revision against the working tree; two
+/// (or `A..B`): the first against the second.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Revisions: commits, branches, tags (`baseline/approved`), `A..B`

@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use super::{CliError, Context};
 use crate::history::{Repo, shell_quote, textconv};
 
-/// Set up git so that `git diff` and `git log -p` show activity files field by field (a diff
-/// driver: `.gitattributes` lines and `diff.programa.*` in the repository's .git/config).
-/// Running it again changes nothing.
+/// Make `git diff` and `git log -p` show programme files field by field
+///
+/// Sets up a diff driver: a `.gitattributes` line for `programme/**/*.toml` and
+/// `diff.programa.*` settings in the repository's .git/config. Running it again changes
+/// nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The command git runs to render a file [default: this programa, `textconv`]

@@ -6,8 +6,10 @@ use std::io::Write;
 use super::{CliError, Context};
 use crate::history::{HistoryError, Repo, Timeline, Timelines, sparkline};
 
-/// Show an activity's trajectory from the git history: when it reached each status and who
-/// moved it, progress over time, participants as they were added.
+/// Show an activity's trajectory, derived from the git history
+///
+/// When it reached each status and who moved it, progress over time, participants as they
+/// were added.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, `I.1.1`

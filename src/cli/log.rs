@@ -7,9 +7,11 @@ use super::{CliError, Context};
 use crate::history::{Log, LogEntry};
 use crate::model::Date;
 
-/// Show the history of the programme: per commit, what changed in each activity (status
-/// transitions, progress, participants, fields; activities created, removed, renamed), with
-/// the commit, its author and date. Commits made with plain git count the same.
+/// Show the history of the programme as changes per activity
+///
+/// Per commit, what changed in each activity (status transitions, progress, participants,
+/// fields; activities created, removed, renamed), with the commit, its author and date.
+/// Commits made with plain git count the same.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only this activity, followed through renames

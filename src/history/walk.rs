@@ -130,19 +130,33 @@ impl Repo {
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(start)?;
         let mut cache = Cache::default();
+        // The year folder's tree id at each commit seen, so a parent's is looked up once.
+        let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
         for id in walk {
             let commit = self.git.find_commit(id?)?;
-            let tree = commit.tree()?;
-            let year_tree = subtree(&self.git, &tree, &year_path)?;
-            let mut parent_trees = Vec::new();
-            for parent in commit.parents() {
-                let parent_tree = parent.tree()?;
-                parent_trees.push(subtree(&self.git, &parent_tree, &year_path)?);
+            let year_id = self.year_tree_id(&commit, &year_path)?;
+            year_ids.insert(commit.id(), year_id);
+            let mut parent_ids = Vec::new();
+            for parent in commit.parent_ids() {
+                let parent_id = match year_ids.get(&parent) {
+                    Some(known) => *known,
+                    None => self.year_tree_id(&self.git.find_commit(parent)?, &year_path)?,
+                };
+                parent_ids.push(parent_id);
             }
-            let ids = |t: &Option<git2::Tree>| t.as_ref().map(git2::Tree::id);
-            if parent_trees.iter().any(|p| ids(p) == ids(&year_tree)) {
+            if parent_ids.contains(&year_id) {
                 continue;
             }
+            let tree_of = |id: Option<git2::Oid>| -> Result<Option<git2::Tree>> {
+                id.map(|id| self.git.find_tree(id))
+                    .transpose()
+                    .map_err(Into::into)
+            };
+            let year_tree = tree_of(year_id)?;
+            let parent_trees = parent_ids
+                .into_iter()
+                .map(tree_of)
+                .collect::<Result<Vec<_>>>()?;
             let changed = self.changed_files(&parent_trees, year_tree.as_ref())?;
             if changed.is_empty() {
                 continue;
@@ -159,6 +173,12 @@ impl Repo {
             }
         }
         Ok(log)
+    }
+
+    /// The id of the year folder's tree at a commit, if the folder exists there.
+    fn year_tree_id(&self, commit: &git2::Commit, year_path: &str) -> Result<Option<git2::Oid>> {
+        let tree = commit.tree()?;
+        Ok(subtree(&self.git, &tree, year_path)?.map(|t| t.id()))
     }
 
     /// The files of the year folder whose blob differs from every parent, with their old blob
