@@ -4,7 +4,8 @@
 //! Builds synthetic repositories with `git fast-import` (40 and 1 000 activity files, 10 000
 //! commits each, every commit changing one activity) and times each command. Run with
 //! `cargo bench --bench history`; `PROGRAMA_BENCH_COMMITS` and `PROGRAMA_BENCH_FILES`
-//! (comma-separated) change the sizes.
+//! (comma-separated) change the sizes; `PROGRAMA_BENCH_DIR` keeps the repositories there and
+//! reuses them on the next run.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -31,20 +32,21 @@ fn main() {
         "vs log -p",
         "vs name-only"
     );
+    let keep = std::env::var_os("PROGRAMA_BENCH_DIR").map(std::path::PathBuf::from);
     for files in sizes {
-        let dir = tempfile::tempdir().expect("temp dir");
-        build(dir.path(), files, commits);
-        let programa = time(
-            dir.path(),
-            env!("CARGO_BIN_EXE_programa"),
-            &["log", "--json"],
-        );
-        let patch = time(dir.path(), "git", &["log", "-p", "--", "programme/"]);
-        let names = time(
-            dir.path(),
-            "git",
-            &["log", "--name-only", "--", "programme/"],
-        );
+        let temp = tempfile::tempdir().expect("temp dir");
+        let dir = match &keep {
+            Some(keep) => keep.join(format!("{files}-{commits}")),
+            None => temp.path().to_path_buf(),
+        };
+        if !dir.join(".git").is_dir() {
+            std::fs::create_dir_all(&dir).expect("bench folder");
+            build(&dir, files, commits);
+        }
+        let dir = dir.as_path();
+        let programa = time(dir, env!("CARGO_BIN_EXE_programa"), &["log", "--json"]);
+        let patch = time(dir, "git", &["log", "-p", "--", "programme/"]);
+        let names = time(dir, "git", &["log", "--name-only", "--", "programme/"]);
         println!(
             "{files:>6} {commits:>8}  {:>11.2}s {:>11.2}s {:>13.2}s  {:>9.2}x {:>11.2}x",
             programa.as_secs_f64(),
@@ -182,10 +184,12 @@ fn build(dir: &Path, files: usize, commits: usize) {
             let i = k % files;
             let state = &mut states[i];
             state.progress = ((usize::from(state.progress) + 7) % 101) as u8;
-            if k % 5 == 0 {
+            // Every file's n-th visit: a participant every 5th, a status move every 20th.
+            let visit = k / files;
+            if visit % 5 == 4 {
                 state.participants += 1;
             }
-            if k % 50 == 0 {
+            if visit % 20 == 19 {
                 state.status += 1;
             }
             let _ = writeln!(

@@ -757,3 +757,36 @@ fn library_timelines_and_baseline_comparison() {
         .expect("completed");
     assert_eq!((completed.approved, completed.current), (1, 3));
 }
+
+#[test]
+fn a_long_history_is_read_in_order() {
+    let env = Env::new();
+    for step in 1..=40u32 {
+        let (old, new) = (step - 1, step);
+        env.edit(
+            "I.2.1",
+            &format!("progress = {old}\n"),
+            &format!("progress = {new}\n"),
+        );
+        env.edit(
+            "II.3.1",
+            &format!("progress = {old}\n"),
+            &format!("progress = {new}\n"),
+        );
+        env.commit(
+            &format!("Step {step}"),
+            &format!("2021-02-{:02}T10:00:00+00:00", step % 28 + 1),
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&env.programa(&["history", "II.3.1", "--json"]).ok()).expect("JSON");
+    let progress: Vec<u64> = json["progress"]
+        .as_array()
+        .expect("progress")
+        .iter()
+        .filter_map(|p| p["progress"].as_u64())
+        .collect();
+    assert_eq!(progress, (0..=40).collect::<Vec<u64>>());
+    let log = env.programa(&["log", "I.2.1"]).ok();
+    assert_eq!(log.matches("progress").count(), 40, "{log}");
+}

@@ -90,7 +90,7 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
     let baselines = repo.baselines()?;
     if args.json {
         serde_json::to_writer_pretty(&mut *context.out, &baselines)
-            .map_err(|e| CliError::new(format!("cannot write JSON ({e})")))?;
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }
@@ -124,7 +124,7 @@ fn diff(context: &mut Context, args: &DiffArgs) -> Result<(), CliError> {
     let comparison = repo.baseline_comparison(&args.name, &at, year)?;
     if args.json {
         serde_json::to_writer_pretty(&mut *context.out, &comparison)
-            .map_err(|e| CliError::new(format!("cannot write JSON ({e})")))?;
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }

@@ -56,7 +56,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             changes: &changes,
         };
         serde_json::to_writer_pretty(&mut *context.out, &json)
-            .map_err(|e| CliError::new(format!("cannot write JSON ({e})")))?;
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }

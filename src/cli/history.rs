@@ -29,7 +29,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     };
     if args.json {
         serde_json::to_writer_pretty(&mut *context.out, timeline)
-            .map_err(|e| CliError::new(format!("cannot write JSON ({e})")))?;
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }

@@ -33,36 +33,41 @@ pub struct Args {
 /// Runs `programa log`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
-    let log = repo.log(year, None)?;
+    let mut log = repo.log(year, None)?;
     warn(&log.warnings);
     let mut entries = match &args.code {
         Some(code) => log.for_activity(code),
-        None => log.entries.clone(),
+        None => std::mem::take(&mut log.entries),
     };
     entries.retain(|entry| keep(entry, args));
     entries.reverse();
+    // Standard output is line-buffered; a long history is written in blocks.
+    let mut out = std::io::BufWriter::new(&mut *context.out);
     if args.json {
         let shown = Log {
             year,
             entries,
             warnings: log.warnings,
         };
-        serde_json::to_writer_pretty(&mut *context.out, &shown)
-            .map_err(|e| CliError::new(format!("cannot write JSON ({e})")))?;
-        writeln!(context.out)?;
+        serde_json::to_writer_pretty(&mut out, &shown)
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        writeln!(out)?;
+        out.flush()?;
         return Ok(());
     }
     if entries.is_empty() {
         let what = args.code.as_deref().unwrap_or("the programme");
-        writeln!(context.out, "no changes to {what} ({year}) in the history")?;
+        writeln!(out, "no changes to {what} ({year}) in the history")?;
+        out.flush()?;
         return Ok(());
     }
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
-            writeln!(context.out)?;
+            writeln!(out)?;
         }
-        print_entry(context.out, entry)?;
+        print_entry(&mut out, entry)?;
     }
+    out.flush()?;
     Ok(())
 }
 

@@ -2,10 +2,11 @@
 //!
 //! The walk visits every commit once, oldest first (topological order). A commit whose year
 //! folder has the same tree id as a parent's changed nothing there and costs one lookup;
-//! otherwise a tree-to-tree diff of the year folder (which skips unchanged subtrees) names the
-//! files whose blob changed, and only those are parsed, each blob at most once. A merge changed
+//! otherwise one pass over the two activities folders, comparing entry ids in their sorted
+//! order as git's tree diff does, names the files whose blob changed, and only those are parsed, each blob at most once. A merge changed
 //! a file only when its blob differs from every parent (git's rule), so a change made on a
-//! branch is attributed to the branch commit that made it, not to the merge.
+//! branch is attributed to the branch commit that made it, not to the merge. Parsing, the
+//! costly part, runs on every core between the walk and the comparison.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -76,6 +77,10 @@ impl Log {
     }
 }
 
+/// A changed file of a year folder: its path in the folder, its old and new blob (zero when
+/// absent on that side).
+type Changed = (String, git2::Oid, git2::Oid);
+
 /// A file of the year folder as the walk sees it.
 enum YearFile {
     Programme,
@@ -130,6 +135,8 @@ impl Repo {
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(start)?;
         let mut cache = Cache::default();
+        // First the commits that changed files of the year, with those files…
+        let mut pending: Vec<(Stamp, String, Vec<Changed>)> = Vec::new();
         // The year folder's tree id at each commit seen, so a parent's is looked up once.
         let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
         for id in walk {
@@ -161,18 +168,72 @@ impl Repo {
             if changed.is_empty() {
                 continue;
             }
-            let stamp = self.stamp(&commit);
+            let summary =
+                String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned();
+            pending.push((self.stamp(&commit), summary, changed));
+        }
+
+        let mut blobs: Vec<git2::Oid> = pending
+            .iter()
+            .flat_map(|(_, _, changed)| changed.iter())
+            .filter(|(name, _, new)| {
+                !new.is_zero() && matches!(classify(Path::new(name)), Some(YearFile::Activity))
+            })
+            .map(|(_, _, new)| *new)
+            .collect();
+        blobs.sort_unstable();
+        blobs.dedup();
+        self.parse_in_parallel(&blobs, &mut cache);
+
+        for (stamp, summary, changed) in pending {
             let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
             if !changes.is_empty() {
                 log.entries.push(LogEntry {
                     commit: stamp,
-                    summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
-                        .into_owned(),
+                    summary,
                     changes,
                 });
             }
         }
         Ok(log)
+    }
+
+    /// Parses activity blobs on every core, each thread with its own handle on the repository,
+    /// and fills the cache with those that parse. The rest are parsed again (and reported) in
+    /// order by the walk itself.
+    fn parse_in_parallel(&self, ids: &[git2::Oid], cache: &mut Cache) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if threads < 2 || ids.len() < 64 {
+            return;
+        }
+        let path = self.git.path().to_path_buf();
+        let parsed: Vec<Vec<(git2::Oid, Activity)>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = ids
+                .chunks(ids.len().div_ceil(threads))
+                .map(|part| {
+                    let path = &path;
+                    scope.spawn(move || {
+                        let Ok(repo) = git2::Repository::open(path) else {
+                            return Vec::new();
+                        };
+                        part.iter()
+                            .filter_map(|id| {
+                                let blob = repo.find_blob(*id).ok()?;
+                                let text = std::str::from_utf8(blob.content()).ok()?;
+                                Some((*id, toml::from_str::<Activity>(text).ok()?))
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .filter_map(|worker| worker.join().ok())
+                .collect()
+        });
+        for (id, activity) in parsed.into_iter().flatten() {
+            cache.activities.insert(id, Some(Rc::new(activity)));
+        }
     }
 
     /// The id of the year folder's tree at a commit, if the folder exists there.
@@ -187,22 +248,8 @@ impl Repo {
         &self,
         parents: &[Option<git2::Tree>],
         tree: Option<&git2::Tree>,
-    ) -> Result<Vec<(String, git2::Oid, git2::Oid)>> {
-        let diff = |parent: Option<&git2::Tree>| -> Result<Vec<(String, git2::Oid, git2::Oid)>> {
-            let diff = self.git.diff_tree_to_tree(parent, tree, None)?;
-            Ok(diff
-                .deltas()
-                .filter_map(|delta| {
-                    let path = delta.new_file().path().or(delta.old_file().path())?;
-                    classify(path)?;
-                    Some((
-                        path.to_string_lossy().into_owned(),
-                        delta.old_file().id(),
-                        delta.new_file().id(),
-                    ))
-                })
-                .collect())
-        };
+    ) -> Result<Vec<Changed>> {
+        let diff = |parent: Option<&git2::Tree>| self.compare_year_trees(parent, tree);
         let mut changed = diff(parents.first().and_then(Option::as_ref))?;
         for parent in parents.iter().skip(1) {
             let other: HashSet<String> = diff(parent.as_ref())?
@@ -214,12 +261,86 @@ impl Repo {
         Ok(changed)
     }
 
+    /// The programme file and activity files that differ between two year folders. Entries are
+    /// compared by id, in the trees' (sorted) order, as git's own tree diff does: the cost is
+    /// one pass over each activities folder, nothing when a folder is unchanged.
+    fn compare_year_trees(
+        &self,
+        old: Option<&git2::Tree>,
+        new: Option<&git2::Tree>,
+    ) -> Result<Vec<Changed>> {
+        let zero = git2::Oid::ZERO_SHA1;
+        let entry = |tree: Option<&git2::Tree>, name: &str, kind: git2::ObjectType| {
+            tree.and_then(|t| t.get_name(name))
+                .filter(|e| e.kind() == Some(kind))
+                .map(|e| e.id())
+        };
+        let mut changed = Vec::new();
+        let blob = git2::ObjectType::Blob;
+        let (old_file, new_file) = (
+            entry(old, PROGRAMME_FILE, blob),
+            entry(new, PROGRAMME_FILE, blob),
+        );
+        if old_file != new_file {
+            changed.push((
+                PROGRAMME_FILE.to_string(),
+                old_file.unwrap_or(zero),
+                new_file.unwrap_or(zero),
+            ));
+        }
+        let folder = git2::ObjectType::Tree;
+        let (old_dir, new_dir) = (
+            entry(old, ACTIVITIES_DIR, folder),
+            entry(new, ACTIVITIES_DIR, folder),
+        );
+        if old_dir == new_dir {
+            return Ok(changed);
+        }
+        let load = |id: Option<git2::Oid>| id.map(|id| self.git.find_tree(id)).transpose();
+        let (old_dir, new_dir) = (load(old_dir)?, load(new_dir)?);
+        let files = |tree: &Option<git2::Tree>| -> Vec<(Vec<u8>, git2::Oid)> {
+            tree.iter()
+                .flat_map(|t| t.iter())
+                .filter(|e| e.kind() == Some(blob) && e.name_bytes().ends_with(b".toml"))
+                .map(|e| (e.name_bytes().to_vec(), e.id()))
+                .collect()
+        };
+        let (before, after) = (files(&old_dir), files(&new_dir));
+        let (mut i, mut j) = (0, 0);
+        let path = |name: &[u8]| format!("{ACTIVITIES_DIR}/{}", String::from_utf8_lossy(name));
+        while i < before.len() || j < after.len() {
+            let order = match (before.get(i), after.get(j)) {
+                (Some(a), Some(b)) => a.0.cmp(&b.0),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    changed.push((path(&before[i].0), before[i].1, zero));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    changed.push((path(&after[j].0), zero, after[j].1));
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    if before[i].1 != after[j].1 {
+                        changed.push((path(&after[j].0), before[i].1, after[j].1));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Ok(changed)
+    }
+
     /// The meaning of a set of changed files: activities compared (renames included) and the
     /// programme file compared.
     fn compare_files(
         &self,
         dir: &str,
-        changed: &[(String, git2::Oid, git2::Oid)],
+        changed: &[Changed],
         stamp: &Stamp,
         cache: &mut Cache,
         warnings: &mut Vec<String>,
@@ -316,6 +437,10 @@ impl Repo {
                 return None;
             }
         };
+        // The store's deserialiser; its parser runs only to explain a file that fails.
+        if let Ok(value) = toml::from_str::<T>(&text) {
+            return Some(Rc::new(value));
+        }
         let (value, findings) = parse_file::<T>(Path::new(path), &text);
         if value.is_none() {
             let why = if has_conflict_markers(&text) {
