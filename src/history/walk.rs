@@ -173,16 +173,23 @@ impl Repo {
             pending.push((self.stamp(&commit), summary, changed));
         }
 
-        let mut blobs: Vec<git2::Oid> = pending
+        // Versions of one file side by side, oldest first: packs store them as deltas of each
+        // other, so reading them in that order reuses the delta bases just unpacked.
+        let mut versions: Vec<(&str, git2::Oid)> = pending
             .iter()
             .flat_map(|(_, _, changed)| changed.iter())
             .filter(|(name, _, new)| {
                 !new.is_zero() && matches!(classify(Path::new(name)), Some(YearFile::Activity))
             })
-            .map(|(_, _, new)| *new)
+            .map(|(name, _, new)| (name.as_str(), *new))
             .collect();
-        blobs.sort_unstable();
-        blobs.dedup();
+        versions.sort_by_key(|(name, _)| *name);
+        let mut seen = HashSet::new();
+        let blobs: Vec<git2::Oid> = versions
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| seen.insert(*id))
+            .collect();
         self.parse_in_parallel(&blobs, &mut cache);
 
         for (stamp, summary, changed) in pending {
@@ -298,34 +305,35 @@ impl Repo {
         }
         let load = |id: Option<git2::Oid>| id.map(|id| self.git.find_tree(id)).transpose();
         let (old_dir, new_dir) = (load(old_dir)?, load(new_dir)?);
-        let files = |tree: &Option<git2::Tree>| -> Vec<(Vec<u8>, git2::Oid)> {
-            tree.iter()
+        fn files<'t>(tree: Option<&'t git2::Tree>) -> Vec<git2::TreeEntry<'t>> {
+            tree.into_iter()
                 .flat_map(|t| t.iter())
-                .filter(|e| e.kind() == Some(blob) && e.name_bytes().ends_with(b".toml"))
-                .map(|e| (e.name_bytes().to_vec(), e.id()))
+                .filter(|e| {
+                    e.kind() == Some(git2::ObjectType::Blob) && e.name_bytes().ends_with(b".toml")
+                })
                 .collect()
-        };
-        let (before, after) = (files(&old_dir), files(&new_dir));
+        }
+        let (before, after) = (files(old_dir.as_ref()), files(new_dir.as_ref()));
         let (mut i, mut j) = (0, 0);
         let path = |name: &[u8]| format!("{ACTIVITIES_DIR}/{}", String::from_utf8_lossy(name));
         while i < before.len() || j < after.len() {
             let order = match (before.get(i), after.get(j)) {
-                (Some(a), Some(b)) => a.0.cmp(&b.0),
+                (Some(a), Some(b)) => a.name_bytes().cmp(b.name_bytes()),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
             match order {
                 std::cmp::Ordering::Less => {
-                    changed.push((path(&before[i].0), before[i].1, zero));
+                    changed.push((path(before[i].name_bytes()), before[i].id(), zero));
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    changed.push((path(&after[j].0), zero, after[j].1));
+                    changed.push((path(after[j].name_bytes()), zero, after[j].id()));
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    if before[i].1 != after[j].1 {
-                        changed.push((path(&after[j].0), before[i].1, after[j].1));
+                    if before[i].id() != after[j].id() {
+                        changed.push((path(after[j].name_bytes()), before[i].id(), after[j].id()));
                     }
                     i += 1;
                     j += 1;
