@@ -6,11 +6,12 @@
 //! order as git's tree diff does, names the files whose blob changed, and only those are parsed, each blob at most once. A merge changed
 //! a file only when its blob differs from every parent (git's rule), so a change made on a
 //! branch is attributed to the branch commit that made it, not to the merge. Parsing, the
-//! costly part, runs on every core between the walk and the comparison.
+//! costly part, runs on worker threads while the walk goes on.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::{Mutex, mpsc};
 
 use serde::Serialize;
 
@@ -81,6 +82,9 @@ impl Log {
 /// absent on that side).
 type Changed = (String, git2::Oid, git2::Oid);
 
+/// A commit that changed files of the year: who and when, its summary line, the files.
+type Pending = (Stamp, String, Vec<Changed>);
+
 /// A file of the year folder as the walk sees it.
 enum YearFile {
     Programme,
@@ -131,23 +135,50 @@ impl Repo {
         }
         let year_path = self.year_path(year);
         let dir = format!("{PROGRAMME_DIR}/{year}");
+        let mut cache = Cache::default();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let pending = if threads < 2 {
+            self.walk_year(start, &year_path, |_| {})?
+        } else {
+            self.walk_year_parsing(start, &year_path, threads, &mut cache)?
+        };
+
+        for (stamp, summary, changed) in pending {
+            let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
+            if !changes.is_empty() {
+                log.entries.push(LogEntry {
+                    commit: stamp,
+                    summary,
+                    changes,
+                });
+            }
+        }
+        Ok(log)
+    }
+
+    /// The commits (oldest first) that changed files of the year, with those files; `found`
+    /// sees each commit's changed files as soon as they are known.
+    fn walk_year(
+        &self,
+        start: git2::Oid,
+        year_path: &str,
+        mut found: impl FnMut(&[Changed]),
+    ) -> Result<Vec<Pending>> {
         let mut walk = self.git.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(start)?;
-        let mut cache = Cache::default();
-        // First the commits that changed files of the year, with those files…
-        let mut pending: Vec<(Stamp, String, Vec<Changed>)> = Vec::new();
+        let mut pending = Vec::new();
         // The year folder's tree id at each commit seen, so a parent's is looked up once.
         let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
         for id in walk {
             let commit = self.git.find_commit(id?)?;
-            let year_id = self.year_tree_id(&commit, &year_path)?;
+            let year_id = self.year_tree_id(&commit, year_path)?;
             year_ids.insert(commit.id(), year_id);
             let mut parent_ids = Vec::new();
             for parent in commit.parent_ids() {
                 let parent_id = match year_ids.get(&parent) {
                     Some(known) => *known,
-                    None => self.year_tree_id(&self.git.find_commit(parent)?, &year_path)?,
+                    None => self.year_tree_id(&self.git.find_commit(parent)?, year_path)?,
                 };
                 parent_ids.push(parent_id);
             }
@@ -168,79 +199,78 @@ impl Repo {
             if changed.is_empty() {
                 continue;
             }
+            found(&changed);
             let summary =
                 String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned();
             pending.push((self.stamp(&commit), summary, changed));
         }
-
-        // Versions of one file side by side, oldest first: packs store them as deltas of each
-        // other, so reading them in that order reuses the delta bases just unpacked.
-        let mut versions: Vec<(&str, git2::Oid)> = pending
-            .iter()
-            .flat_map(|(_, _, changed)| changed.iter())
-            .filter(|(name, _, new)| {
-                !new.is_zero() && matches!(classify(Path::new(name)), Some(YearFile::Activity))
-            })
-            .map(|(name, _, new)| (name.as_str(), *new))
-            .collect();
-        versions.sort_by_key(|(name, _)| *name);
-        let mut seen = HashSet::new();
-        let blobs: Vec<git2::Oid> = versions
-            .into_iter()
-            .map(|(_, id)| id)
-            .filter(|id| seen.insert(*id))
-            .collect();
-        self.parse_in_parallel(&blobs, &mut cache);
-
-        for (stamp, summary, changed) in pending {
-            let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
-            if !changes.is_empty() {
-                log.entries.push(LogEntry {
-                    commit: stamp,
-                    summary,
-                    changes,
-                });
-            }
-        }
-        Ok(log)
+        Ok(pending)
     }
 
-    /// Parses activity blobs on every core, each thread with its own handle on the repository,
-    /// and fills the cache with those that parse. The rest are parsed again (and reported) in
-    /// order by the walk itself.
-    fn parse_in_parallel(&self, ids: &[git2::Oid], cache: &mut Cache) {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        if threads < 2 || ids.len() < 64 {
-            return;
-        }
+    /// [`walk_year`](Repo::walk_year) while `threads` workers, each with its own handle on the
+    /// repository, parse the new activity blobs as the walk finds them; those that parse fill
+    /// the cache. The rest are parsed again (and reported) in order by the comparison.
+    fn walk_year_parsing(
+        &self,
+        start: git2::Oid,
+        year_path: &str,
+        threads: usize,
+        cache: &mut Cache,
+    ) -> Result<Vec<Pending>> {
+        const BATCH: usize = 16;
         let path = self.git.path().to_path_buf();
-        let parsed: Vec<Vec<(git2::Oid, Activity)>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = ids
-                .chunks(ids.len().div_ceil(threads))
-                .map(|part| {
-                    let path = &path;
-                    scope.spawn(move || {
-                        let Ok(repo) = git2::Repository::open(path) else {
-                            return Vec::new();
+        let (ids, queue) = mpsc::channel::<Vec<git2::Oid>>();
+        let queue = Mutex::new(queue);
+        let (results, parsed) = mpsc::channel::<Vec<(git2::Oid, Activity)>>();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (queue, results, path) = (&queue, results.clone(), &path);
+                scope.spawn(move || {
+                    let Ok(repo) = git2::Repository::open(path) else {
+                        return;
+                    };
+                    loop {
+                        let batch = match queue.lock().map(|q| q.recv()) {
+                            Ok(Ok(batch)) => batch,
+                            _ => return,
                         };
-                        part.iter()
+                        let done = batch
+                            .into_iter()
                             .filter_map(|id| {
-                                let blob = repo.find_blob(*id).ok()?;
+                                let blob = repo.find_blob(id).ok()?;
                                 let text = std::str::from_utf8(blob.content()).ok()?;
-                                Some((*id, toml::from_str::<Activity>(text).ok()?))
+                                Some((id, toml::from_str::<Activity>(text).ok()?))
                             })
-                            .collect()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .filter_map(|worker| worker.join().ok())
-                .collect()
-        });
-        for (id, activity) in parsed.into_iter().flatten() {
-            cache.activities.insert(id, Some(Rc::new(activity)));
-        }
+                            .collect();
+                        if results.send(done).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(results);
+            let mut seen = HashSet::new();
+            let mut batch = Vec::with_capacity(BATCH);
+            let pending = self.walk_year(start, year_path, |changed| {
+                for (name, _, new) in changed {
+                    let activity = matches!(classify(Path::new(name)), Some(YearFile::Activity));
+                    if activity && !new.is_zero() && seen.insert(*new) {
+                        batch.push(*new);
+                    }
+                }
+                if batch.len() >= BATCH {
+                    let _ = ids.send(std::mem::take(&mut batch));
+                }
+            });
+            if !batch.is_empty() {
+                let _ = ids.send(batch);
+            }
+            drop(ids);
+            for (id, activity) in parsed.into_iter().flatten() {
+                cache.activities.insert(id, Some(Rc::new(activity)));
+            }
+            pending
+        })
     }
 
     /// The id of the year folder's tree at a commit, if the folder exists there.
