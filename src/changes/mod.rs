@@ -645,6 +645,9 @@ fn item(
 
 /// The items of `a` not matched by an equal item of `b`, counting repeats.
 fn unmatched<'a, T: PartialEq>(a: &'a [T], b: &[T]) -> Vec<&'a T> {
+    // Lists usually grow at the end: the common prefix matches itself, pair by pair.
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[same..], &b[same..]);
     let mut used = vec![false; b.len()];
     a.iter()
         .filter(

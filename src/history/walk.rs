@@ -15,7 +15,7 @@ use std::sync::{Mutex, mpsc};
 
 use serde::Serialize;
 
-use super::{Repo, Result, Stamp, has_conflict_markers, subtree};
+use super::{Repo, Result, Stamp, has_conflict_markers};
 use crate::changes::{self, PlanChanges};
 use crate::model::{Activity, WorkProgramme};
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, parse_file};
@@ -276,7 +276,12 @@ impl Repo {
     /// The id of the year folder's tree at a commit, if the folder exists there.
     fn year_tree_id(&self, commit: &git2::Commit, year_path: &str) -> Result<Option<git2::Oid>> {
         let tree = commit.tree()?;
-        Ok(subtree(&self.git, &tree, year_path)?.map(|t| t.id()))
+        match tree.get_path(Path::new(year_path)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(error) if error.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(error) => Err(error.into()),
+        }
     }
 
     /// The files of the year folder whose blob differs from every parent, with their old blob
