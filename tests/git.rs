@@ -790,3 +790,49 @@ fn a_long_history_is_read_in_order() {
     let log = env.programa(&["log", "I.2.1"]).ok();
     assert_eq!(log.matches("progress").count(), 40, "{log}");
 }
+
+#[test]
+fn commit_records_deleted_and_new_activity_files() {
+    let env = Env::new();
+    std::fs::remove_file(env.activity("II.3.1")).expect("remove");
+    let text = std::fs::read_to_string(env.activity("I.2.1")).expect("read");
+    std::fs::write(
+        env.activity("I.2.2"),
+        text.replace("I.2.1", "I.2.2")
+            .replace("Workshop on economic policy", "Seminar on economic policy")
+            .replace(
+                "Behavioural economics is",
+                "Behavioural economics, a young field, is",
+            ),
+    )
+    .expect("write");
+    env.programa_at("2021-03-01T09:00:00+00:00", &["commit"])
+        .ok();
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%s"]),
+        "I.2.2: created (event, planned); II.3.1: removed\n"
+    );
+    assert_eq!(
+        env.git(&["show", "--name-status", "--format=", "HEAD"]),
+        "A\tprogramme/2021/activities/I.2.2.toml\nD\tprogramme/2021/activities/II.3.1.toml\n"
+    );
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}
+
+#[test]
+fn git_diff_of_the_programme_file_reads_per_part() {
+    let env = Env::new();
+    env.programa(&["git-setup"]).ok();
+    let path = env.path("programme/2021/programme.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(
+        &path,
+        text.replace("title = \"SELA - SMEs\"", "title = \"SELA-SMEs\""),
+    )
+    .expect("write");
+    let diff = env.git(&["diff", "--", "programme/2021/programme.toml"]);
+    assert!(
+        diff.contains("-programme sela-smes (area II): SELA - SMEs\n+programme sela-smes (area II): SELA-SMEs\n"),
+        "{diff}"
+    );
+}
