@@ -9,7 +9,7 @@ use crate::model::{Participant, Status};
 /// Longest quoted value shown inline before it is cut with an ellipsis.
 const QUOTE_LIMIT: usize = 40;
 
-/// `text` on one line in quotes, cut to [`QUOTE_LIMIT`] characters.
+/// `text` on one line in quotes, cut to 40 characters with an ellipsis.
 pub fn quote(text: &str) -> String {
     let text = text.trim();
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
