@@ -39,7 +39,7 @@ pub struct Identity {
 
 impl Identity {
     /// The signature git2 writes.
-    pub fn signature(&self) -> Result<git2::Signature<'static>> {
+    pub(crate) fn signature(&self) -> Result<git2::Signature<'static>> {
         Ok(match self.time {
             Some((seconds, offset)) => {
                 git2::Signature::new(&self.name, &self.email, &git2::Time::new(seconds, offset))?

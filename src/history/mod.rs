@@ -243,7 +243,7 @@ impl Repo {
     }
 
     /// The commit HEAD points at, or `None` on a branch with no commits yet.
-    pub fn head(&self) -> Result<Option<git2::Oid>> {
+    pub(crate) fn head(&self) -> Result<Option<git2::Oid>> {
         match self.git.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?.id())),
             Err(error)
@@ -259,7 +259,7 @@ impl Repo {
     }
 
     /// The commit a revision names.
-    pub fn resolve(&self, rev: &str) -> Result<git2::Oid> {
+    pub(crate) fn resolve(&self, rev: &str) -> Result<git2::Oid> {
         if rev == "HEAD" && self.head()?.is_none() {
             return Err(HistoryError::NoCommits);
         }
@@ -273,7 +273,7 @@ impl Repo {
     }
 
     /// The abbreviated id of a commit.
-    pub fn short_id(&self, id: git2::Oid) -> String {
+    pub(crate) fn short_id(&self, id: git2::Oid) -> String {
         self.git
             .find_object(id, None)
             .and_then(|o| o.short_id())
@@ -283,7 +283,7 @@ impl Repo {
     }
 
     /// Who made a commit and when.
-    pub fn stamp(&self, commit: &git2::Commit) -> Stamp {
+    pub(crate) fn stamp(&self, commit: &git2::Commit) -> Stamp {
         let author = commit.author();
         Stamp {
             id: commit.id().to_string(),
@@ -322,7 +322,7 @@ impl Repo {
     }
 
     /// A year at a commit, or `None` when the year has no folder there.
-    pub fn load_commit(&self, id: git2::Oid, year: i32) -> Result<Option<Loaded>> {
+    pub(crate) fn load_commit(&self, id: git2::Oid, year: i32) -> Result<Option<Loaded>> {
         let commit = self.git.find_commit(id)?;
         let tree = commit.tree()?;
         let year_path = self.year_path(year);
