@@ -218,7 +218,8 @@ impl Repo {
         cache: &mut Cache,
     ) -> Result<Vec<Pending>> {
         const BATCH: usize = 16;
-        let path = self.git.path().to_path_buf();
+        // The shared object store (the main .git of a linked worktree too).
+        let path = self.git.commondir().to_path_buf();
         let (ids, queue) = mpsc::channel::<Vec<git2::Oid>>();
         let queue = Mutex::new(queue);
         let (results, parsed) = mpsc::channel::<Vec<(git2::Oid, Activity)>>();
