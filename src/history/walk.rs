@@ -493,10 +493,9 @@ impl Repo {
                 findings
                     .first()
                     .map(|f| {
-                        let line = f
-                            .span
-                            .as_ref()
-                            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                        let line = f.span.as_ref().map(|s| {
+                            text.get(..s.start).unwrap_or(&text).matches('\n').count() + 1
+                        });
                         match line {
                             Some(line) => format!("line {line}: {}", f.message),
                             None => f.message.clone(),
