@@ -493,7 +493,7 @@ fn an_empty_repository_has_an_empty_log() {
     let out = env.programa(&["log"]).ok();
     assert!(out.starts_with("no changes to the programme"), "{out}");
     let diff = env.programa(&["diff"]).ok();
-    assert!(diff.contains("I.1.1  Technical Support Committee for Regional Integration  (created (event, completed))"), "{diff}");
+    assert!(diff.contains("I.1.1  Technical Support Committee for Regional Integration — created (event, completed)"), "{diff}");
     let stderr = env.programa(&["baseline", "set", "approved"]).fails();
     assert!(stderr.contains("no commits yet"), "{stderr}");
 }

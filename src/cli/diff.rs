@@ -160,7 +160,7 @@ fn print_activity(
 ) -> std::io::Result<()> {
     let headline = change
         .headline()
-        .map(|h| format!("  ({h})"))
+        .map(|h| format!(" — {h}"))
         .unwrap_or_default();
     writeln!(out, "{}  {}{headline}", change.code, change.title)?;
     if change.kind == ChangeKind::Added || change.kind == ChangeKind::Removed {
