@@ -5,9 +5,11 @@
 //! [`import`] (the programme document's markdown into files) → [`cli`] (the command line) and
 //! [`tui`] (the full-screen interface).
 
+pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod diagnostic;
+pub mod history;
 pub mod import;
 pub mod model;
 pub mod schema;

@@ -1,11 +1,17 @@
 //! The command line: the only clap user. One file per command, each an `Args` struct whose doc
 //! comments are the `--help` text and a `run` function.
 
+mod baseline;
 mod check;
+mod commit;
+mod diff;
 mod edit;
 mod error;
+mod git_setup;
+mod history;
 mod import;
 mod list;
+mod log;
 mod new;
 mod note;
 mod participant;
@@ -57,6 +63,16 @@ enum Command {
     Edit(edit::Args),
     Schema(schema::Args),
     Tui(tui::Args),
+    Commit(commit::Args),
+    Log(log::Args),
+    History(history::Args),
+    Diff(diff::Args),
+    /// Mark approved plans (annotated tags `baseline/<name>`) and compare against them
+    #[command(subcommand)]
+    Baseline(baseline::Command),
+    GitSetup(git_setup::Args),
+    #[command(hide = true)]
+    Textconv(git_setup::TextconvArgs),
 }
 
 /// What every command gets: where the programme is, which year, and where to print.
@@ -145,5 +161,12 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Edit(args) => edit::run(context, &args),
         Command::Schema(args) => schema::run(context, &args),
         Command::Tui(args) => tui::run(context, &args),
+        Command::Commit(args) => commit::run(context, &args),
+        Command::Log(args) => log::run(context, &args),
+        Command::History(args) => history::run(context, &args),
+        Command::Diff(args) => diff::run(context, &args),
+        Command::Baseline(command) => baseline::run(context, &command),
+        Command::GitSetup(args) => git_setup::run(context, &args),
+        Command::Textconv(args) => git_setup::run_textconv(context, &args),
     }
 }

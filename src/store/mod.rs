@@ -216,25 +216,36 @@ impl Loaded {
 /// Problems inside files become findings; only a missing or unreadable folder is an error.
 pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
     let dir = workspace.year_dir(year);
+    let programme_path = dir.join(PROGRAMME_FILE);
+    let programme = Source {
+        text: read(&programme_path)?,
+        path: workspace.relative(&programme_path).to_path_buf(),
+    };
+    let mut activities = Vec::new();
+    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
+        activities.push(Source {
+            text: read(&path)?,
+            path: workspace.relative(&path).to_path_buf(),
+        });
+    }
+    Ok(assemble(year, programme, activities))
+}
+
+/// Builds a year from the text of its files, wherever they were read from: the programme file
+/// and the activity files (in any order). [`load`] reads them from disk; the history reads
+/// them from git, so an old revision goes through the same parser as today's files.
+pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
     let mut loaded = Loaded {
         year,
         ..Loaded::default()
     };
-
-    let programme_path = dir.join(PROGRAMME_FILE);
-    let text = read(&programme_path)?;
-    let relative = workspace.relative(&programme_path).to_path_buf();
-    let (programme, findings) = parse_file::<WorkProgramme>(&relative, &text);
+    let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
     loaded.findings.extend(findings);
-    loaded.plan.programme = programme.unwrap_or_default();
-    loaded.sources.push(Source {
-        path: relative,
-        text,
-    });
+    loaded.plan.programme = parsed.unwrap_or_default();
+    loaded.sources.push(programme);
 
     let mut activities: Vec<(Activity, usize)> = Vec::new();
-    let paths = activity_files(&dir.join(ACTIVITIES_DIR))?;
-    for (source, activity, findings) in read_activities(workspace, &paths)? {
+    for (source, activity, findings) in parse_activities(activity_files) {
         loaded.findings.extend(findings);
         loaded.sources.push(source);
         if let Some(activity) = activity {
@@ -243,53 +254,46 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
     }
     activities.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
     (loaded.plan.activities, loaded.activity_sources) = activities.into_iter().unzip();
-    Ok(loaded)
+    loaded
 }
 
-/// An activity file as read: its source, the activity if it parsed, and the findings.
-type ReadActivity = (Source, Option<Activity>, Vec<Finding>);
+/// An activity file as parsed: its source, the activity if it could be read, and the findings.
+type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
 
-/// Reads and parses `paths`, in order, spread over the machine's cores: parsing, not reading,
+/// Parses activity files, in order, spread over the machine's cores: parsing, not reading,
 /// is most of the time a large programme takes to load.
-fn read_activities(
-    workspace: &Workspace,
-    paths: &[PathBuf],
-) -> Result<Vec<ReadActivity>, StoreError> {
-    let read_one = |path: &PathBuf| -> Result<ReadActivity, StoreError> {
-        let text = read(path)?;
-        let relative = workspace.relative(path).to_path_buf();
-        let (activity, findings) = parse_file::<Activity>(&relative, &text);
-        Ok((
-            Source {
-                path: relative,
-                text,
-            },
-            activity,
-            findings,
-        ))
+fn parse_activities(sources: Vec<Source>) -> Vec<ParsedActivity> {
+    let parse_one = |source: Source| -> ParsedActivity {
+        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
+        (source, activity, findings)
     };
     /// Below this many files a thread costs more than it saves.
     const FILES_PER_THREAD: usize = 64;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(paths.len().div_ceil(FILES_PER_THREAD));
+        .min(sources.len().div_ceil(FILES_PER_THREAD));
     if threads <= 1 {
-        return paths.iter().map(read_one).collect();
+        return sources.into_iter().map(parse_one).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
+    let chunk = sources.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<Source>> = Vec::with_capacity(threads);
+    let mut rest = sources.into_iter().peekable();
+    while rest.peek().is_some() {
+        chunks.push(rest.by_ref().take(chunk).collect());
+    }
     std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|chunk| scope.spawn(|| chunk.iter().map(read_one).collect::<Result<Vec<_>, _>>()))
+        let workers: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(parse_one).collect::<Vec<_>>()))
             .collect();
-        let mut all = Vec::with_capacity(paths.len());
+        let mut all = Vec::new();
         for worker in workers {
             match worker.join() {
-                Ok(read) => all.extend(read?),
+                Ok(parsed) => all.extend(parsed),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Ok(all)
+        all
     })
 }
 

@@ -1,0 +1,188 @@
+//! `programa history`: one activity's trajectory, derived from git. Also how history errors
+//! read on the command line, and the opening of the repository every git command shares.
+
+use std::io::Write;
+
+use super::{CliError, Context};
+use crate::history::{HistoryError, Repo, Timeline, Timelines, sparkline};
+
+/// Show an activity's trajectory, derived from the git history
+///
+/// When it reached each status and who moved it, progress over time, participants as they
+/// were added.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The activity's code, `I.1.1`
+    code: String,
+    /// Print JSON for tools
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `programa history`.
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (repo, year) = open(context)?;
+    let timelines = repo.timelines(year, None)?;
+    warn(&timelines.warnings);
+    let Some(timeline) = timelines.activity(&args.code) else {
+        return Err(missing(&repo, &timelines, &args.code, year));
+    };
+    if args.json {
+        serde_json::to_writer_pretty(&mut *context.out, timeline)
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        writeln!(context.out)?;
+        return Ok(());
+    }
+    print_timeline(context.out, timeline)?;
+    Ok(())
+}
+
+fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliError {
+    let on_disk = repo.workspace().activity_path(year, code).is_file();
+    if on_disk {
+        CliError::new(format!(
+            "{code} has no history yet (it was never committed)"
+        ))
+        .hint("commit it with `programa commit`")
+    } else {
+        let known: Vec<&str> = timelines
+            .activities
+            .iter()
+            .map(|t| t.code.as_str())
+            .collect();
+        let mut error = CliError::new(format!("no activity {code} in the history of {year}"));
+        if let Some(close) = known
+            .iter()
+            .max_by(|a, b| strsim::jaro(a, code).total_cmp(&strsim::jaro(b, code)))
+            .filter(|c| strsim::jaro(c, code) > 0.8)
+        {
+            error = error.hint(format!("did you mean {close}?"));
+        }
+        error.hint("`programa log` lists the activities that changed")
+    }
+}
+
+fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
+    writeln!(out, "{}  {}", t.code, t.title)?;
+    if !t.former_codes.is_empty() {
+        writeln!(out, "formerly {}", t.former_codes.join(", "))?;
+    }
+    if let Some(created) = &t.created {
+        writeln!(
+            out,
+            "created {} by {} ({})",
+            created.day(),
+            created.author,
+            created.short
+        )?;
+    }
+    if let Some(removed) = &t.removed {
+        writeln!(
+            out,
+            "removed {} by {} ({})",
+            removed.day(),
+            removed.author,
+            removed.short
+        )?;
+    }
+    writeln!(out, "\nstatus")?;
+    for reached in &t.statuses {
+        writeln!(
+            out,
+            "  {}  {:<10}  {}  {}",
+            reached.commit.day(),
+            reached.status.as_str(),
+            reached.commit.short,
+            reached.commit.author
+        )?;
+    }
+    let values: Vec<u8> = t.progress.iter().map(|p| p.progress).collect();
+    writeln!(out, "\nprogress  {}", sparkline(&values))?;
+    for point in &t.progress {
+        writeln!(
+            out,
+            "  {}  {:>4}  {}  {}",
+            point.commit.day(),
+            format!("{}%", point.progress),
+            point.commit.short,
+            point.commit.author
+        )?;
+    }
+    writeln!(out, "\nparticipants ({})", t.participants.len())?;
+    for added in &t.participants {
+        writeln!(
+            out,
+            "  {}  {}  ({}, {})",
+            added.commit.day(),
+            crate::changes::describe_participant(&added.participant),
+            added.commit.short,
+            added.commit.author
+        )?;
+    }
+    Ok(())
+}
+
+/// The repository around the workspace, and the year the command works on.
+pub(super) fn open(context: &Context) -> Result<(Repo, i32), CliError> {
+    let workspace = context.workspace()?;
+    let year = workspace.resolve_year(context.year_option())?;
+    let repo = Repo::open(&workspace)?;
+    Ok((repo, year))
+}
+
+/// Prints warnings to stderr.
+pub(super) fn warn(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
+impl From<HistoryError> for CliError {
+    fn from(error: HistoryError) -> Self {
+        let hint = match &error {
+            HistoryError::Store(_) => None,
+            HistoryError::NotARepository(_) => Some(
+                "run `git init` in the programme's folder, or pass `--root` with a folder inside a git repository"
+                    .to_string(),
+            ),
+            HistoryError::Bare(_) => {
+                Some("run the command in a clone that has a working tree".to_string())
+            }
+            HistoryError::UnknownRevision { .. } => Some(
+                "name a commit, branch or tag (`git log --oneline` lists commits, `programa baseline list` baselines)"
+                    .to_string(),
+            ),
+            HistoryError::NoCommits => {
+                Some("make the first commit with `programa commit`".to_string())
+            }
+            HistoryError::NoYearAt { .. } => {
+                Some("pass a year that exists at that revision with `--year`".to_string())
+            }
+            HistoryError::NoIdentity { .. } => Some(
+                "tell git who you are: `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org` (or set GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)"
+                    .to_string(),
+            ),
+            HistoryError::BadDate { variable, .. } => {
+                Some(format!("unset {variable}, or give it in one of the forms shown"))
+            }
+            HistoryError::BadName(_) => Some(
+                "use letters, digits, `-`, `_` and `.`, e.g. `approved-2021`".to_string(),
+            ),
+            HistoryError::NoSuchBaseline(_) => {
+                Some("`programa baseline list` shows the baselines".to_string())
+            }
+            HistoryError::BaselineExists { .. } => {
+                Some("choose another name, or pass `--force` to move it".to_string())
+            }
+            HistoryError::Git(_) => None,
+        };
+        let cli = match error {
+            HistoryError::Store(store) => CliError::from(store),
+            other => CliError::new(other.to_string()),
+        };
+        match hint {
+            Some(hint) => cli.hint(hint),
+            None => cli,
+        }
+    }
+}

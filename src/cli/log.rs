@@ -1,0 +1,122 @@
+//! `programa log`: the timeline of changes to the programme, as meaning rather than lines.
+
+use std::io::Write;
+
+use super::history::{open, warn};
+use super::{CliError, Context};
+use crate::history::{Log, LogEntry};
+use crate::model::Date;
+
+/// Show the history of the programme as changes per activity
+///
+/// Per commit, what changed in each activity (status transitions, progress, participants,
+/// fields; activities created, removed, renamed), with the commit, its author and date.
+/// Commits made with plain git count the same.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this activity, followed through renames
+    code: Option<String>,
+    /// Only commits made on or after this day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<Date>,
+    /// Only commits made on or before this day
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<Date>,
+    /// Only commits by this author (part of the name or email, any case)
+    #[arg(long, value_name = "WHO")]
+    author: Option<String>,
+    /// Print JSON for tools (newest first, like the text)
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `programa log`.
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let (repo, year) = open(context)?;
+    let mut log = repo.log(year, None)?;
+    warn(&log.warnings);
+    let mut entries = match &args.code {
+        Some(code) => log.for_activity(code),
+        None => std::mem::take(&mut log.entries),
+    };
+    entries.retain(|entry| keep(entry, args));
+    entries.reverse();
+    // Standard output is line-buffered; a long history is written in blocks.
+    let mut out = std::io::BufWriter::new(&mut *context.out);
+    if args.json {
+        let shown = Log {
+            year,
+            entries,
+            warnings: log.warnings,
+        };
+        serde_json::to_writer_pretty(&mut out, &shown)
+            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        let what = args.code.as_deref().unwrap_or("the programme");
+        writeln!(out, "no changes to {what} ({year}) in the history")?;
+        out.flush()?;
+        return Ok(());
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        print_entry(&mut out, entry)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn keep(entry: &LogEntry, args: &Args) -> bool {
+    let day = entry.commit.date.date_naive();
+    let since = args.since.is_none_or(|since| day >= since.0);
+    let until = args.until.is_none_or(|until| day <= until.0);
+    let author = args.author.as_ref().is_none_or(|who| {
+        let who = who.to_lowercase();
+        entry.commit.author.to_lowercase().contains(&who)
+            || entry.commit.email.to_lowercase().contains(&who)
+    });
+    since && until && author
+}
+
+fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
+    let c = &entry.commit;
+    writeln!(
+        out,
+        "{}  {}  {}  {}",
+        c.short,
+        c.day(),
+        c.author,
+        entry.summary
+    )?;
+    if !entry.changes.programme.is_empty() {
+        let phrases: Vec<String> = entry
+            .changes
+            .programme
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        writeln!(out, "  programme  {}", phrases.join("; "))?;
+    }
+    let width = entry
+        .changes
+        .activities
+        .iter()
+        .map(|a| a.code.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("programme".len());
+    for change in &entry.changes.activities {
+        writeln!(
+            out,
+            "  {:<width$}  {}",
+            change.code,
+            change.phrases().join("; ")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! Baselines: an approved plan marked by an annotated tag `baseline/<name>`, and what changed
+//! against it — the comparison the annual follow-up report is built on.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use super::identity::Role;
+use super::{HistoryError, Repo, Result, Revision, serialize_plan, to_datetime};
+use crate::changes::{self, ChangeKind, FieldChange, PlanChanges};
+use crate::model::{Date, Format, Plan, Status};
+
+/// The prefix of the tags that mark baselines.
+pub const BASELINE_PREFIX: &str = "baseline/";
+
+/// An approved plan: a name, the commit, who marked it and when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Baseline {
+    /// The name, without the `baseline/` prefix.
+    pub name: String,
+    /// The tag, `baseline/<name>`.
+    pub tag: String,
+    /// The full id of the commit it marks.
+    pub commit: String,
+    /// The abbreviated id.
+    pub short: String,
+    /// When it was marked (the tagger's date; the commit's date for a lightweight tag).
+    #[serde(serialize_with = "super::rfc3339")]
+    pub date: DateTime<FixedOffset>,
+    /// Who marked it.
+    pub tagger: Option<String>,
+    /// The tag's message.
+    pub message: String,
+}
+
+/// What changed from an approved plan to a later state, per activity and in summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineComparison {
+    /// The baseline compared against.
+    pub baseline: Baseline,
+    /// The state compared: "the working tree" or a revision.
+    pub at: String,
+    /// The year.
+    pub year: i32,
+    /// The approved plan.
+    #[serde(serialize_with = "serialize_plan")]
+    pub approved: Plan,
+    /// The plan now.
+    #[serde(serialize_with = "serialize_plan")]
+    pub current: Plan,
+    /// Every change, per activity and to the programme file.
+    pub changes: PlanChanges,
+    /// The changes a follow-up report lists.
+    pub summary: BaselineSummary,
+}
+
+/// The changes to the plan that a follow-up report lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BaselineSummary {
+    /// Activities not in the approved plan.
+    pub added: Vec<String>,
+    /// Activities of the approved plan that are gone.
+    pub removed: Vec<String>,
+    /// Activities renamed: (old code, new code).
+    pub renamed: Vec<(String, String)>,
+    /// Activities now cancelled.
+    pub cancelled: Vec<String>,
+    /// Activities now postponed.
+    pub postponed: Vec<String>,
+    /// Activities whose format changed (planned face-to-face, held virtually).
+    pub format_changed: Vec<FormatChange>,
+    /// Dates that moved.
+    pub dates_moved: Vec<DateMove>,
+    /// Activities whose objectives changed.
+    pub objectives_changed: Vec<String>,
+    /// Activities per status, approved and now.
+    pub status_counts: Vec<StatusCount>,
+}
+
+/// A format that changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormatChange {
+    /// The activity.
+    pub code: String,
+    /// As approved.
+    pub from: Option<Format>,
+    /// Now.
+    pub to: Option<Format>,
+}
+
+/// A date that moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMove {
+    /// The activity.
+    pub code: String,
+    /// `planned_start`, `planned_end`.
+    pub field: &'static str,
+    /// As approved.
+    pub from: Option<Date>,
+    /// Now.
+    pub to: Option<Date>,
+}
+
+/// How many activities have a status, approved and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusCount {
+    /// The status.
+    pub status: Status,
+    /// In the approved plan.
+    pub approved: usize,
+    /// Now.
+    pub current: usize,
+}
+
+impl BaselineSummary {
+    /// The summary of `changes` from `approved` to `current`.
+    pub fn of(approved: &Plan, current: &Plan, changes: &PlanChanges) -> BaselineSummary {
+        let mut summary = BaselineSummary::default();
+        for change in &changes.activities {
+            match &change.kind {
+                ChangeKind::Added => summary.added.push(change.code.clone()),
+                ChangeKind::Removed => summary.removed.push(change.code.clone()),
+                ChangeKind::Renamed { from } => {
+                    summary.renamed.push((from.clone(), change.code.clone()))
+                }
+                ChangeKind::Modified => {}
+            }
+            if change.kind == ChangeKind::Removed {
+                continue;
+            }
+            let mut objectives = false;
+            for field in &change.fields {
+                match field {
+                    FieldChange::Status { to, .. } if change.kind != ChangeKind::Added => {
+                        match to {
+                            Status::Cancelled => summary.cancelled.push(change.code.clone()),
+                            Status::Postponed => summary.postponed.push(change.code.clone()),
+                            _ => {}
+                        }
+                    }
+                    FieldChange::Format { from, to } if change.kind != ChangeKind::Added => {
+                        summary.format_changed.push(FormatChange {
+                            code: change.code.clone(),
+                            from: *from,
+                            to: *to,
+                        })
+                    }
+                    FieldChange::Date { field, from, to }
+                        if change.kind != ChangeKind::Added && field.starts_with("planned") =>
+                    {
+                        summary.dates_moved.push(DateMove {
+                            code: change.code.clone(),
+                            field,
+                            from: *from,
+                            to: *to,
+                        })
+                    }
+                    FieldChange::Item {
+                        list: changes::ListName::Objectives,
+                        ..
+                    } if change.kind != ChangeKind::Added => objectives = true,
+                    _ => {}
+                }
+            }
+            if objectives {
+                summary.objectives_changed.push(change.code.clone());
+            }
+        }
+        let count = |plan: &Plan| {
+            let mut counts: BTreeMap<Status, usize> = BTreeMap::new();
+            for activity in &plan.activities {
+                *counts.entry(activity.status).or_default() += 1;
+            }
+            counts
+        };
+        let (before, after) = (count(approved), count(current));
+        summary.status_counts = Status::ALL
+            .iter()
+            .map(|status| StatusCount {
+                status: *status,
+                approved: before.get(status).copied().unwrap_or(0),
+                current: after.get(status).copied().unwrap_or(0),
+            })
+            .collect();
+        summary
+    }
+}
+
+impl Repo {
+    /// Marks `rev` (default `HEAD`) as the approved plan `name` with an annotated tag signed by
+    /// the user's identity. Refuses to move an existing baseline unless `force`.
+    pub fn set_baseline(
+        &self,
+        name: &str,
+        rev: Option<&str>,
+        message: &str,
+        force: bool,
+    ) -> Result<Baseline> {
+        let tag = format!("{BASELINE_PREFIX}{name}");
+        if name.is_empty() || !git2::Reference::is_valid_name(&format!("refs/tags/{tag}")) {
+            return Err(HistoryError::BadName(name.to_string()));
+        }
+        if !force && let Ok(existing) = self.baseline(name) {
+            return Err(HistoryError::BaselineExists {
+                name: name.to_string(),
+                commit: existing.short,
+            });
+        }
+        let id = self.resolve(rev.unwrap_or("HEAD"))?;
+        let object = self.git.find_object(id, None)?;
+        let tagger = self.identity(Role::Committer)?.signature()?;
+        self.git.tag(&tag, &object, &tagger, message, force)?;
+        self.baseline(name)
+    }
+
+    /// The baseline called `name`.
+    pub fn baseline(&self, name: &str) -> Result<Baseline> {
+        let refname = format!("refs/tags/{BASELINE_PREFIX}{name}");
+        let reference = self
+            .git
+            .find_reference(&refname)
+            .map_err(|_| HistoryError::NoSuchBaseline(name.to_string()))?;
+        self.baseline_of(name, &reference)
+    }
+
+    fn baseline_of(&self, name: &str, reference: &git2::Reference) -> Result<Baseline> {
+        let commit = reference.peel_to_commit()?;
+        let (date, tagger, message) = match reference.peel_to_tag() {
+            Ok(tag) => {
+                let tagger = tag.tagger();
+                let date = tagger
+                    .as_ref()
+                    .map(|t| to_datetime(t.when()))
+                    .unwrap_or_else(|| to_datetime(commit.time()));
+                let who = tagger.as_ref().map(|t| {
+                    format!(
+                        "{} <{}>",
+                        String::from_utf8_lossy(t.name_bytes()),
+                        String::from_utf8_lossy(t.email_bytes())
+                    )
+                });
+                let message = String::from_utf8_lossy(tag.message_bytes().unwrap_or_default())
+                    .trim()
+                    .to_string();
+                (date, who, message)
+            }
+            Err(_) => (to_datetime(commit.time()), None, String::new()),
+        };
+        Ok(Baseline {
+            name: name.to_string(),
+            tag: format!("{BASELINE_PREFIX}{name}"),
+            commit: commit.id().to_string(),
+            short: self.short_id(commit.id()),
+            date,
+            tagger,
+            message,
+        })
+    }
+
+    /// Every baseline, oldest first.
+    pub fn baselines(&self) -> Result<Vec<Baseline>> {
+        let mut baselines = Vec::new();
+        for reference in self
+            .git
+            .references_glob(&format!("refs/tags/{BASELINE_PREFIX}*"))?
+        {
+            let reference = reference?;
+            let Some(name) = reference
+                .name()
+                .ok()
+                .and_then(|n| n.strip_prefix("refs/tags/"))
+                .and_then(|n| n.strip_prefix(BASELINE_PREFIX))
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            baselines.push(self.baseline_of(&name, &reference)?);
+        }
+        baselines.sort_by(|a, b| a.date.cmp(&b.date).then(a.name.cmp(&b.name)));
+        Ok(baselines)
+    }
+
+    /// What changed in `year` from the baseline `name` to `at`.
+    pub fn baseline_comparison(
+        &self,
+        name: &str,
+        at: &Revision,
+        year: i32,
+    ) -> Result<BaselineComparison> {
+        let baseline = self.baseline(name)?;
+        let approved = self.load(&Revision::Commit(baseline.commit.clone()), year)?;
+        let current = self.load(at, year)?;
+        let changes = changes::compare(&approved.plan, &current.plan);
+        let summary = BaselineSummary::of(&approved.plan, &current.plan, &changes);
+        Ok(BaselineComparison {
+            baseline,
+            at: at.to_string(),
+            year,
+            approved: approved.plan,
+            current: current.plan,
+            changes,
+            summary,
+        })
+    }
+}

@@ -1,0 +1,409 @@
+//! The programme's git history: the only git2 user.
+//!
+//! [`Repo`] opens the repository around a [`Workspace`] (the programme may sit in a sub-folder
+//! of it) and reads the programme at any revision through the same parser as today's files
+//! ([`store::assemble`]). On top of that: the semantic [`log`](Repo::log) of a year, per-activity
+//! [`timelines`](Repo::timelines), [`commits`](Repo::commit_programme) of programme files with
+//! the user's own identity, [`baselines`](Repo::baselines) (annotated tags of approved plans)
+//! and the setup of a git diff driver.
+
+mod baseline;
+mod commit;
+mod identity;
+mod setup;
+pub mod textconv;
+mod timeline;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
+use serde::{Serialize, Serializer};
+
+use crate::model::Plan;
+use crate::store::{
+    self, ACTIVITIES_DIR, Loaded, PROGRAMME_DIR, PROGRAMME_FILE, Source, StoreError, Workspace,
+};
+
+pub use baseline::{
+    BASELINE_PREFIX, Baseline, BaselineComparison, BaselineSummary, DateMove, FormatChange,
+    StatusCount,
+};
+pub use commit::{Committed, PathChange};
+pub use identity::{Identity, Role};
+pub use setup::{DRIVER, SetupReport, shell_quote};
+pub use timeline::{
+    ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
+};
+pub use walk::{Log, LogEntry};
+
+/// Why the history could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// No git repository at or above the workspace.
+    #[error("{} is not in a git repository", .0.display())]
+    NotARepository(PathBuf),
+    /// The repository has no working tree.
+    #[error("the repository at {} has no working tree (it is bare)", .0.display())]
+    Bare(PathBuf),
+    /// A revision that does not name a commit.
+    #[error("unknown revision `{rev}` ({cause})")]
+    UnknownRevision {
+        /// What was asked for.
+        rev: String,
+        /// What git said.
+        cause: String,
+    },
+    /// The branch has no commits yet, and the command needs one.
+    #[error("the repository has no commits yet")]
+    NoCommits,
+    /// The year's folder does not exist at a revision.
+    #[error("there is no programme for {year} at {rev}")]
+    NoYearAt {
+        /// The year.
+        year: i32,
+        /// The revision.
+        rev: String,
+    },
+    /// No name or email for commits.
+    #[error("no git identity configured (missing {missing})")]
+    NoIdentity {
+        /// What is missing: "user.name", "user.email" or both.
+        missing: String,
+    },
+    /// A date variable git would read that cannot be read.
+    #[error(
+        "cannot read {variable}=`{value}` as a date (expected e.g. `2021-06-16T10:00:00+02:00`, `@1623830400 +0000` or an RFC 2822 date)"
+    )]
+    BadDate {
+        /// `GIT_AUTHOR_DATE` or `GIT_COMMITTER_DATE`.
+        variable: &'static str,
+        /// Its value.
+        value: String,
+    },
+    /// A baseline name git cannot use in a tag name.
+    #[error("`{0}` cannot name a baseline (git refuses it in a tag name)")]
+    BadName(String),
+    /// No baseline of that name.
+    #[error("there is no baseline `{0}`")]
+    NoSuchBaseline(String),
+    /// A baseline of that name exists already.
+    #[error("a baseline `{name}` exists already (at {commit})")]
+    BaselineExists {
+        /// The name.
+        name: String,
+        /// The commit it marks, short id.
+        commit: String,
+    },
+    /// Reading the programme files failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else git reported.
+    #[error("git: {}", .0.message())]
+    Git(#[from] git2::Error),
+}
+
+/// Shorthand for results of this module.
+pub type Result<T, E = HistoryError> = std::result::Result<T, E>;
+
+/// A state of the programme: the files on disk, or a commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Revision {
+    /// The working tree, as `store::load` reads it.
+    WorkingTree,
+    /// A commit, by anything git understands (`HEAD~2`, a tag, a short id).
+    Commit(String),
+}
+
+impl Revision {
+    /// `HEAD`.
+    pub fn head() -> Self {
+        Revision::Commit("HEAD".to_string())
+    }
+}
+
+impl std::fmt::Display for Revision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Revision::WorkingTree => f.write_str("the working tree"),
+            Revision::Commit(rev) => f.write_str(rev),
+        }
+    }
+}
+
+/// Who made a commit, and when: what every change in the history is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    /// The full commit id.
+    pub id: String,
+    /// The abbreviated id, as `git log --oneline` shows it.
+    pub short: String,
+    /// The author's name.
+    pub author: String,
+    /// The author's email.
+    pub email: String,
+    /// The author date, in the author's own offset.
+    #[serde(serialize_with = "rfc3339")]
+    pub date: DateTime<FixedOffset>,
+}
+
+impl Stamp {
+    /// The author date as `YYYY-MM-DD`.
+    pub fn day(&self) -> String {
+        self.date.format("%Y-%m-%d").to_string()
+    }
+}
+
+fn rfc3339<S: Serializer>(date: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&date.to_rfc3339())
+}
+
+/// Serialises a [`Plan`] (which is not itself `Serialize`) as `{ programme, activities }`.
+pub(crate) fn serialize_plan<S: Serializer>(plan: &Plan, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut state = s.serialize_struct("Plan", 2)?;
+    state.serialize_field("programme", &plan.programme)?;
+    state.serialize_field("activities", &plan.activities)?;
+    state.end()
+}
+
+/// A git time as a date with its offset.
+pub(crate) fn to_datetime(time: git2::Time) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(time.offset_minutes() * 60).unwrap_or(Utc.fix());
+    offset
+        .timestamp_opt(time.seconds(), 0)
+        .single()
+        .unwrap_or_default()
+}
+
+/// The repository that holds a workspace.
+pub struct Repo {
+    git: git2::Repository,
+    workspace: Workspace,
+    /// The workspace root relative to the repository's working tree, `/`-separated, with a
+    /// trailing `/` (empty when the programme is at the top).
+    prefix: String,
+}
+
+impl Repo {
+    /// Opens the repository at or above the workspace root.
+    pub fn open(workspace: &Workspace) -> Result<Repo> {
+        // Reading objects need not re-hash each one: git itself does not either, and `git fsck`
+        // is the tool that checks a repository's integrity.
+        git2::opts::strict_hash_verification(false);
+        let root = workspace.root();
+        let git = git2::Repository::discover(root).map_err(|error| match error.code() {
+            git2::ErrorCode::NotFound => HistoryError::NotARepository(root.to_path_buf()),
+            _ => HistoryError::Git(error),
+        })?;
+        let workdir = git
+            .workdir()
+            .ok_or_else(|| HistoryError::Bare(git.path().to_path_buf()))?;
+        let workdir = canonical(workdir);
+        let root_abs = canonical(root);
+        let relative = root_abs.strip_prefix(&workdir).unwrap_or(Path::new(""));
+        let mut prefix: String = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        Ok(Repo {
+            git,
+            workspace: workspace.clone(),
+            prefix,
+        })
+    }
+
+    /// The workspace this repository was opened for.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The repository's working tree.
+    pub fn workdir(&self) -> &Path {
+        self.git.workdir().unwrap_or_else(|| self.git.path())
+    }
+
+    /// Whether the repository is a shallow clone (history cut short).
+    pub fn is_shallow(&self) -> bool {
+        self.git.is_shallow()
+    }
+
+    /// The path of a year's folder inside the repository, `/`-separated.
+    pub fn year_path(&self, year: i32) -> String {
+        format!("{}{PROGRAMME_DIR}/{year}", self.prefix)
+    }
+
+    /// The path of the `programme/` folder inside the repository, `/`-separated.
+    pub fn programme_path(&self) -> String {
+        format!("{}{PROGRAMME_DIR}", self.prefix)
+    }
+
+    /// The commit HEAD points at, or `None` on a branch with no commits yet.
+    pub(crate) fn head(&self) -> Result<Option<git2::Oid>> {
+        match self.git.head() {
+            Ok(head) => Ok(Some(head.peel_to_commit()?.id())),
+            Err(error)
+                if matches!(
+                    error.code(),
+                    git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// The commit a revision names.
+    pub(crate) fn resolve(&self, rev: &str) -> Result<git2::Oid> {
+        if rev == "HEAD" && self.head()?.is_none() {
+            return Err(HistoryError::NoCommits);
+        }
+        let unknown = |error: git2::Error| HistoryError::UnknownRevision {
+            rev: rev.to_string(),
+            cause: error.message().to_string(),
+        };
+        let object = self.git.revparse_single(rev).map_err(unknown)?;
+        let commit = object.peel_to_commit().map_err(unknown)?;
+        Ok(commit.id())
+    }
+
+    /// The abbreviated id of a commit.
+    pub(crate) fn short_id(&self, id: git2::Oid) -> String {
+        self.git
+            .find_object(id, None)
+            .and_then(|o| o.short_id())
+            .ok()
+            .and_then(|buf| buf.as_str().ok().map(str::to_string))
+            .unwrap_or_else(|| id.to_string().chars().take(7).collect())
+    }
+
+    /// Who made a commit and when.
+    pub(crate) fn stamp(&self, commit: &git2::Commit) -> Stamp {
+        let author = commit.author();
+        Stamp {
+            id: commit.id().to_string(),
+            short: self.short_id(commit.id()),
+            author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            date: to_datetime(author.when()),
+        }
+    }
+
+    /// A year of the programme at a revision, read through the same parser as files on disk.
+    pub fn load(&self, revision: &Revision, year: i32) -> Result<Loaded> {
+        match revision {
+            Revision::WorkingTree => Ok(store::load(&self.workspace, year)?),
+            Revision::Commit(rev) => {
+                let id = self.resolve(rev)?;
+                self.load_commit(id, year)?
+                    .ok_or_else(|| HistoryError::NoYearAt {
+                        year,
+                        rev: rev.clone(),
+                    })
+            }
+        }
+    }
+
+    /// The year as HEAD has it; an empty plan when there are no commits yet or HEAD has no
+    /// such year.
+    pub fn committed_plan(&self, year: i32) -> Result<Plan> {
+        match self.head()? {
+            Some(id) => Ok(self
+                .load_commit(id, year)?
+                .map(|loaded| loaded.plan)
+                .unwrap_or_default()),
+            None => Ok(Plan::default()),
+        }
+    }
+
+    /// A year at a commit, or `None` when the year has no folder there.
+    pub(crate) fn load_commit(&self, id: git2::Oid, year: i32) -> Result<Option<Loaded>> {
+        let commit = self.git.find_commit(id)?;
+        let tree = commit.tree()?;
+        let year_path = self.year_path(year);
+        let Some(year_tree) = subtree(&self.git, &tree, &year_path)? else {
+            return Ok(None);
+        };
+        let programme = match year_tree.get_name(PROGRAMME_FILE) {
+            Some(entry) => self.blob_text(entry.id())?,
+            None => String::new(),
+        };
+        let relative = |name: &str| PathBuf::from(format!("{PROGRAMME_DIR}/{year}/{name}"));
+        let programme = Source {
+            path: relative(PROGRAMME_FILE),
+            text: programme,
+        };
+        let mut activities = Vec::new();
+        if let Some(entry) = year_tree.get_name(ACTIVITIES_DIR)
+            && let Ok(dir) = self.git.find_tree(entry.id())
+        {
+            for entry in dir.iter() {
+                let Ok(name) = entry.name() else { continue };
+                if !name.ends_with(".toml") || entry.kind() != Some(git2::ObjectType::Blob) {
+                    continue;
+                }
+                activities.push(Source {
+                    path: relative(&format!("{ACTIVITIES_DIR}/{name}")),
+                    text: self.blob_text(entry.id())?,
+                });
+            }
+        }
+        Ok(Some(store::assemble(year, programme, activities)))
+    }
+
+    /// The text of a blob (invalid UTF-8 replaced, so the parser reports it).
+    fn blob_text(&self, id: git2::Oid) -> Result<String> {
+        let blob = self.git.find_blob(id)?;
+        Ok(String::from_utf8_lossy(blob.content()).into_owned())
+    }
+}
+
+/// The tree at `path` (`/`-separated) under `tree`, if there is one.
+fn subtree<'r>(
+    git: &'r git2::Repository,
+    tree: &git2::Tree,
+    path: &str,
+) -> Result<Option<git2::Tree<'r>>> {
+    match tree.get_path(Path::new(path)) {
+        Ok(entry) if entry.kind() == Some(git2::ObjectType::Tree) => {
+            Ok(Some(git.find_tree(entry.id())?))
+        }
+        Ok(_) => Ok(None),
+        Err(error) if error.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(error) => Err(error.into()),
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Whether a text holds git's conflict markers (an unresolved merge).
+pub fn has_conflict_markers(text: &str) -> bool {
+    text.lines()
+        .any(|line| line.starts_with("<<<<<<< ") || line == "<<<<<<<")
+        && text.lines().any(|line| line.starts_with(">>>>>>>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_markers_are_recognised() {
+        let text = "a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> other\n";
+        assert!(has_conflict_markers(text));
+        assert!(!has_conflict_markers("a = \"<<<<<<< not at start\"\n"));
+    }
+
+    #[test]
+    fn git_times_keep_their_offset() {
+        let date = to_datetime(git2::Time::new(1_623_837_600, 120));
+        assert_eq!(date.to_rfc3339(), "2021-06-16T12:00:00+02:00");
+    }
+}

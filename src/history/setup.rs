@@ -1,0 +1,98 @@
+//! The git diff driver: `.gitattributes` lines that send programme files through
+//! `programa textconv`, and its `diff.programa.*` settings in the repository's configuration.
+
+use serde::Serialize;
+
+use super::{Repo, Result};
+use crate::store::{PROGRAMME_DIR, StoreError, write::atomic_write};
+
+/// The diff driver's name, as `.gitattributes` and `.git/config` spell it.
+pub const DRIVER: &str = "programa";
+
+/// A hunk header regex: the first line of an activity's rendering, its code and title.
+const XFUNCNAME: &str = "^([IVX]+(\\.[0-9]+)+ .*)$";
+
+/// What `git-setup` changed; empty lists when everything was in place already.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SetupReport {
+    /// Lines added to `.gitattributes`.
+    pub attributes_added: Vec<String>,
+    /// Settings written: (key, value).
+    pub settings: Vec<(String, String)>,
+}
+
+impl SetupReport {
+    /// Whether nothing needed changing.
+    pub fn is_empty(&self) -> bool {
+        self.attributes_added.is_empty() && self.settings.is_empty()
+    }
+}
+
+impl Repo {
+    /// Makes `git diff` and `git log -p` show programme files through `command` (a shell command
+    /// line that git completes with a file path). Changes only what is missing or different.
+    pub fn setup_diff_driver(&self, command: &str) -> Result<SetupReport> {
+        let mut report = SetupReport::default();
+        let path = self.workdir().join(".gitattributes");
+        let existing = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(error) => return Err(StoreError::io("cannot read", &path)(error).into()),
+        };
+        let wanted = [format!(
+            "{}{PROGRAMME_DIR}/**/*.toml diff={DRIVER}",
+            self.prefix
+        )];
+        let mut text = existing.clone();
+        for line in wanted {
+            if !existing.lines().any(|l| l.trim() == line) {
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&line);
+                text.push('\n');
+                report.attributes_added.push(line);
+            }
+        }
+        if text != existing {
+            atomic_write(&path, &text)?;
+        }
+
+        let mut config = self.git.config()?.open_level(git2::ConfigLevel::Local)?;
+        let settings = [
+            (format!("diff.{DRIVER}.textconv"), command.to_string()),
+            (format!("diff.{DRIVER}.xfuncname"), XFUNCNAME.to_string()),
+        ];
+        for (key, value) in settings {
+            if config.get_string(&key).ok().as_deref() != Some(value.as_str()) {
+                config.set_str(&key, &value)?;
+                report.settings.push((key, value));
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// `path` quoted for the POSIX shell git runs a textconv command with.
+pub fn shell_quote(path: &str) -> String {
+    let plain = path
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/._-+:@%".contains(&b));
+    if plain && !path.is_empty() {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        assert_eq!(shell_quote("/usr/bin/programa"), "/usr/bin/programa");
+        assert_eq!(shell_quote("/home/a b/programa"), "'/home/a b/programa'");
+        assert_eq!(shell_quote("/it's/programa"), "'/it'\\''s/programa'");
+    }
+}

@@ -1,0 +1,533 @@
+//! One walk over the history of a year: what each commit changed, as meaning.
+//!
+//! The walk visits every commit once, oldest first (topological order). A commit whose year
+//! folder has the same tree id as a parent's changed nothing there and costs one lookup;
+//! otherwise one pass over the two activities folders, comparing entry ids in their sorted
+//! order as git's tree diff does, names the files whose blob changed, and only those are parsed, each blob at most once. A merge changed
+//! a file only when its blob differs from every parent (git's rule), so a change made on a
+//! branch is attributed to the branch commit that made it, not to the merge. Parsing, the
+//! costly part, runs on worker threads while the walk goes on.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::{Mutex, mpsc};
+
+use serde::Serialize;
+
+use super::{Repo, Result, Stamp, has_conflict_markers};
+use crate::changes::{self, PlanChanges};
+use crate::model::{Activity, WorkProgramme};
+use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, parse_file};
+
+/// The history of a year's programme: one entry per commit that changed it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Log {
+    /// The year.
+    pub year: i32,
+    /// Commits that changed the programme, oldest first.
+    pub entries: Vec<LogEntry>,
+    /// Problems met on the way (a file that did not parse at some revision, a shallow clone).
+    pub warnings: Vec<String>,
+}
+
+/// What one commit changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogEntry {
+    /// The commit, its author and date.
+    pub commit: Stamp,
+    /// The first line of its message.
+    pub summary: String,
+    /// What it changed.
+    pub changes: PlanChanges,
+}
+
+impl Log {
+    /// The entries that touch one activity, following it back through renames: the changes
+    /// listed in each are only that activity's.
+    pub fn for_activity(&self, code: &str) -> Vec<LogEntry> {
+        let mut names: HashSet<String> = HashSet::from([code.to_string()]);
+        let mut kept = Vec::new();
+        for entry in self.entries.iter().rev() {
+            let mine: Vec<_> = entry
+                .changes
+                .activities
+                .iter()
+                .filter(|c| names.contains(&c.code))
+                .cloned()
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            for change in &mine {
+                if let changes::ChangeKind::Renamed { from } = &change.kind {
+                    names.insert(from.clone());
+                }
+            }
+            kept.push(LogEntry {
+                commit: entry.commit.clone(),
+                summary: entry.summary.clone(),
+                changes: PlanChanges {
+                    programme: Vec::new(),
+                    activities: mine,
+                },
+            });
+        }
+        kept.reverse();
+        kept
+    }
+}
+
+/// A changed file of a year folder: its path in the folder, its old and new blob (zero when
+/// absent on that side).
+type Changed = (String, git2::Oid, git2::Oid);
+
+/// A commit that changed files of the year: who and when, its summary line, the files.
+type Pending = (Stamp, String, Vec<Changed>);
+
+/// A file of the year folder as the walk sees it.
+enum YearFile {
+    Programme,
+    Activity,
+}
+
+fn classify(path: &Path) -> Option<YearFile> {
+    let text = path.to_str()?;
+    if text == PROGRAMME_FILE {
+        return Some(YearFile::Programme);
+    }
+    let name = text.strip_prefix(ACTIVITIES_DIR)?.strip_prefix('/')?;
+    (name.ends_with(".toml") && !name.contains('/')).then_some(YearFile::Activity)
+}
+
+/// Parsed blobs, each parsed once; `None` for a blob that did not parse.
+#[derive(Default)]
+struct Cache {
+    activities: HashMap<git2::Oid, Option<Rc<Activity>>>,
+    programmes: HashMap<git2::Oid, Option<Rc<WorkProgramme>>>,
+    /// The last blob of each path that parsed, to compare against when a later one did not.
+    last_good: HashMap<String, git2::Oid>,
+}
+
+impl Repo {
+    /// The semantic history of a year up to `until` (default `HEAD`), oldest first.
+    ///
+    /// A branch with no commits yet has an empty history.
+    pub fn log(&self, year: i32, until: Option<&str>) -> Result<Log> {
+        let mut log = Log {
+            year,
+            ..Log::default()
+        };
+        let start = match until {
+            Some(rev) => self.resolve(rev)?,
+            None => match self.head()? {
+                Some(id) => id,
+                None => return Ok(log),
+            },
+        };
+        if self.is_shallow() {
+            log.warnings.push(
+                "the repository is a shallow clone: changes before its oldest commit are missing \
+                 and what existed then shows as created there (run `git fetch --unshallow` for \
+                 the whole history)"
+                    .to_string(),
+            );
+        }
+        let year_path = self.year_path(year);
+        let dir = format!("{PROGRAMME_DIR}/{year}");
+        let mut cache = Cache::default();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let pending = if threads < 2 {
+            self.walk_year(start, &year_path, |_| {})?
+        } else {
+            self.walk_year_parsing(start, &year_path, threads, &mut cache)?
+        };
+
+        for (stamp, summary, changed) in pending {
+            let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
+            if !changes.is_empty() {
+                log.entries.push(LogEntry {
+                    commit: stamp,
+                    summary,
+                    changes,
+                });
+            }
+        }
+        Ok(log)
+    }
+
+    /// The commits (oldest first) that changed files of the year, with those files; `found`
+    /// sees each commit's changed files as soon as they are known.
+    fn walk_year(
+        &self,
+        start: git2::Oid,
+        year_path: &str,
+        mut found: impl FnMut(&[Changed]),
+    ) -> Result<Vec<Pending>> {
+        let mut walk = self.git.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(start)?;
+        let mut pending = Vec::new();
+        // The year folder's tree id at each commit seen, so a parent's is looked up once.
+        let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
+        for id in walk {
+            let commit = self.git.find_commit(id?)?;
+            let year_id = self.year_tree_id(&commit, year_path)?;
+            year_ids.insert(commit.id(), year_id);
+            let mut parent_ids = Vec::new();
+            for parent in commit.parent_ids() {
+                let parent_id = match year_ids.get(&parent) {
+                    Some(known) => *known,
+                    None => self.year_tree_id(&self.git.find_commit(parent)?, year_path)?,
+                };
+                parent_ids.push(parent_id);
+            }
+            if parent_ids.contains(&year_id) {
+                continue;
+            }
+            let tree_of = |id: Option<git2::Oid>| -> Result<Option<git2::Tree>> {
+                id.map(|id| self.git.find_tree(id))
+                    .transpose()
+                    .map_err(Into::into)
+            };
+            let year_tree = tree_of(year_id)?;
+            let parent_trees = parent_ids
+                .into_iter()
+                .map(tree_of)
+                .collect::<Result<Vec<_>>>()?;
+            let changed = self.changed_files(&parent_trees, year_tree.as_ref())?;
+            if changed.is_empty() {
+                continue;
+            }
+            found(&changed);
+            let summary =
+                String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned();
+            pending.push((self.stamp(&commit), summary, changed));
+        }
+        Ok(pending)
+    }
+
+    /// [`walk_year`](Repo::walk_year) while `threads` workers, each with its own handle on the
+    /// repository, parse the new activity blobs as the walk finds them; those that parse fill
+    /// the cache. The rest are parsed again (and reported) in order by the comparison.
+    fn walk_year_parsing(
+        &self,
+        start: git2::Oid,
+        year_path: &str,
+        threads: usize,
+        cache: &mut Cache,
+    ) -> Result<Vec<Pending>> {
+        const BATCH: usize = 16;
+        // The shared object store (the main .git of a linked worktree too).
+        let path = self.git.commondir().to_path_buf();
+        let (ids, queue) = mpsc::channel::<Vec<git2::Oid>>();
+        let queue = Mutex::new(queue);
+        let (results, parsed) = mpsc::channel::<Vec<(git2::Oid, Activity)>>();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (queue, results, path) = (&queue, results.clone(), &path);
+                scope.spawn(move || {
+                    let Ok(repo) = git2::Repository::open(path) else {
+                        return;
+                    };
+                    loop {
+                        let batch = match queue.lock().map(|q| q.recv()) {
+                            Ok(Ok(batch)) => batch,
+                            _ => return,
+                        };
+                        let done = batch
+                            .into_iter()
+                            .filter_map(|id| {
+                                let blob = repo.find_blob(id).ok()?;
+                                let text = std::str::from_utf8(blob.content()).ok()?;
+                                Some((id, toml::from_str::<Activity>(text).ok()?))
+                            })
+                            .collect();
+                        if results.send(done).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(results);
+            let mut seen = HashSet::new();
+            let mut batch = Vec::with_capacity(BATCH);
+            let pending = self.walk_year(start, year_path, |changed| {
+                for (name, _, new) in changed {
+                    let activity = matches!(classify(Path::new(name)), Some(YearFile::Activity));
+                    if activity && !new.is_zero() && seen.insert(*new) {
+                        batch.push(*new);
+                    }
+                }
+                if batch.len() >= BATCH {
+                    let _ = ids.send(std::mem::take(&mut batch));
+                }
+            });
+            if !batch.is_empty() {
+                let _ = ids.send(batch);
+            }
+            drop(ids);
+            for (id, activity) in parsed.into_iter().flatten() {
+                cache.activities.insert(id, Some(Rc::new(activity)));
+            }
+            pending
+        })
+    }
+
+    /// The id of the year folder's tree at a commit, if the folder exists there.
+    fn year_tree_id(&self, commit: &git2::Commit, year_path: &str) -> Result<Option<git2::Oid>> {
+        let tree = commit.tree()?;
+        match tree.get_path(Path::new(year_path)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(error) if error.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// The files of the year folder whose blob differs from every parent, with their old blob
+    /// (in the first parent) and new blob; a zero id for a side where the file is absent.
+    fn changed_files(
+        &self,
+        parents: &[Option<git2::Tree>],
+        tree: Option<&git2::Tree>,
+    ) -> Result<Vec<Changed>> {
+        let diff = |parent: Option<&git2::Tree>| self.compare_year_trees(parent, tree);
+        let mut changed = diff(parents.first().and_then(Option::as_ref))?;
+        for parent in parents.iter().skip(1) {
+            let other: HashSet<String> = diff(parent.as_ref())?
+                .into_iter()
+                .map(|(path, _, _)| path)
+                .collect();
+            changed.retain(|(path, _, _)| other.contains(path));
+        }
+        Ok(changed)
+    }
+
+    /// The programme file and activity files that differ between two year folders. Entries are
+    /// compared by id, in the trees' (sorted) order, as git's own tree diff does: the cost is
+    /// one pass over each activities folder, nothing when a folder is unchanged.
+    fn compare_year_trees(
+        &self,
+        old: Option<&git2::Tree>,
+        new: Option<&git2::Tree>,
+    ) -> Result<Vec<Changed>> {
+        let zero = git2::Oid::ZERO_SHA1;
+        let entry = |tree: Option<&git2::Tree>, name: &str, kind: git2::ObjectType| {
+            tree.and_then(|t| t.get_name(name))
+                .filter(|e| e.kind() == Some(kind))
+                .map(|e| e.id())
+        };
+        let mut changed = Vec::new();
+        let blob = git2::ObjectType::Blob;
+        let (old_file, new_file) = (
+            entry(old, PROGRAMME_FILE, blob),
+            entry(new, PROGRAMME_FILE, blob),
+        );
+        if old_file != new_file {
+            changed.push((
+                PROGRAMME_FILE.to_string(),
+                old_file.unwrap_or(zero),
+                new_file.unwrap_or(zero),
+            ));
+        }
+        let folder = git2::ObjectType::Tree;
+        let (old_dir, new_dir) = (
+            entry(old, ACTIVITIES_DIR, folder),
+            entry(new, ACTIVITIES_DIR, folder),
+        );
+        if old_dir == new_dir {
+            return Ok(changed);
+        }
+        let load = |id: Option<git2::Oid>| id.map(|id| self.git.find_tree(id)).transpose();
+        let (old_dir, new_dir) = (load(old_dir)?, load(new_dir)?);
+        fn files<'t>(tree: Option<&'t git2::Tree>) -> Vec<git2::TreeEntry<'t>> {
+            tree.into_iter()
+                .flat_map(|t| t.iter())
+                .filter(|e| {
+                    e.kind() == Some(git2::ObjectType::Blob) && e.name_bytes().ends_with(b".toml")
+                })
+                .collect()
+        }
+        let (before, after) = (files(old_dir.as_ref()), files(new_dir.as_ref()));
+        let (mut i, mut j) = (0, 0);
+        let path = |name: &[u8]| format!("{ACTIVITIES_DIR}/{}", String::from_utf8_lossy(name));
+        while i < before.len() || j < after.len() {
+            let order = match (before.get(i), after.get(j)) {
+                (Some(a), Some(b)) => a.name_bytes().cmp(b.name_bytes()),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    changed.push((path(before[i].name_bytes()), before[i].id(), zero));
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    changed.push((path(after[j].name_bytes()), zero, after[j].id()));
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    if before[i].id() != after[j].id() {
+                        changed.push((path(after[j].name_bytes()), before[i].id(), after[j].id()));
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    /// The meaning of a set of changed files: activities compared (renames included) and the
+    /// programme file compared.
+    fn compare_files(
+        &self,
+        dir: &str,
+        changed: &[Changed],
+        stamp: &Stamp,
+        cache: &mut Cache,
+        warnings: &mut Vec<String>,
+    ) -> PlanChanges {
+        let mut old_activities: Vec<Rc<Activity>> = Vec::new();
+        let mut new_activities: Vec<Rc<Activity>> = Vec::new();
+        let mut programme_changes = Vec::new();
+        for (name, old_id, new_id) in changed {
+            let path = &format!("{dir}/{name}");
+            match classify(Path::new(name)) {
+                Some(YearFile::Activity) => {
+                    let new = if new_id.is_zero() {
+                        None
+                    } else {
+                        match self.parse_activity(*new_id, path, stamp, cache, warnings) {
+                            Some(activity) => Some(activity),
+                            None => continue,
+                        }
+                    };
+                    let old = if old_id.is_zero() {
+                        None
+                    } else {
+                        self.parse_activity(*old_id, path, stamp, cache, &mut Vec::new())
+                            .or_else(|| {
+                                let good = cache.last_good.get(path).copied()?;
+                                self.parse_activity(good, path, stamp, cache, &mut Vec::new())
+                            })
+                    };
+                    match new {
+                        Some(_) => cache.last_good.insert(path.clone(), *new_id),
+                        None => cache.last_good.remove(path),
+                    };
+                    old_activities.extend(old);
+                    new_activities.extend(new);
+                }
+                Some(YearFile::Programme) => {
+                    let parse = |id: git2::Oid, cache: &mut Cache, warnings: &mut Vec<String>| {
+                        if id.is_zero() {
+                            return Some(Rc::new(WorkProgramme::default()));
+                        }
+                        if let Some(parsed) = cache.programmes.get(&id) {
+                            return parsed.clone();
+                        }
+                        let parsed = self.parse_blob::<WorkProgramme>(id, path, stamp, warnings);
+                        cache.programmes.insert(id, parsed.clone());
+                        parsed
+                    };
+                    let new = parse(*new_id, cache, warnings);
+                    let old = parse(*old_id, cache, &mut Vec::new());
+                    if let (Some(old), Some(new)) = (old, new) {
+                        programme_changes = changes::compare_programmes(&old, &new);
+                    }
+                }
+                None => {}
+            }
+        }
+        let old_refs: Vec<&Activity> = old_activities.iter().map(Rc::as_ref).collect();
+        let new_refs: Vec<&Activity> = new_activities.iter().map(Rc::as_ref).collect();
+        PlanChanges {
+            programme: programme_changes,
+            activities: changes::compare_activities(&old_refs, &new_refs),
+        }
+    }
+
+    fn parse_activity(
+        &self,
+        id: git2::Oid,
+        path: &str,
+        stamp: &Stamp,
+        cache: &mut Cache,
+        warnings: &mut Vec<String>,
+    ) -> Option<Rc<Activity>> {
+        if let Some(parsed) = cache.activities.get(&id) {
+            return parsed.clone();
+        }
+        let parsed = self.parse_blob::<Activity>(id, path, stamp, warnings);
+        cache.activities.insert(id, parsed.clone());
+        parsed
+    }
+
+    /// Parses a blob with the store's parser; a failure becomes a warning naming the file, the
+    /// commit and the line.
+    fn parse_blob<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+        &self,
+        id: git2::Oid,
+        path: &str,
+        stamp: &Stamp,
+        warnings: &mut Vec<String>,
+    ) -> Option<Rc<T>> {
+        let text = match self.blob_text(id) {
+            Ok(text) => text,
+            Err(error) => {
+                warnings.push(format!("cannot read {path} at {}: {error}", stamp.short));
+                return None;
+            }
+        };
+        // A version read only partly (with errors) counts as one that did not parse.
+        let (value, findings) = parse_file::<T>(Path::new(path), &text);
+        let value = value.filter(|_| !findings.iter().any(|f| f.is_error()));
+        if value.is_none() {
+            let why = if has_conflict_markers(&text) {
+                "it holds conflict markers of an unresolved merge".to_string()
+            } else {
+                findings
+                    .first()
+                    .map(|f| {
+                        let line = f.span.as_ref().map(|s| {
+                            text.get(..s.start).unwrap_or(&text).matches('\n').count() + 1
+                        });
+                        match line {
+                            Some(line) => format!("line {line}: {}", f.message),
+                            None => f.message.clone(),
+                        }
+                    })
+                    .unwrap_or_else(|| "it does not parse".to_string())
+            };
+            warnings.push(format!(
+                "{path} at {} ({}, {}) did not parse, its changes there are skipped: {why}",
+                stamp.short,
+                stamp.day(),
+                stamp.author,
+            ));
+        }
+        value.map(Rc::new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_programme_and_activity_files_count() {
+        assert!(matches!(
+            classify(Path::new("programme.toml")),
+            Some(YearFile::Programme)
+        ));
+        assert!(matches!(
+            classify(Path::new("activities/I.1.1.toml")),
+            Some(YearFile::Activity)
+        ));
+        assert!(classify(Path::new("activities/notes.md")).is_none());
+        assert!(classify(Path::new("README.md")).is_none());
+        assert!(classify(Path::new("activities/old/I.1.1.toml")).is_none());
+    }
+}
