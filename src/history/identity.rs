@@ -132,7 +132,8 @@ impl Repo {
 }
 
 /// Reads a date in the forms git documents for `GIT_AUTHOR_DATE`: its internal form
-/// (`1623830400 +0200`, optionally with `@`), RFC 2822 and ISO 8601 (with `T` or a space).
+/// (`1623830400 +0200`, optionally with `@`), RFC 2822 and ISO 8601 (with `T` or a space; without
+/// an offset, in the local time zone, as git reads it).
 /// Returns seconds since the epoch and the offset in minutes.
 pub fn parse_git_date(text: &str) -> Option<(i64, i32)> {
     let text = text.trim();
@@ -152,8 +153,19 @@ pub fn parse_git_date(text: &str) -> Option<(i64, i32)> {
         .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z"))
         .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%z"))
         .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%z"))
-        .ok()?;
+        .ok()
+        .or_else(|| local_date(text))?;
     Some((parsed.timestamp(), parsed.offset().local_minus_utc() / 60))
+}
+
+/// An ISO 8601 date and time without an offset, which git reads in the local time zone.
+fn local_date(text: &str) -> Option<DateTime<chrono::FixedOffset>> {
+    use chrono::TimeZone as _;
+    let naive = chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S"))
+        .ok()?;
+    let local = chrono::Local.from_local_datetime(&naive).earliest()?;
+    Some(local.fixed_offset())
 }
 
 /// `+0200` → 120, `-0430` → -270.
@@ -199,6 +211,11 @@ mod tests {
             parse_git_date("Wed, 16 Jun 2021 10:00:00 +0200"),
             Some((1_623_830_400, 120))
         );
+        // Without an offset git takes the local time zone; the instant then depends on it,
+        // but the same text with and without `T` is the same instant.
+        let local = parse_git_date("2021-06-16T10:00:00").expect("a local date");
+        assert_eq!(parse_git_date("2021-06-16 10:00:00"), Some(local));
+        assert_eq!(local.0 + i64::from(local.1) * 60, 1_623_837_600);
         assert_eq!(parse_git_date("yesterday"), None);
         assert_eq!(parse_git_date("1623830400 CET"), None);
     }
