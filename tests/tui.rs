@@ -1061,6 +1061,23 @@ fn history_pane_shows_the_trajectory_and_commits_from_git() {
         screen.contains("created 2021-01-10 by Ana Pérez"),
         "{screen}"
     );
+    // A commit made with git moves HEAD: after ctrl-r the history has it.
+    let text = repo
+        .env
+        .read("I.1.1")
+        .replace("role = \"speaker\"", "role = \"moderator\"");
+    std::fs::write(repo.env.path("I.1.1"), text).expect("writes I.1.1");
+    repo.commit(
+        "Luis Gómez",
+        "I.1.1: ALADI moderates",
+        "2021-07-01T08:00:00+00:00",
+    );
+    let env = &mut repo.env;
+    let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    let effects = env.app.update(Action::Key(ctrl_r));
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    assert!(screen.contains("2021-07-01 08:00 Luis Gómez"), "{screen}");
 }
 
 #[test]
