@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use programa::cli::GitServices;
 use programa::model::{Date, Status};
 use programa::store::{self, Workspace};
 use programa::tui::app::{Focus, Overlay, Pane};
 use programa::tui::services::{Job, JobEvent, run_job};
 use programa::tui::{
-    Action, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Scope, Services,
-    Unavailable,
+    Action, ActivityHistory, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Scope,
+    Services, Unavailable,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -180,8 +181,8 @@ struct Fake {
 }
 
 impl Services for Fake {
-    fn history(&self, _: &Scope, code: &str) -> Result<Vec<HistoryEntry>, String> {
-        Ok(vec![
+    fn history(&self, _: &Scope, code: &str) -> Result<ActivityHistory, String> {
+        let entries = vec![
             HistoryEntry {
                 when: "2021-06-16 10:42".into(),
                 who: "Ana Pérez".into(),
@@ -197,7 +198,11 @@ impl Services for Fake {
                 commit: "a81e004".into(),
                 changes: vec!["status planned → ongoing".into()],
             },
-        ])
+        ];
+        Ok(ActivityHistory {
+            trajectory: Vec::new(),
+            entries,
+        })
     }
 
     fn uncommitted(&self, _: &Scope) -> Result<Vec<String>, String> {
@@ -208,8 +213,10 @@ impl Services for Fake {
         ])
     }
 
-    fn commit_message(&self, _: &Scope) -> Result<String, String> {
-        Ok("I.1.2: completed\n\n- status ongoing → completed\n- one note added".into())
+    fn commit_message(&self, _: &Scope) -> Result<Option<String>, String> {
+        Ok(Some(
+            "I.1.2: completed\n\n- status ongoing → completed\n- one note added".into(),
+        ))
     }
 
     fn commit(&self, _: &Scope, message: &str) -> Result<String, String> {
@@ -908,4 +915,277 @@ fn changes_made_outside_are_never_overwritten() {
     }));
     assert_eq!(env.read("I.1.1"), mine);
     assert!(!draft.exists());
+}
+
+/// A copy of the fixture in a git repository with a history of three commits, and git run
+/// with a home, global file and identity of its own and no system file (as in tests/git.rs).
+/// The repository's own configuration names the user too, for commits made in this process.
+struct GitEnv {
+    env: Env,
+    home: tempfile::TempDir,
+}
+
+impl GitEnv {
+    fn new(width: u16, height: u16) -> GitEnv {
+        let env = Env::sized(width, height);
+        let home = tempfile::tempdir().expect("a temporary home");
+        std::fs::write(
+            home.path().join(".gitconfig"),
+            "[user]\n\tname = Ana Pérez\n\temail = ana@sela.example\n[init]\n\tdefaultBranch = main\n",
+        )
+        .expect("writes the git configuration");
+        let git = GitEnv { env, home };
+        git.git(&["init", "-q"]);
+        git.git(&["config", "user.name", "Ana Pérez"]);
+        git.git(&["config", "user.email", "ana@sela.example"]);
+        git.commit(
+            "Ana Pérez",
+            "Import the 2021 programme",
+            "2021-01-10T09:00:00+00:00",
+        );
+        let file = git.env.path("I.1.2");
+        let text = git
+            .env
+            .read("I.1.2")
+            .replace("progress = 40", "progress = 60")
+            + "\n[[participants]]\norganisation = \"CAF\"\ncountry = \"Venezuela\"\nrole = \"speaker\"\n";
+        std::fs::write(&file, text).expect("writes I.1.2");
+        git.commit(
+            "Luis Gómez",
+            "I.1.2: progress 40% → 60%; +1 participant",
+            "2021-03-02T09:10:00-05:00",
+        );
+        let text = git
+            .env
+            .read("I.1.2")
+            .replace("status = \"ongoing\"", "status = \"completed\"")
+            .replace("progress = 60", "progress = 100");
+        std::fs::write(&file, text).expect("writes I.1.2");
+        git.commit(
+            "Ana Pérez",
+            "I.1.2: status ongoing → completed",
+            "2021-06-16T10:42:00+02:00",
+        );
+        let mut git = git;
+        git.env.app.reload();
+        git
+    }
+
+    fn command(&self, program: &str) -> std::process::Command {
+        let mut command = std::process::Command::new(program);
+        command
+            .current_dir(self.env.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .env("GIT_CONFIG_GLOBAL", self.home.path().join(".gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("LANG", "C.UTF-8")
+            .env("TZ", "UTC");
+        command
+    }
+
+    fn git(&self, args: &[&str]) -> String {
+        let output = self.command("git").args(args).output().expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Stages everything and commits with plain git, as `author`, at `date`.
+    fn commit(&self, author: &str, message: &str, date: &str) {
+        self.git(&["add", "-A"]);
+        let output = self
+            .command("git")
+            .env("GIT_AUTHOR_NAME", author)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date)
+            .args(["commit", "-q", "-m", message])
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git commit failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// What `programa` prints for `args` in the repository.
+    fn programa(&self, args: &[&str]) -> String {
+        let output = self
+            .command(env!("CARGO_BIN_EXE_programa"))
+            .args(args)
+            .output()
+            .expect("programa runs");
+        assert!(
+            output.status.success(),
+            "programa {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+}
+
+#[test]
+fn history_pane_shows_the_trajectory_and_commits_from_git() {
+    let git = GitServices::default();
+    let mut repo = GitEnv::new(120, 40);
+    let env = &mut repo.env;
+    let effects = env.keys("j2");
+    assert_eq!(effects, vec![Effect::Start(Job::History("I.1.2".into()))]);
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    insta::assert_snapshot!("git_history", screen);
+    // The trajectory is what `programa history` prints.
+    let history = git
+        .history(&repo.env.app.scope, "I.1.2")
+        .expect("the history");
+    assert_eq!(
+        history.trajectory.join("\n"),
+        repo.programa(&["history", "I.1.2"]).trim_end()
+    );
+    // Other activities come from the same walk: only HEAD moving walks again.
+    let env = &mut repo.env;
+    let effects = env.keys("k");
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    assert!(
+        screen.contains("I.1.1  Technical Support Committee"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("created 2021-01-10 by Ana Pérez"),
+        "{screen}"
+    );
+    // A commit made with git moves HEAD: after ctrl-r the history has it.
+    let text = repo
+        .env
+        .read("I.1.1")
+        .replace("role = \"speaker\"", "role = \"moderator\"");
+    std::fs::write(repo.env.path("I.1.1"), text).expect("writes I.1.1");
+    repo.commit(
+        "Luis Gómez",
+        "I.1.1: ALADI moderates",
+        "2021-07-01T08:00:00+00:00",
+    );
+    let env = &mut repo.env;
+    let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    let effects = env.app.update(Action::Key(ctrl_r));
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    assert!(screen.contains("2021-07-01 08:00 Luis Gómez"), "{screen}");
+}
+
+#[test]
+fn changes_pane_shows_the_semantic_diff_of_uncommitted_edits() {
+    let git = GitServices::default();
+    let mut repo = GitEnv::new(120, 40);
+    let env = &mut repo.env;
+    let effects = env.keys("3");
+    run_effects(&mut env.app, &git, effects);
+    assert!(env.draw().contains("nothing to commit"), "{}", env.draw());
+    // planned → ongoing, and a note.
+    let mut effects = env.keys("/I.2.1<enter>s<right><enter>");
+    effects.extend(env.keys("nBudget approved by the Council.<enter>"));
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    insta::assert_snapshot!("git_changes", screen);
+    // The same text as `programa diff`.
+    let lines = git.uncommitted(&repo.env.app.scope).expect("the changes");
+    assert_eq!(lines.join("\n"), repo.programa(&["diff"]).trim_end());
+}
+
+#[test]
+fn the_commit_dialog_commits_the_programme_files_with_the_generated_message() {
+    let git = GitServices::default();
+    let mut repo = GitEnv::new(120, 40);
+    // Something outside the programme, dirty: it stays out of the commit.
+    std::fs::write(repo.env.dir.path().join("notes.txt"), "draft\n").expect("writes a file");
+    let env = &mut repo.env;
+    let effects = env.keys("/I.2.1<enter>s<right><enter>");
+    run_effects(&mut env.app, &git, effects);
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &git, effects);
+    insta::assert_snapshot!("git_commit_dialog", env.draw());
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the commit dialog is open: {:?}", env.app.overlay);
+    };
+    let summary = form.get("message").to_string();
+    assert_eq!(summary, "I.2.1: status planned → ongoing");
+    let effects = env.keys("<enter>");
+    run_effects(&mut env.app, &git, effects);
+    let message = env.app.message.clone().expect("a message");
+    assert!(
+        message.text.starts_with("committed ") && !message.error,
+        "{message:?}"
+    );
+    assert_eq!(repo.git(&["log", "-1", "--format=%B"]).trim_end(), summary);
+    assert_eq!(
+        repo.git(&["show", "--name-only", "--format=", "HEAD"]),
+        "programme/2021/activities/I.2.1.toml\n"
+    );
+    assert_eq!(repo.git(&["log", "--format=%s"]).lines().count(), 4);
+    assert_eq!(repo.git(&["status", "--porcelain"]), "?? notes.txt\n");
+    // Nothing left: `c` says so, without a dialog.
+    let env = &mut repo.env;
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &git, effects);
+    assert!(env.app.overlay.is_none());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("nothing to commit: the programme files are as in the last commit")
+    );
+}
+
+#[test]
+fn a_programme_with_errors_is_not_committed_and_the_dialog_says_why() {
+    let git = GitServices::default();
+    let mut repo = GitEnv::new(100, 30);
+    let path = repo.env.path("I.2.1");
+    let text = std::fs::read_to_string(&path).expect("reads I.2.1");
+    std::fs::write(
+        &path,
+        text.replace("status = \"planned\"", "status = \"done\""),
+    )
+    .expect("writes I.2.1");
+    let env = &mut repo.env;
+    env.app.reload();
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &git, effects);
+    insta::assert_snapshot!("git_commit_refused", env.draw());
+    assert!(matches!(env.app.overlay, Some(Overlay::Job(_))));
+    assert_eq!(repo.git(&["log", "--format=%s"]).lines().count(), 3);
+}
+
+#[test]
+fn outside_a_git_repository_the_panes_and_the_dialog_say_so() {
+    let git = GitServices::default();
+    let mut env = Env::new();
+    let effects = env.keys("2");
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    assert!(screen.contains("is not in a git repository"), "{screen}");
+    assert!(screen.contains("hint: run `git init`"), "{screen}");
+    let effects = env.keys("3");
+    run_effects(&mut env.app, &git, effects);
+    let folder = env.dir.path().display().to_string();
+    insta::assert_snapshot!(
+        "git_changes_outside_a_repository",
+        env.draw().replace(&folder, "/tmp/programme")
+    );
+    let effects = env.keys("c");
+    run_effects(&mut env.app, &git, effects);
+    let screen = env.draw();
+    assert!(screen.contains("Cannot commit"), "{screen}");
+    assert!(screen.contains("hint: run `git init`"), "{screen}");
+    // The rest works as before.
+    env.keys("<esc>1s<right><enter>");
+    assert_eq!(
+        env.app.activity().map(|a| a.status),
+        Some(Status::Postponed)
+    );
 }

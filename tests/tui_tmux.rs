@@ -89,6 +89,15 @@ struct Session {
 impl Session {
     /// `None` (with a message) when tmux is missing.
     fn start(env: &[(&str, String)]) -> Option<Session> {
+        Session::start_with(env, |_| Vec::new())
+    }
+
+    /// Like [`Session::start`], running `prepare` on the test's folder (the fixture is in
+    /// `repo/` by then) before the interface starts; the variables it returns are set too.
+    fn start_with(
+        env: &[(&str, String)],
+        prepare: impl FnOnce(&Path) -> Vec<(&'static str, String)>,
+    ) -> Option<Session> {
         if Command::new("tmux").arg("-V").output().is_err() {
             eprintln!("skipped: tmux is not installed (the CI script installs it)");
             return None;
@@ -96,6 +105,8 @@ impl Session {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let root = dir.path().join("repo");
         copy_dir(Path::new(FIXTURE), &root);
+        let mut env = env.to_vec();
+        env.extend(prepare(dir.path()));
         let config = dir.path().join("config");
         let state = dir.path().join("state");
         std::fs::create_dir_all(&config).expect("a config folder");
@@ -133,7 +144,7 @@ impl Session {
                 "-e",
                 "TERM=xterm-256color",
             ]);
-        for (name, value) in env {
+        for (name, value) in &env {
             command.arg("-e").arg(format!("{name}={value}"));
         }
         let output = command
@@ -273,4 +284,130 @@ fn the_editor_runs_outside_the_interface_and_its_text_is_saved() {
         session.read("I.1.1"),
         fixture("I.1.1").replace("Caracas, Venezuela", "Lima, Peru")
     );
+}
+
+/// The variables that give git a home, global file and identity of its own and no system file
+/// (as tests/git.rs does), for the folder `dir` of a session.
+fn git_env(dir: &Path) -> Vec<(&'static str, String)> {
+    let home = dir.join("home");
+    vec![
+        ("HOME", home.display().to_string()),
+        (
+            "GIT_CONFIG_GLOBAL",
+            home.join(".gitconfig").display().to_string(),
+        ),
+        ("GIT_CONFIG_NOSYSTEM", "1".to_string()),
+    ]
+}
+
+/// Runs git in `dir/repo` with the session's variables.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir.join("repo"))
+        .envs(git_env(dir))
+        .env("GIT_AUTHOR_DATE", "2021-01-10T09:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2021-01-10T09:00:00+00:00")
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// A session on a repository whose first commit holds the fixture; `identity` decides whether
+/// git knows the user.
+fn git_session(identity: bool) -> Option<Session> {
+    Session::start_with(&[], |dir| {
+        let home = dir.join("home");
+        std::fs::create_dir_all(&home).expect("a home");
+        let user = if identity {
+            "[user]\n\tname = Ana Pérez\n\temail = ana@sela.example\n"
+        } else {
+            ""
+        };
+        std::fs::write(
+            home.join(".gitconfig"),
+            format!("{user}[init]\n\tdefaultBranch = main\n"),
+        )
+        .expect("writes the git configuration");
+        git(dir, &["init", "-q"]);
+        git(dir, &["add", "-A"]);
+        git(
+            dir,
+            &[
+                "-c",
+                "user.name=Import",
+                "-c",
+                "user.email=import@sela.example",
+                "commit",
+                "-q",
+                "-m",
+                "Import the 2021 programme",
+            ],
+        );
+        git_env(dir)
+    })
+}
+
+#[test]
+fn change_a_status_and_commit_it_in_a_real_terminal() {
+    let Some(session) = git_session(true) else {
+        return;
+    };
+    let tmux = &session.tmux;
+    tmux.type_text("/I.1.2");
+    tmux.wait_for("/I.1.2");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Follow-up report on regional integration");
+    tmux.type_text("s");
+    tmux.wait_for("I.1.2 · status and progress");
+    tmux.keys(&["Right", "Enter"]);
+    tmux.wait_for("I.1.2 changed: status ongoing → completed");
+    tmux.type_text("3");
+    tmux.wait_for("status: ongoing → completed");
+    tmux.type_text("c");
+    let screen = tmux.wait_for("Commit the changes");
+    assert!(
+        screen.contains("I.1.2: status ongoing → completed; progress 40% → 100%"),
+        "{screen}"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("committed ");
+    tmux.wait_for("nothing to commit");
+    session.quit();
+
+    let dir = session.dir.path();
+    assert_eq!(
+        git(dir, &["log", "-1", "--format=%B"]).trim_end(),
+        "I.1.2: status ongoing → completed; progress 40% → 100%"
+    );
+    assert_eq!(
+        git(dir, &["log", "-1", "--format=%an <%ae>"]).trim_end(),
+        "Ana Pérez <ana@sela.example>"
+    );
+    assert_eq!(git(dir, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn without_a_git_identity_the_commit_dialog_says_how_to_set_one() {
+    let Some(session) = git_session(false) else {
+        return;
+    };
+    let tmux = &session.tmux;
+    tmux.type_text("s");
+    tmux.wait_for("I.1.1 · status and progress");
+    tmux.keys(&["Right", "Enter"]);
+    tmux.wait_for("I.1.1 changed");
+    tmux.type_text("c");
+    let screen = tmux.wait_for("Cannot commit");
+    assert!(screen.contains("no git identity configured"), "{screen}");
+    assert!(screen.contains("git config --global user.name"), "{screen}");
+    tmux.keys(&["Escape"]);
+    session.quit();
+    let dir = session.dir.path();
+    assert_eq!(git(dir, &["log", "--format=%s"]).lines().count(), 1);
 }

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use super::{CliError, Context};
 use crate::changes::{self, PlanChanges};
 use crate::diagnostic::Finding;
-use crate::history::{Repo, Role, has_conflict_markers};
+use crate::history::{PathChange, Repo, Role, has_conflict_markers};
 use crate::model::Plan;
-use crate::store;
+use crate::store::{self, Workspace};
 
 /// Commit the programme files that changed, with a message that says what changed
 ///
@@ -26,14 +26,54 @@ pub struct Args {
 /// Runs `programa commit`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let workspace = context.workspace()?;
-    let repo = Repo::open(&workspace)?;
+    let Some(pending) = prepare(&workspace)? else {
+        writeln!(context.out, "{NOTHING_TO_COMMIT}")?;
+        return Ok(());
+    };
+    let message = match &args.message {
+        Some(message) => message.clone(),
+        None => pending.message(),
+    };
+    let committed = pending.repo.commit_programme(&pending.files, &message)?;
+    let summary = message.lines().next().unwrap_or_default();
+    writeln!(context.out, "[{}] {summary}", committed.commit.short)?;
+    let count = committed.files.len();
+    writeln!(
+        context.out,
+        " {count} file{} committed",
+        if count == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+/// What is said when no programme file differs from HEAD.
+pub(super) const NOTHING_TO_COMMIT: &str =
+    "nothing to commit: the programme files are as in the last commit";
+
+/// The programme files that changed, checked and described: what a commit would record.
+pub(super) struct Pending {
+    /// The repository.
+    pub(super) repo: Repo,
+    /// The changed programme files.
+    pub(super) files: Vec<PathChange>,
+    /// What changed, per year touched.
+    pub(super) per_year: Vec<(i32, PlanChanges)>,
+}
+
+impl Pending {
+    /// The message that says what changed.
+    pub(super) fn message(&self) -> String {
+        changes::commit_message(&self.per_year)
+    }
+}
+
+/// Opens the repository around `workspace` and gathers what a commit would record, after
+/// checking the identity and that the programme has no errors; `None` when nothing changed.
+pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError> {
+    let repo = Repo::open(workspace)?;
     let files = repo.programme_changes()?;
     if files.is_empty() {
-        writeln!(
-            context.out,
-            "nothing to commit: the programme files are as in the last commit"
-        )?;
-        return Ok(());
+        return Ok(None);
     }
     repo.identity(Role::Author)?;
     repo.identity(Role::Committer)?;
@@ -48,7 +88,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             per_year.push((year, changes::compare(&before, &Plan::default())));
             continue;
         }
-        let loaded = store::load(&workspace, year)?;
+        let loaded = store::load(workspace, year)?;
         let mut findings = loaded.findings.clone();
         for source in &loaded.sources {
             if has_conflict_markers(&source.text) {
@@ -89,18 +129,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .hint("fix them (`programa check` lists them) and commit again"));
     }
 
-    let message = match &args.message {
-        Some(message) => message.clone(),
-        None => changes::commit_message(&per_year),
-    };
-    let committed = repo.commit_programme(&files, &message)?;
-    let summary = message.lines().next().unwrap_or_default();
-    writeln!(context.out, "[{}] {summary}", committed.commit.short)?;
-    let count = committed.files.len();
-    writeln!(
-        context.out,
-        " {count} file{} committed",
-        if count == 1 { "" } else { "s" }
-    )?;
-    Ok(())
+    Ok(Some(Pending {
+        repo,
+        files,
+        per_year,
+    }))
 }

@@ -111,7 +111,8 @@ fn plan(repo: &Repo, revision: &Revision, year: i32, older: bool) -> Result<Plan
     }
 }
 
-fn print_changes(
+/// Prints changes as `programa diff` shows them, `context` words around each prose change.
+pub(super) fn print_changes(
     out: &mut dyn Write,
     changes: &PlanChanges,
     context: usize,

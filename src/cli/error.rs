@@ -41,6 +41,21 @@ impl CliError {
         self
     }
 
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What to try, one hint each.
+    pub fn hints(&self) -> &[String] {
+        &self.hints
+    }
+
+    /// The findings behind the error, if any.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
     /// Prints the error to stderr and returns the exit code: 1, or 0 for a closed pipe.
     pub fn report(self) -> ExitCode {
         if self.broken_pipe {

@@ -62,7 +62,8 @@ fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliErro
     }
 }
 
-fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
+/// Prints a trajectory as `programa history` shows it.
+pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
     writeln!(out, "{}  {}", t.code, t.title)?;
     if !t.former_codes.is_empty() {
         writeln!(out, "formerly {}", t.former_codes.join(", "))?;

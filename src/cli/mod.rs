@@ -29,6 +29,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use error::CliError;
+pub use tui::GitServices;
 
 use crate::store::{self, Loaded, Workspace};
 

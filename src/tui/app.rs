@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::form::{Field, Form, FormInput, FormKind};
 use super::keys::{Command, KeyMap};
-use super::services::{Document, HistoryEntry, Job, JobEvent, Outcome, Scope};
+use super::services::{ActivityHistory, Document, Job, JobEvent, Outcome, Scope};
 use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
@@ -175,7 +175,7 @@ pub struct App {
     /// The window open over the view, if any.
     pub overlay: Option<Overlay>,
     /// Histories asked for, by activity code.
-    pub history: HashMap<String, Loadable<Vec<HistoryEntry>>>,
+    pub history: HashMap<String, Loadable<ActivityHistory>>,
     history_in_flight: bool,
     /// The uncommitted changes, once asked for.
     pub changes: Option<Loadable<Vec<String>>>,
@@ -511,8 +511,13 @@ impl App {
                         );
                     }
                     self.overlay = None;
+                    return Vec::new();
                 }
-                return Vec::new();
+                if panel.done.is_none() {
+                    return Vec::new();
+                }
+                // A finished job's window gives way to whatever is done next.
+                self.overlay = None;
             }
             Some(Overlay::Form(_)) | None => {}
         }
@@ -652,6 +657,12 @@ impl App {
             Command::Reload => {
                 self.reload();
                 self.say("read the files again");
+                // Commits may have been made outside meanwhile.
+                self.history.clear();
+                if self.pane == Pane::Changes {
+                    self.changes = Some(Loadable::Loading);
+                    return vec![Effect::Start(Job::Uncommitted)];
+                }
             }
         }
         Vec::new()
@@ -977,7 +988,12 @@ impl App {
             Outcome::CommitMessage(answer) => {
                 self.busy = None;
                 match answer {
-                    Ok(message) => {
+                    Ok(None) => {
+                        self.say(
+                            "nothing to commit: the programme files are as in the last commit",
+                        );
+                    }
+                    Ok(Some(message)) => {
                         let mut lines = message.lines();
                         let summary = lines.next().unwrap_or_default().to_string();
                         let body: Vec<String> = lines
@@ -992,7 +1008,7 @@ impl App {
                         form.note = body;
                         self.overlay = Some(Overlay::Form(form));
                     }
-                    Err(e) => self.say_error(e),
+                    Err(e) => self.commit_failed("Cannot commit", e),
                 }
             }
             Outcome::Committed(answer) => {
@@ -1006,7 +1022,7 @@ impl App {
                             return vec![Effect::Start(Job::Uncommitted)];
                         }
                     }
-                    Err(e) => self.say_error(format!("the commit failed: {e}")),
+                    Err(e) => self.commit_failed("The commit failed", e),
                 }
             }
             Outcome::Compiled(document, answer) => {
@@ -1026,6 +1042,18 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Shows why a commit cannot be made, with its details and hints, in a window; its first
+    /// line also in the status bar.
+    fn commit_failed(&mut self, title: &str, error: String) {
+        let first = error.lines().next().unwrap_or_default().to_string();
+        self.say_error(first);
+        self.overlay = Some(Overlay::Job(JobPanel {
+            title: title.to_string(),
+            steps: Vec::new(),
+            done: Some((error, true)),
+        }));
     }
 
     fn mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {

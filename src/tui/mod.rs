@@ -24,7 +24,7 @@ use ratatui::DefaultTerminal;
 
 pub use app::{Action, App, EditorOutcome, Effect};
 pub use keys::{KeyConfigError, KeyMap};
-pub use services::{Document, HistoryEntry, Scope, Services, Unavailable};
+pub use services::{ActivityHistory, Document, HistoryEntry, Scope, Services, Unavailable};
 
 /// How often the screen is redrawn while a background job runs (for the spinner).
 const TICK: Duration = Duration::from_millis(120);

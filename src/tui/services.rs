@@ -2,8 +2,9 @@
 //! background thread that runs those requests so the interface never waits on them.
 //!
 //! [`Services`] is the seam: [`Unavailable`] answers every request with "not available in this
-//! build yet"; an implementation over the history and render modules plugs in by implementing
-//! the trait and passing it to [`super::run`].
+//! build yet"; `programa tui` passes the implementation over git (`cli::GitServices`), and the
+//! document compiler plugs in the same way, by implementing the trait and passing it to
+//! [`super::run`].
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,6 +44,16 @@ pub struct HistoryEntry {
     pub changes: Vec<String>,
 }
 
+/// An activity's history, as the history pane shows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityHistory {
+    /// Its trajectory as `programa history` prints it (statuses reached, progress,
+    /// participants added), one line each; empty when it was never committed.
+    pub trajectory: Vec<String>,
+    /// The commits that changed it, newest first.
+    pub entries: Vec<HistoryEntry>,
+}
+
 /// Where the services work: the workspace and the year shown.
 #[derive(Debug, Clone)]
 pub struct Scope {
@@ -54,14 +65,16 @@ pub struct Scope {
 
 /// The slow work the interface hands off: git history, uncommitted changes, commits, documents.
 ///
-/// Every method runs on the background thread. Errors are one line for the status bar.
+/// Every method runs on the background thread. Errors are text whose first line says what
+/// went wrong (the status bar shows it); further lines, shown in the panes and dialogs, give
+/// details and hints (`hint: …`).
 pub trait Services: Send + Sync {
-    /// The commits that changed activity `code`, newest first.
-    fn history(&self, scope: &Scope, code: &str) -> Result<Vec<HistoryEntry>, String>;
+    /// Activity `code`'s trajectory and the commits that changed it.
+    fn history(&self, scope: &Scope, code: &str) -> Result<ActivityHistory, String>;
     /// The uncommitted changes, described per activity, one line each.
     fn uncommitted(&self, scope: &Scope) -> Result<Vec<String>, String>;
-    /// The message a commit of the uncommitted changes would get.
-    fn commit_message(&self, scope: &Scope) -> Result<String, String>;
+    /// The message a commit of the uncommitted changes would get; `None` when nothing changed.
+    fn commit_message(&self, scope: &Scope) -> Result<Option<String>, String>;
     /// Commits the changes with `message`; returns the new commit's short id.
     fn commit(&self, scope: &Scope, message: &str) -> Result<String, String>;
     /// Compiles `document`, reporting each step through `progress`; returns the PDF's path.
@@ -82,7 +95,7 @@ fn not_yet(what: &str) -> String {
 }
 
 impl Services for Unavailable {
-    fn history(&self, _: &Scope, _: &str) -> Result<Vec<HistoryEntry>, String> {
+    fn history(&self, _: &Scope, _: &str) -> Result<ActivityHistory, String> {
         Err(not_yet("history"))
     }
 
@@ -90,7 +103,7 @@ impl Services for Unavailable {
         Err(not_yet("the diff of uncommitted changes"))
     }
 
-    fn commit_message(&self, _: &Scope) -> Result<String, String> {
+    fn commit_message(&self, _: &Scope) -> Result<Option<String>, String> {
         Err(not_yet("committing"))
     }
 
@@ -136,11 +149,11 @@ pub enum JobEvent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// An activity's history.
-    History(String, Result<Vec<HistoryEntry>, String>),
+    History(String, Result<ActivityHistory, String>),
     /// The uncommitted changes.
     Uncommitted(Result<Vec<String>, String>),
-    /// The generated commit message.
-    CommitMessage(Result<String, String>),
+    /// The generated commit message, `None` when there is nothing to commit.
+    CommitMessage(Result<Option<String>, String>),
     /// A commit made, with its id.
     Committed(Result<String, String>),
     /// A document compiled, with its path.

@@ -665,21 +665,55 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
             theme.dim(),
         ));
     };
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!("History of {}", activity.code),
-            theme.heading(),
-        )),
-        Line::default(),
-    ];
+    let heading = Line::from(Span::styled(
+        format!("History of {}", activity.code),
+        theme.heading(),
+    ));
+    let mut lines = Vec::new();
     match app.history.get(&activity.code) {
-        None | Some(Loadable::Loading) => lines.push(loading(app, theme, "reading the history")),
-        Some(Loadable::Failed(e)) => lines.push(Line::from(Span::styled(e.clone(), theme.dim()))),
-        Some(Loadable::Ready(entries)) if entries.is_empty() => lines.push(Line::from(
-            Span::styled("no commits change this activity yet", theme.dim()),
-        )),
-        Some(Loadable::Ready(entries)) => {
-            for entry in entries {
+        None | Some(Loadable::Loading) => {
+            lines.extend([heading, Line::default()]);
+            lines.push(loading(app, theme, "reading the history"));
+        }
+        Some(Loadable::Failed(e)) => {
+            lines.extend([heading, Line::default()]);
+            lines.extend(problem(e, theme));
+        }
+        Some(Loadable::Ready(history))
+            if history.trajectory.is_empty() && history.entries.is_empty() =>
+        {
+            lines.extend([heading, Line::default()]);
+            lines.push(Line::from(Span::styled(
+                "no commits change this activity yet",
+                theme.dim(),
+            )));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "it was never committed: {} commits the changes",
+                    app.keys.first(Command::Commit)
+                ),
+                theme.dim(),
+            )));
+        }
+        Some(Loadable::Ready(history)) => {
+            if history.trajectory.is_empty() {
+                lines.extend([heading, Line::default()]);
+            }
+            for (i, line) in history.trajectory.iter().enumerate() {
+                let style = if i == 0 {
+                    theme.heading()
+                } else if line.starts_with(' ') {
+                    Style::new()
+                } else {
+                    theme.accent()
+                };
+                lines.push(Line::from(Span::styled(line.clone(), style)));
+            }
+            if !history.trajectory.is_empty() {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled("commits", theme.accent())));
+            }
+            for entry in &history.entries {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{} ", entry.when), theme.accent()),
                     Span::raw(entry.who.clone()),
@@ -694,6 +728,23 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
     Text::from(lines)
 }
 
+/// An error from the background thread: what went wrong, then details and `hint:` lines.
+fn problem(text: &str, theme: Theme) -> Vec<Line<'static>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let style = if i == 0 {
+                theme.error()
+            } else if line.starts_with("hint: ") {
+                theme.accent()
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(line.to_string(), style))
+        })
+        .collect()
+}
+
 fn changes(app: &App, theme: Theme) -> Text<'static> {
     let mut lines = vec![
         Line::from(Span::styled("Uncommitted changes", theme.heading())),
@@ -701,7 +752,7 @@ fn changes(app: &App, theme: Theme) -> Text<'static> {
     ];
     match &app.changes {
         None | Some(Loadable::Loading) => lines.push(loading(app, theme, "comparing with git")),
-        Some(Loadable::Failed(e)) => lines.push(Line::from(Span::styled(e.clone(), theme.dim()))),
+        Some(Loadable::Failed(e)) => lines.extend(problem(e, theme)),
         Some(Loadable::Ready(changes)) if changes.is_empty() => {
             lines.push(Line::from(Span::styled("nothing to commit", theme.dim())));
         }
@@ -1032,7 +1083,11 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
     match &panel.done {
         None => lines.push(loading(app, theme, "working")),
         Some((text, true)) => {
-            lines.push(Line::from(Span::styled(format!("✗ {text}"), theme.error())))
+            let mut problem = problem(text, theme);
+            if let Some(first) = problem.first_mut() {
+                first.spans.insert(0, Span::styled("✗ ", theme.error()));
+            }
+            lines.extend(problem);
         }
         Some((text, false)) => lines.push(Line::from(Span::styled(text.clone(), theme.good()))),
     }
@@ -1045,7 +1100,12 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
     lines.push(Line::from(Span::styled(footer, theme.dim())));
     let area = frame.area();
     let width = area.width.saturating_sub(4).min(76);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let inner_width = usize::from(width.saturating_sub(2).max(1));
+    let needed: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = u16::try_from(needed + 2).unwrap_or(u16::MAX);
     let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     let block = window(theme, &panel.title);
