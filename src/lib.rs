@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod import;
 pub mod model;
+pub mod render;
 pub mod schema;
 pub mod store;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! comments are the `--help` text and a `run` function.
 
 mod check;
+mod compile;
 mod edit;
 mod error;
 mod import;
@@ -54,6 +55,8 @@ enum Command {
     New(new::Args),
     Edit(edit::Args),
     Schema(schema::Args),
+    #[command(subcommand)]
+    Compile(compile::Command),
 }
 
 /// What every command gets: where the programme is, which year, and where to print.
@@ -132,5 +135,6 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::New(args) => new::run(context, &args),
         Command::Edit(args) => edit::run(context, &args),
         Command::Schema(args) => schema::run(context, &args),
+        Command::Compile(command) => compile::run(context, &command),
     }
 }
