@@ -903,7 +903,7 @@ fn annex(plan: &Plan) -> ParticipantsAnnex {
             activities: sorted(t.activities),
         })
         .collect();
-    by_country.sort_by(|a, b| b.participants.cmp(&a.participants));
+    by_country.sort_by_key(|row| std::cmp::Reverse(row.participants));
     let mut by_organisation: Vec<OrganisationRow> = organisations
         .into_iter()
         .map(|(organisation, t)| OrganisationRow {
@@ -913,7 +913,7 @@ fn annex(plan: &Plan) -> ParticipantsAnnex {
             activities: sorted(t.activities),
         })
         .collect();
-    by_organisation.sort_by(|a, b| b.participants.cmp(&a.participants));
+    by_organisation.sort_by_key(|row| std::cmp::Reverse(row.participants));
     ParticipantsAnnex {
         by_country,
         by_organisation,
