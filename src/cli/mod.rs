@@ -55,6 +55,7 @@ enum Command {
     New(new::Args),
     Edit(edit::Args),
     Schema(schema::Args),
+    /// Compile the programme document or the follow-up report to PDF
     #[command(subcommand)]
     Compile(compile::Command),
 }
