@@ -99,6 +99,10 @@ impl Session {
         prepare: impl FnOnce(&Path) -> Vec<(&'static str, String)>,
     ) -> Option<Session> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(
+                std::env::var_os("PROGRAMA_REQUIRE_TOOLS").is_none(),
+                "tmux is missing: install it"
+            );
             eprintln!("skipped: tmux is not installed (the CI script installs it)");
             return None;
         }

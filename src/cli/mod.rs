@@ -4,6 +4,7 @@
 mod baseline;
 mod check;
 mod commit;
+mod compile;
 mod diff;
 mod edit;
 mod error;
@@ -74,6 +75,9 @@ enum Command {
     GitSetup(git_setup::Args),
     #[command(hide = true)]
     Textconv(git_setup::TextconvArgs),
+    /// Compile the programme document or the follow-up report to PDF
+    #[command(subcommand)]
+    Compile(compile::Command),
 }
 
 /// What every command gets: where the programme is, which year, and where to print.
@@ -169,5 +173,6 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Baseline(command) => baseline::run(context, &command),
         Command::GitSetup(args) => git_setup::run(context, &args),
         Command::Textconv(args) => git_setup::run_textconv(context, &args),
+        Command::Compile(command) => compile::run(context, &command),
     }
 }

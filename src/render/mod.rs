@@ -1,0 +1,308 @@
+//! The programme document and the follow-up report as PDF: the only typst user.
+//!
+//! A plan becomes plain data ([`ProgrammeData`], [`ReportData`]), serialised to JSON and handed
+//! to a typst template as `/data.json` inside a sandboxed [`world::RenderWorld`]; prose goes as
+//! a [`markdown::Node`] tree, never as markup. [`Compiler`] keeps the world between compiles so
+//! watch mode reuses typst's incremental work; [`emit`] writes the same inputs to a folder for
+//! the official typst CLI.
+
+pub mod data;
+pub mod markdown;
+pub mod templates;
+pub mod world;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Datetime, Smart};
+use typst_kit::diagnostics::{DiagnosticFormat, termcolor};
+use typst_layout::PagedDocument;
+
+pub use data::{ProgrammeData, ReportData, ReportInputs, newest_date};
+pub use templates::Templates;
+pub use world::RenderWorld;
+
+use crate::model::Date;
+
+/// The language of a document's labels, months and number formats.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language, in order.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+
+    /// The ISO 639-1 code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str() == text)
+            .ok_or_else(|| format!("`{text}` is not a supported language (expected en or es)"))
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which document to compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The programme document.
+    Programme,
+    /// The annual follow-up report.
+    Report,
+}
+
+impl Document {
+    /// The template file that is this document's entry point.
+    pub fn entry(self) -> &'static str {
+        match self {
+            Document::Programme => "programme.typ",
+            Document::Report => "report.typ",
+        }
+    }
+
+    /// The word used in file names and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Document::Programme => "programme",
+            Document::Report => "report",
+        }
+    }
+}
+
+/// Why a document could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The template has errors; `rendered` shows them with file, line and column.
+    #[error("the template {entry} does not compile ({count} errors)")]
+    Template {
+        /// The entry template.
+        entry: String,
+        /// How many errors.
+        count: usize,
+        /// The diagnostics, formatted with the source lines they point into.
+        rendered: String,
+    },
+    /// The template is missing.
+    #[error("there is no template {0}")]
+    MissingTemplate(String),
+    /// The data could not be serialised (a bug).
+    #[error("cannot serialise the document's data ({0})")]
+    Data(#[from] serde_json::Error),
+    /// The date cannot be a typst date.
+    #[error("the date {0} is out of range for a document")]
+    Date(Date),
+    /// Writing emitted files failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A compiled document.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Its number of pages.
+    pub pages: usize,
+    /// Warnings from the template, formatted (empty when none).
+    pub warnings: String,
+}
+
+/// Compiles one document, keeping typst's state between compiles.
+pub struct Compiler {
+    world: RenderWorld,
+    entry: String,
+    color: bool,
+    ident: String,
+    today: Datetime,
+}
+
+impl Compiler {
+    /// A compiler for the template `entry` among `templates`, with `data` dated `date`.
+    ///
+    /// `color` chooses ANSI colours in formatted diagnostics.
+    pub fn new(
+        templates: Templates,
+        entry: &str,
+        data: &impl Serialize,
+        date: Date,
+        color: bool,
+    ) -> Result<Self, RenderError> {
+        if !templates.has(entry) {
+            let shown = match &templates {
+                Templates::Dir(dir) => dir.join(entry).display().to_string(),
+                Templates::Embedded => entry.to_string(),
+            };
+            return Err(RenderError::MissingTemplate(shown));
+        }
+        let json = serde_json::to_vec(data)?;
+        let today = typst_date(date)?;
+        let world = RenderWorld::new(templates, entry, json, today)
+            .ok_or_else(|| RenderError::MissingTemplate(entry.to_string()))?;
+        Ok(Compiler {
+            world,
+            entry: entry.to_string(),
+            color,
+            ident: format!("programa/{entry}"),
+            today,
+        })
+    }
+
+    /// Replaces the data and date for the next compile.
+    pub fn update(&mut self, data: &impl Serialize, date: Date) -> Result<(), RenderError> {
+        let json = serde_json::to_vec(data)?;
+        self.today = typst_date(date)?;
+        self.world.set_data(json, self.today);
+        Ok(())
+    }
+
+    /// Compiles to PDF, reading template files afresh.
+    pub fn compile(&mut self) -> Result<Compiled, RenderError> {
+        self.world.reset();
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&self.world);
+        let warnings = self.format(&warnings);
+        let document = output.map_err(|errors| self.template_error(&errors))?;
+        let options = typst_pdf::PdfOptions {
+            ident: Smart::Custom(self.ident.clone()),
+            timestamp: Some(typst_pdf::Timestamp::new_utc(self.today)),
+            ..typst_pdf::PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|e| self.template_error(&e))?;
+        Ok(Compiled {
+            pdf,
+            pages: document.pages().len(),
+            warnings,
+        })
+    }
+
+    /// The world, for callers that need the template set.
+    pub fn world(&self) -> &RenderWorld {
+        &self.world
+    }
+
+    fn template_error(&self, errors: &[SourceDiagnostic]) -> RenderError {
+        RenderError::Template {
+            entry: self.entry.clone(),
+            count: errors.len(),
+            rendered: self.format(errors),
+        }
+    }
+
+    /// Formats diagnostics like the typst CLI: message, file:line:column, source, hints.
+    fn format(&self, diagnostics: &[SourceDiagnostic]) -> String {
+        if diagnostics.is_empty() {
+            return String::new();
+        }
+        let mut buffer = if self.color {
+            termcolor::Buffer::ansi()
+        } else {
+            termcolor::Buffer::no_color()
+        };
+        let result = typst_kit::diagnostics::emit(
+            &mut buffer,
+            &self.world,
+            diagnostics,
+            DiagnosticFormat::Human,
+        );
+        let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+        if result.is_err() || text.trim().is_empty() {
+            for diagnostic in diagnostics {
+                text.push_str(&format!("error: {}\n", diagnostic.message));
+                for hint in &diagnostic.hints {
+                    text.push_str(&format!("  hint: {}\n", hint.v));
+                }
+            }
+        }
+        text
+    }
+}
+
+/// A model date as a typst date.
+fn typst_date(date: Date) -> Result<Datetime, RenderError> {
+    use chrono::Datelike;
+    let d = date.0;
+    u8::try_from(d.month())
+        .ok()
+        .zip(u8::try_from(d.day()).ok())
+        .and_then(|(m, day)| Datetime::from_ymd(d.year(), m, day))
+        .ok_or(RenderError::Date(date))
+}
+
+/// Writes everything typst needs to compile the document without programa into `dir`: the
+/// template files, `data.json`, and `main.typ` (a copy of the entry template).
+///
+/// `typst compile DIR/main.typ` then produces the same document. Returns the files written.
+pub fn emit(
+    templates: &Templates,
+    entry: &str,
+    data: &impl Serialize,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, RenderError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| RenderError::Io { path, source }
+    };
+    let files = templates.files().map_err(io(dir))?;
+    let main = files
+        .iter()
+        .find(|(name, _)| name == Path::new(entry))
+        .map(|(_, bytes)| bytes.clone())
+        .ok_or_else(|| RenderError::MissingTemplate(entry.to_string()))?;
+    let json = serde_json::to_vec_pretty(data)?;
+    let mut written = Vec::new();
+    // A folder that was itself emitted has a main.typ and a data.json: both are replaced.
+    let all = files
+        .into_iter()
+        .filter(|(name, _)| name != Path::new("main.typ") && name != Path::new("data.json"))
+        .chain([
+            (PathBuf::from("main.typ"), main),
+            (PathBuf::from("data.json"), json),
+        ]);
+    for (name, bytes) in all {
+        let path = dir.join(&name);
+        let text = String::from_utf8_lossy(&bytes);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => {
+                crate::store::write::atomic_write(&path, &text).map_err(|e| RenderError::Io {
+                    path: path.clone(),
+                    source: std::io::Error::other(e.to_string()),
+                })?
+            }
+            Err(_) => std::fs::write(&path, &bytes).map_err(io(&path))?,
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
