@@ -221,31 +221,54 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
         text: read(&programme_path)?,
         path: workspace.relative(&programme_path).to_path_buf(),
     };
-    let mut activities = Vec::new();
-    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
-        activities.push(Source {
-            text: read(&path)?,
-            path: workspace.relative(&path).to_path_buf(),
-        });
-    }
-    Ok(assemble(year, programme, activities))
+    // Each file is read on the thread that parses it, so reading overlaps parsing.
+    let paths = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    let activities = map_on_cores(&paths, |path| {
+        let source = Source {
+            text: read(path)?,
+            path: workspace.relative(path).to_path_buf(),
+        };
+        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
+        Ok((source, activity, findings))
+    })
+    .into_iter()
+    .collect::<Result<Vec<ParsedActivity>, StoreError>>()?;
+    Ok(assemble_parsed(year, programme, activities))
 }
 
 /// Builds a year from the text of its files, wherever they were read from: the programme file
 /// and the activity files (in any order). [`load`] reads them from disk; the history reads
 /// them from git, so an old revision goes through the same parser as today's files.
 pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
+    let parsed = map_on_cores(&activity_files, |source| {
+        parse_file::<Activity>(&source.path, &source.text)
+    });
+    let activities = activity_files
+        .into_iter()
+        .zip(parsed)
+        .map(|(source, (activity, findings))| (source, activity, findings))
+        .collect();
+    assemble_parsed(year, programme, activities)
+}
+
+/// An activity file as parsed: its source, the activity if it could be read, and the findings.
+type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
+
+/// Builds a year from the programme file and the activity files already parsed.
+fn assemble_parsed(year: i32, programme: Source, parsed: Vec<ParsedActivity>) -> Loaded {
     let mut loaded = Loaded {
         year,
         ..Loaded::default()
     };
-    let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
+    let (programme_parsed, findings) =
+        parse_file::<WorkProgramme>(&programme.path, &programme.text);
     loaded.findings.extend(findings);
-    loaded.plan.programme = parsed.unwrap_or_default();
+    loaded.plan.programme = programme_parsed.unwrap_or_default();
+    loaded.sources.reserve(parsed.len() + 1);
     loaded.sources.push(programme);
 
-    let mut activities: Vec<(Activity, usize)> = Vec::new();
-    for (source, activity, findings) in parse_activities(activity_files) {
+    let mut activities: Vec<(Activity, usize)> = Vec::with_capacity(parsed.len());
+    for (source, activity, findings) in parsed {
         loaded.findings.extend(findings);
         loaded.sources.push(source);
         if let Some(activity) = activity {
@@ -257,39 +280,27 @@ pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Lo
     loaded
 }
 
-/// An activity file as parsed: its source, the activity if it could be read, and the findings.
-type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
-
-/// Parses activity files, in order, spread over the machine's cores: parsing, not reading,
-/// is most of the time a large programme takes to load.
-fn parse_activities(sources: Vec<Source>) -> Vec<ParsedActivity> {
-    let parse_one = |source: Source| -> ParsedActivity {
-        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
-        (source, activity, findings)
-    };
-    /// Below this many files a thread costs more than it saves.
-    const FILES_PER_THREAD: usize = 64;
+/// `f` applied to every item, spread over the machine's cores, the results in the items'
+/// order: parsing and checking, not reading, is most of the time a large programme takes.
+pub(crate) fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    /// Below this many items a thread costs more than it saves.
+    const ITEMS_PER_THREAD: usize = 64;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(sources.len().div_ceil(FILES_PER_THREAD));
+        .min(items.len().div_ceil(ITEMS_PER_THREAD));
     if threads <= 1 {
-        return sources.into_iter().map(parse_one).collect();
+        return items.iter().map(f).collect();
     }
-    let chunk = sources.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<Source>> = Vec::with_capacity(threads);
-    let mut rest = sources.into_iter().peekable();
-    while rest.peek().is_some() {
-        chunks.push(rest.by_ref().take(chunk).collect());
-    }
+    let f = &f;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(parse_one).collect::<Vec<_>>()))
+        let workers: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
             .collect();
-        let mut all = Vec::new();
+        let mut all = Vec::with_capacity(items.len());
         for worker in workers {
             match worker.join() {
-                Ok(parsed) => all.extend(parsed),
+                Ok(results) => all.extend(results),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
