@@ -11,13 +11,13 @@ pub mod prose;
 pub mod shape;
 pub mod tree;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
-use crate::store::{ACTIVITIES_DIR, Loaded, Source};
+use crate::store::{ACTIVITIES_DIR, Loaded, Source, map_on_cores};
 
 use self::prose::{Noun, claims};
 use self::shape::{Field, Shape};
@@ -33,34 +33,38 @@ pub fn validate(loaded: &Loaded) -> Vec<Finding> {
 /// current day (actual dates after it are suspect).
 pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let failed: BTreeSet<&Path> = loaded
+    let failed: HashSet<&Path> = loaded
         .findings
         .iter()
         .filter(|finding| finding.is_error())
         .filter_map(|finding| finding.file.as_deref())
         .collect();
-    let trees: Vec<Option<Tree>> = loaded
-        .sources
-        .iter()
-        .map(|source| Tree::parse(&source.text).ok())
-        .collect();
     let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
 
-    // A file with unknown keys is missing what they were meant to say (`statsu` for
-    // `status`): its activity's own checks would only report the consequences.
-    let mut misspelt: BTreeSet<&Path> = BTreeSet::new();
-    for (source, tree) in loaded.sources.iter().zip(&trees) {
-        let Some(tree) = tree else { continue };
+    // Every file's located keys, and the keys its kind does not have, on every core:
+    // locating keys means parsing every file again, most of what checking costs.
+    let located: Vec<(Option<Tree>, Vec<Finding>)> = map_on_cores(&loaded.sources, |source| {
+        let Ok(tree) = Tree::parse(&source.text) else {
+            return (None, Vec::new());
+        };
         let shape = if is_activity_file(&source.path) {
             &activity_shape
         } else {
             &programme_shape
         };
-        let found = check_keys(&source.path, tree, shape);
+        let found = check_keys(&source.path, &tree, shape);
+        (Some(tree), found)
+    });
+    let mut trees: Vec<Option<Tree>> = Vec::with_capacity(located.len());
+    // A file with unknown keys is missing what they were meant to say (`statsu` for
+    // `status`): its activity's own checks would only report the consequences.
+    let mut misspelt: HashSet<&Path> = HashSet::new();
+    for (source, (tree, found)) in loaded.sources.iter().zip(located) {
         if found.iter().any(|finding| finding.code == "unknown-key") {
             misspelt.insert(&source.path);
         }
         findings.extend(found);
+        trees.push(tree);
     }
 
     let programme_source = loaded
@@ -78,27 +82,46 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
     }
 
-    let mut codes: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for (index, activity) in loaded.plan.activities.iter().enumerate() {
-        let source_index = loaded.activity_sources.get(index).copied();
-        let (Some(source), Some(Some(tree))) = (
-            loaded.source_of(index),
-            source_index.and_then(|i| trees.get(i)),
-        ) else {
-            continue;
+    // Each activity with its file, when that could be parsed again to locate its keys.
+    let activities: Vec<(&Activity, Option<Checked>)> = loaded
+        .plan
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(index, activity)| {
+            let source = loaded.source_of(index);
+            let tree = loaded
+                .activity_sources
+                .get(index)
+                .and_then(|&i| trees.get(i))
+                .and_then(Option::as_ref);
+            let checked = source.zip(tree).map(|(source, tree)| Checked {
+                file: &source.path,
+                text: &source.text,
+                tree,
+            });
+            (activity, checked)
+        })
+        .collect();
+    // What each activity says on its own, on every core; codes are compared across them after.
+    let own: Vec<Vec<Finding>> = map_on_cores(&activities, |(activity, checked)| {
+        let mut findings = Vec::new();
+        let Some(checked) = checked else {
+            return findings;
         };
-        let checked = Checked {
-            file: &source.path,
-            text: &source.text,
-            tree,
-        };
-        findings.extend(checked.codes(activity, &mut codes));
         if programme_ok {
             findings.extend(checked.references(activity, &loaded.plan.programme));
         }
-        if !failed.contains(&*source.path) && !misspelt.contains(&*source.path) {
+        if !failed.contains(checked.file) && !misspelt.contains(checked.file) {
             findings.extend(checked.activity(activity, today));
         }
+        findings
+    });
+    let mut codes: HashMap<&str, &Path> = HashMap::new();
+    for ((activity, checked), own) in activities.iter().zip(own) {
+        let Some(checked) = checked else { continue };
+        findings.extend(checked.codes(activity, &mut codes));
+        findings.extend(own);
     }
 
     // Only when every file was read: one that was not may hold what seems to be missing.
@@ -172,9 +195,7 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
                         allowed,
                     },
                 ..
-            }) if allowed.is_empty()
-                && node.string.as_deref().is_some_and(|s| s.trim().is_empty()) =>
-            {
+            }) if allowed.is_empty() && node.is_blank => {
                 findings.push(
                     Finding::error("empty-value", format!("`{name}`{place} is empty"))
                         .at(file, node.value_span())
@@ -194,7 +215,7 @@ struct Checked<'a> {
     tree: &'a Tree,
 }
 
-impl Checked<'_> {
+impl<'a> Checked<'a> {
     /// A finding placed at the value of the plain-key path `keys`.
     fn at(&self, finding: Finding, keys: &[&str]) -> Finding {
         finding.at(self.file, self.tree.value_span(keys))
@@ -303,7 +324,7 @@ impl Checked<'_> {
     }
 
     /// The code against the file name and the codes of the other activities.
-    fn codes(&self, activity: &Activity, seen: &mut BTreeMap<String, PathBuf>) -> Vec<Finding> {
+    fn codes(&self, activity: &'a Activity, seen: &mut HashMap<&'a str, &'a Path>) -> Vec<Finding> {
         let mut findings = Vec::new();
         let stem = self.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if !activity.code.is_empty() && stem != activity.code {
@@ -325,7 +346,7 @@ impl Checked<'_> {
                 ),
             );
         }
-        if let Some(first) = seen.get(&activity.code) {
+        if let Some(first) = seen.get(activity.code.as_str()) {
             findings.push(
                 self.at(
                     Finding::error(
@@ -340,7 +361,7 @@ impl Checked<'_> {
                 ),
             );
         } else {
-            seen.insert(activity.code.clone(), self.file.to_path_buf());
+            seen.insert(&activity.code, self.file);
         }
         findings
     }
@@ -554,7 +575,7 @@ impl Checked<'_> {
         let mut cited = BTreeSet::new();
         let notes = Step::Key("footnotes".to_string());
         for node in &self.tree.nodes {
-            if node.path.first() == Some(&notes) || node.string.is_none() {
+            if node.path.first() == Some(&notes) || !node.is_string {
                 continue;
             }
             let Some(span) = node.value.clone() else {
@@ -667,13 +688,14 @@ pub(crate) fn progress_out_of_range(value: &str) -> Finding {
 /// Projects of the programme file that no activity belongs to.
 fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let used: HashSet<&str> = loaded
+        .plan
+        .activities
+        .iter()
+        .map(|a| a.project.as_str())
+        .collect();
     for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
-        if !loaded
-            .plan
-            .activities
-            .iter()
-            .any(|a| a.project == project.code)
-        {
+        if !used.contains(project.code.as_str()) {
             let path = [
                 Step::Key("projects".to_string()),
                 Step::Index(index),
