@@ -9,6 +9,7 @@ mod parse;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
@@ -282,30 +283,48 @@ fn assemble_parsed(year: i32, programme: Source, parsed: Vec<ParsedActivity>) ->
 
 /// `f` applied to every item, spread over the machine's cores, the results in the items'
 /// order: parsing and checking, not reading, is most of the time a large programme takes.
+///
+/// Threads take small batches in turn rather than a fixed share each, so a thread slowed
+/// down by other work on the machine does not hold the others up.
 pub(crate) fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    /// Below this many items a thread costs more than it saves.
-    const ITEMS_PER_THREAD: usize = 64;
+    /// Below this many items a thread costs more than it saves; also the size of a batch.
+    const BATCH: usize = 64;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len().div_ceil(ITEMS_PER_THREAD));
+        .min(items.len().div_ceil(BATCH));
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(items.len().div_ceil(threads))
-            .map(|chunk| scope.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        let mut all = Vec::with_capacity(items.len());
+    let batches: Vec<&[T]> = items.chunks(BATCH).collect();
+    let next = AtomicUsize::new(0);
+    // Each thread's batches, by number.
+    let work = || {
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+        loop {
+            let number = next.fetch_add(1, Ordering::Relaxed);
+            let Some(batch) = batches.get(number) else {
+                return done;
+            };
+            done.push((number, batch.iter().map(&f).collect()));
+        }
+    };
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = Vec::with_capacity(batches.len());
         for worker in workers {
             match worker.join() {
-                Ok(results) => all.extend(results),
+                Ok(batches) => done.extend(batches),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        all
-    })
+        done
+    });
+    done.sort_unstable_by_key(|(number, _)| *number);
+    let mut all = Vec::with_capacity(items.len());
+    for (_, results) in done {
+        all.extend(results);
+    }
+    all
 }
 
 /// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
@@ -334,4 +353,18 @@ fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 fn read(path: &Path) -> Result<String, StoreError> {
     std::fs::read_to_string(path).map_err(StoreError::io("cannot read", path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapping_on_cores_keeps_the_order() {
+        for len in [0, 1, 63, 64, 65, 1000] {
+            let items: Vec<usize> = (0..len).collect();
+            let doubled = map_on_cores(&items, |n| n * 2);
+            assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+        }
+    }
 }
