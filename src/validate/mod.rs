@@ -164,13 +164,17 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
         let Some(fields) = shape.at(parent).and_then(Shape::fields) else {
             continue;
         };
-        let place = if parent.is_empty() {
-            String::new()
-        } else {
-            format!(" in `{}`", DisplayPath(parent))
+        // Only written when there is something to say.
+        let place = || {
+            if parent.is_empty() {
+                String::new()
+            } else {
+                format!(" in `{}`", DisplayPath(parent))
+            }
         };
         match fields.iter().find(|field| &field.name == name) {
             None => {
+                let place = place();
                 let names = fields.iter().map(|field| field.name.as_str());
                 let hint = match suggest(name, names.clone()) {
                     Some(best) => {
@@ -196,6 +200,7 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
                     },
                 ..
             }) if allowed.is_empty() && node.is_blank => {
+                let place = place();
                 findings.push(
                     Finding::error("empty-value", format!("`{name}`{place} is empty"))
                         .at(file, node.value_span())
