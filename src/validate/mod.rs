@@ -40,40 +40,63 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         .filter_map(|finding| finding.file.as_deref())
         .collect();
     let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
-
-    // Every file's located keys, and the keys its kind does not have, on every core:
-    // locating keys means parsing every file again, most of what checking costs.
-    let located: Vec<(Option<Tree>, Vec<Finding>)> = map_on_cores(&loaded.sources, |source| {
-        let Ok(tree) = Tree::parse(&source.text) else {
-            return (None, Vec::new());
-        };
-        let shape = if is_activity_file(&source.path) {
-            &activity_shape
-        } else {
-            &programme_shape
-        };
-        let found = check_keys(&source.path, &tree, shape);
-        (Some(tree), found)
-    });
-    let mut trees: Vec<Option<Tree>> = Vec::with_capacity(located.len());
-    // A file with unknown keys is missing what they were meant to say (`statsu` for
-    // `status`): its activity's own checks would only report the consequences.
-    let mut misspelt: HashSet<&Path> = HashSet::new();
-    for (source, (tree, found)) in loaded.sources.iter().zip(located) {
-        if found.iter().any(|finding| finding.code == "unknown-key") {
-            misspelt.insert(&source.path);
-        }
-        findings.extend(found);
-        trees.push(tree);
-    }
-
     let programme_source = loaded
         .sources
         .first()
         .filter(|source| !is_activity_file(&source.path));
     let programme_ok = programme_source.is_some_and(|source| !failed.contains(&*source.path));
-    if let (Some(source), Some(Some(tree)), true) = (programme_source, trees.first(), programme_ok)
-    {
+    // The activity read from each file, if any.
+    let mut activity_of: Vec<Option<&Activity>> = vec![None; loaded.sources.len()];
+    for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
+        if let Some(slot) = activity_of.get_mut(source) {
+            *slot = Some(activity);
+        }
+    }
+
+    // File by file on every core, each parsed again to locate its keys (most of what checking
+    // costs) and done with before the next: the keys its kind does not have, then, for an
+    // activity, what it says on its own. Codes are compared across activities after.
+    let files: Vec<(&Source, Option<&Activity>)> = loaded.sources.iter().zip(activity_of).collect();
+    let mut checked: Vec<FileChecks> = map_on_cores(&files, |&(source, activity)| {
+        let Ok(tree) = Tree::parse(&source.text) else {
+            return FileChecks::default();
+        };
+        let is_activity = is_activity_file(&source.path);
+        let shape = if is_activity {
+            &activity_shape
+        } else {
+            &programme_shape
+        };
+        let keys = check_keys(&source.path, &tree, shape);
+        // A file with unknown keys is missing what they were meant to say (`statsu` for
+        // `status`): its activity's own checks would only report the consequences.
+        let misspelt = keys.iter().any(|finding| finding.code == "unknown-key");
+        let checked = Checked {
+            file: &source.path,
+            text: &source.text,
+            tree: &tree,
+        };
+        let activity = activity.map(|activity| {
+            let mut own = Vec::new();
+            if programme_ok {
+                own.extend(checked.references(activity, &loaded.plan.programme));
+            }
+            if !failed.contains(&*source.path) && !misspelt {
+                own.extend(checked.activity(activity, today));
+            }
+            (tree.value_span(&["code"]), own)
+        });
+        FileChecks {
+            keys,
+            activity,
+            tree: (!is_activity).then_some(tree),
+        }
+    });
+    for file in &mut checked {
+        findings.append(&mut file.keys);
+    }
+    let programme_tree = checked.first().and_then(|file| file.tree.as_ref());
+    if let (Some(source), Some(tree), true) = (programme_source, programme_tree, programme_ok) {
         let programme = Checked {
             file: &source.path,
             text: &source.text,
@@ -81,52 +104,25 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         };
         findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
     }
-
-    // Each activity with its file, when that could be parsed again to locate its keys.
-    let activities: Vec<(&Activity, Option<Checked>)> = loaded
-        .plan
-        .activities
-        .iter()
-        .enumerate()
-        .map(|(index, activity)| {
-            let source = loaded.source_of(index);
-            let tree = loaded
-                .activity_sources
-                .get(index)
-                .and_then(|&i| trees.get(i))
-                .and_then(Option::as_ref);
-            let checked = source.zip(tree).map(|(source, tree)| Checked {
-                file: &source.path,
-                text: &source.text,
-                tree,
-            });
-            (activity, checked)
-        })
-        .collect();
-    // What each activity says on its own, on every core; codes are compared across them after.
-    let own: Vec<Vec<Finding>> = map_on_cores(&activities, |(activity, checked)| {
-        let mut findings = Vec::new();
-        let Some(checked) = checked else {
-            return findings;
-        };
-        if programme_ok {
-            findings.extend(checked.references(activity, &loaded.plan.programme));
-        }
-        if !failed.contains(checked.file) && !misspelt.contains(checked.file) {
-            findings.extend(checked.activity(activity, today));
-        }
-        findings
-    });
     let mut codes: HashMap<&str, &Path> = HashMap::new();
-    for ((activity, checked), own) in activities.iter().zip(own) {
-        let Some(checked) = checked else { continue };
-        findings.extend(checked.codes(activity, &mut codes));
-        findings.extend(own);
+    for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
+        let (
+            Some(file),
+            Some(FileChecks {
+                activity: Some((code_span, own)),
+                ..
+            }),
+        ) = (loaded.sources.get(source), checked.get(source))
+        else {
+            continue;
+        };
+        findings.extend(codes_of(&file.path, code_span, activity, &mut codes));
+        findings.extend(own.iter().cloned());
     }
 
     // Only when every file was read: one that was not may hold what seems to be missing.
     if failed.is_empty()
-        && let (Some(source), Some(Some(tree))) = (programme_source, trees.first())
+        && let (Some(source), Some(tree)) = (programme_source, programme_tree)
     {
         findings.extend(check_totals(source, tree, loaded));
         findings.extend(check_empty_projects(source, tree, loaded));
@@ -213,6 +209,17 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
     findings
 }
 
+/// What was found in one file on its own.
+#[derive(Default)]
+struct FileChecks {
+    /// Unknown keys and empty values.
+    keys: Vec<Finding>,
+    /// For an activity file: where its code is, and what its activity says on its own.
+    activity: Option<(Option<Range<usize>>, Vec<Finding>)>,
+    /// The located keys of the programme file, kept for the checks across files.
+    tree: Option<Tree>,
+}
+
 /// A file being checked, with its text and located keys.
 struct Checked<'a> {
     file: &'a Path,
@@ -220,7 +227,7 @@ struct Checked<'a> {
     tree: &'a Tree,
 }
 
-impl<'a> Checked<'a> {
+impl Checked<'_> {
     /// A finding placed at the value of the plain-key path `keys`.
     fn at(&self, finding: Finding, keys: &[&str]) -> Finding {
         finding.at(self.file, self.tree.value_span(keys))
@@ -324,49 +331,6 @@ impl<'a> Checked<'a> {
                 }
                 Some(_) => {}
             }
-        }
-        findings
-    }
-
-    /// The code against the file name and the codes of the other activities.
-    fn codes(&self, activity: &'a Activity, seen: &mut HashMap<&'a str, &'a Path>) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        let stem = self.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if !activity.code.is_empty() && stem != activity.code {
-            findings.push(
-                self.at(
-                    Finding::error(
-                        "code-mismatch",
-                        format!(
-                            "the code `{}` differs from the file name `{stem}.toml`",
-                            activity.code
-                        ),
-                    )
-                    .hint(format!(
-                        "an activity's file is named after its code: rename the file to `{}.toml`, \
-                     or correct the code",
-                        activity.code
-                    )),
-                    &["code"],
-                ),
-            );
-        }
-        if let Some(first) = seen.get(activity.code.as_str()) {
-            findings.push(
-                self.at(
-                    Finding::error(
-                        "duplicate-code",
-                        format!("the code `{}` is used by two activities", activity.code),
-                    )
-                    .hint(format!(
-                        "{} has the same code; give each activity its own",
-                        first.display()
-                    )),
-                    &["code"],
-                ),
-            );
-        } else {
-            seen.insert(&activity.code, self.file);
         }
         findings
     }
@@ -649,6 +613,46 @@ impl<'a> Checked<'a> {
     fn tree_text(&self, span: &Range<usize>) -> Option<&str> {
         self.text.get(span.clone())
     }
+}
+
+/// The code (at `code_span` in `file`) against the file name and the codes of the other
+/// activities.
+fn codes_of<'a>(
+    file: &'a Path,
+    code_span: &Option<Range<usize>>,
+    activity: &'a Activity,
+    seen: &mut HashMap<&'a str, &'a Path>,
+) -> Vec<Finding> {
+    let at = |finding: Finding| finding.at(file, code_span.clone());
+    let mut findings = Vec::new();
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if !activity.code.is_empty() && stem != activity.code {
+        findings.push(at(Finding::error(
+            "code-mismatch",
+            format!(
+                "the code `{}` differs from the file name `{stem}.toml`",
+                activity.code
+            ),
+        )
+        .hint(format!(
+            "an activity's file is named after its code: rename the file to `{}.toml`, \
+                 or correct the code",
+            activity.code
+        ))));
+    }
+    if let Some(first) = seen.get(activity.code.as_str()) {
+        findings.push(at(Finding::error(
+            "duplicate-code",
+            format!("the code `{}` is used by two activities", activity.code),
+        )
+        .hint(format!(
+            "{} has the same code; give each activity its own",
+            first.display()
+        ))));
+    } else {
+        seen.insert(&activity.code, file);
+    }
+    findings
 }
 
 /// Whether `code` is `parent` followed by `.` and a number: `I.1.2` in `I.1`.
