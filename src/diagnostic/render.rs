@@ -1,6 +1,7 @@
 //! Findings as people and tools read them: rustc-style text with the offending line and a
 //! caret (codespan-reporting), or JSON with 1-based lines and columns.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
@@ -15,24 +16,26 @@ use super::{Finding, Severity};
 /// The files findings point into, so they can be quoted.
 pub struct Files<'a> {
     files: SimpleFiles<String, &'a str>,
-    ids: Vec<(&'a Path, usize)>,
+    /// Each file's id, which is also its rank in the order the files were given.
+    ids: HashMap<&'a Path, usize>,
 }
 
 impl<'a> Files<'a> {
     /// The files given as (path, text) pairs.
     pub fn new(sources: impl IntoIterator<Item = (&'a Path, &'a str)>) -> Self {
         let mut files = SimpleFiles::new();
-        let mut ids = Vec::new();
+        let mut ids = HashMap::new();
         for (path, text) in sources {
             let id = files.add(path.display().to_string(), text);
-            ids.push((path, id));
+            // A path given twice is the first file of that name, as everywhere else.
+            ids.entry(path).or_insert(id);
         }
         Files { files, ids }
     }
 
     /// The id and text of the file at `path`.
     fn find(&self, path: &Path) -> Option<(usize, &'a str)> {
-        let id = self.ids.iter().find(|(p, _)| *p == path)?.1;
+        let id = *self.ids.get(path)?;
         let text = *self.files.get(id).ok()?.source();
         Some((id, text))
     }
@@ -50,10 +53,10 @@ impl<'a> Files<'a> {
             finding
                 .file
                 .as_deref()
-                .and_then(|file| self.ids.iter().position(|(path, _)| *path == file))
+                .and_then(|file| self.ids.get(file).copied())
                 .unwrap_or(usize::MAX)
         };
-        findings.sort_by_key(|finding| {
+        findings.sort_by_cached_key(|finding| {
             (
                 rank(finding),
                 finding.span.as_ref().map_or(usize::MAX, |span| span.start),

@@ -9,6 +9,7 @@ mod parse;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
@@ -221,31 +222,54 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
         text: read(&programme_path)?,
         path: workspace.relative(&programme_path).to_path_buf(),
     };
-    let mut activities = Vec::new();
-    for path in activity_files(&dir.join(ACTIVITIES_DIR))? {
-        activities.push(Source {
-            text: read(&path)?,
-            path: workspace.relative(&path).to_path_buf(),
-        });
-    }
-    Ok(assemble(year, programme, activities))
+    // Each file is read on the thread that parses it, so reading overlaps parsing.
+    let paths = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    let activities = map_on_cores(&paths, |path| {
+        let source = Source {
+            text: read(path)?,
+            path: workspace.relative(path).to_path_buf(),
+        };
+        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
+        Ok((source, activity, findings))
+    })
+    .into_iter()
+    .collect::<Result<Vec<ParsedActivity>, StoreError>>()?;
+    Ok(assemble_parsed(year, programme, activities))
 }
 
 /// Builds a year from the text of its files, wherever they were read from: the programme file
 /// and the activity files (in any order). [`load`] reads them from disk; the history reads
 /// them from git, so an old revision goes through the same parser as today's files.
 pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
+    let parsed = map_on_cores(&activity_files, |source| {
+        parse_file::<Activity>(&source.path, &source.text)
+    });
+    let activities = activity_files
+        .into_iter()
+        .zip(parsed)
+        .map(|(source, (activity, findings))| (source, activity, findings))
+        .collect();
+    assemble_parsed(year, programme, activities)
+}
+
+/// An activity file as parsed: its source, the activity if it could be read, and the findings.
+type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
+
+/// Builds a year from the programme file and the activity files already parsed.
+fn assemble_parsed(year: i32, programme: Source, parsed: Vec<ParsedActivity>) -> Loaded {
     let mut loaded = Loaded {
         year,
         ..Loaded::default()
     };
-    let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
+    let (programme_parsed, findings) =
+        parse_file::<WorkProgramme>(&programme.path, &programme.text);
     loaded.findings.extend(findings);
-    loaded.plan.programme = parsed.unwrap_or_default();
+    loaded.plan.programme = programme_parsed.unwrap_or_default();
+    loaded.sources.reserve(parsed.len() + 1);
     loaded.sources.push(programme);
 
-    let mut activities: Vec<(Activity, usize)> = Vec::new();
-    for (source, activity, findings) in parse_activities(activity_files) {
+    let mut activities: Vec<(Activity, usize)> = Vec::with_capacity(parsed.len());
+    for (source, activity, findings) in parsed {
         loaded.findings.extend(findings);
         loaded.sources.push(source);
         if let Some(activity) = activity {
@@ -257,44 +281,50 @@ pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Lo
     loaded
 }
 
-/// An activity file as parsed: its source, the activity if it could be read, and the findings.
-type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
-
-/// Parses activity files, in order, spread over the machine's cores: parsing, not reading,
-/// is most of the time a large programme takes to load.
-fn parse_activities(sources: Vec<Source>) -> Vec<ParsedActivity> {
-    let parse_one = |source: Source| -> ParsedActivity {
-        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
-        (source, activity, findings)
-    };
-    /// Below this many files a thread costs more than it saves.
-    const FILES_PER_THREAD: usize = 64;
+/// `f` applied to every item, spread over the machine's cores, the results in the items'
+/// order: parsing and checking, not reading, is most of the time a large programme takes.
+///
+/// Threads take small batches in turn rather than a fixed share each, so a thread slowed
+/// down by other work on the machine does not hold the others up.
+pub(crate) fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    /// Below this many items a thread costs more than it saves; also the size of a batch.
+    const BATCH: usize = 64;
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(sources.len().div_ceil(FILES_PER_THREAD));
+        .min(items.len().div_ceil(BATCH));
     if threads <= 1 {
-        return sources.into_iter().map(parse_one).collect();
+        return items.iter().map(f).collect();
     }
-    let chunk = sources.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<Source>> = Vec::with_capacity(threads);
-    let mut rest = sources.into_iter().peekable();
-    while rest.peek().is_some() {
-        chunks.push(rest.by_ref().take(chunk).collect());
-    }
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(parse_one).collect::<Vec<_>>()))
-            .collect();
-        let mut all = Vec::new();
+    let batches: Vec<&[T]> = items.chunks(BATCH).collect();
+    let next = AtomicUsize::new(0);
+    // Each thread's batches, by number.
+    let work = || {
+        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
+        loop {
+            let number = next.fetch_add(1, Ordering::Relaxed);
+            let Some(batch) = batches.get(number) else {
+                return done;
+            };
+            done.push((number, batch.iter().map(&f).collect()));
+        }
+    };
+    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        let mut done = Vec::with_capacity(batches.len());
         for worker in workers {
             match worker.join() {
-                Ok(parsed) => all.extend(parsed),
+                Ok(batches) => done.extend(batches),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        all
-    })
+        done
+    });
+    done.sort_unstable_by_key(|(number, _)| *number);
+    let mut all = Vec::with_capacity(items.len());
+    for (_, results) in done {
+        all.extend(results);
+    }
+    all
 }
 
 /// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
@@ -323,4 +353,18 @@ fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 fn read(path: &Path) -> Result<String, StoreError> {
     std::fs::read_to_string(path).map_err(StoreError::io("cannot read", path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mapping_on_cores_keeps_the_order() {
+        for len in [0, 1, 63, 64, 65, 1000] {
+            let items: Vec<usize> = (0..len).collect();
+            let doubled = map_on_cores(&items, |n| n * 2);
+            assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+        }
+    }
 }

@@ -11,13 +11,13 @@ pub mod prose;
 pub mod shape;
 pub mod tree;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
-use crate::store::{ACTIVITIES_DIR, Loaded, Source};
+use crate::store::{ACTIVITIES_DIR, Loaded, Source, map_on_cores};
 
 use self::prose::{Noun, claims};
 use self::shape::{Field, Shape};
@@ -33,43 +33,70 @@ pub fn validate(loaded: &Loaded) -> Vec<Finding> {
 /// current day (actual dates after it are suspect).
 pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let failed: BTreeSet<&Path> = loaded
+    let failed: HashSet<&Path> = loaded
         .findings
         .iter()
         .filter(|finding| finding.is_error())
         .filter_map(|finding| finding.file.as_deref())
         .collect();
-    let trees: Vec<Option<Tree>> = loaded
-        .sources
-        .iter()
-        .map(|source| Tree::parse(&source.text).ok())
-        .collect();
     let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
-
-    // A file with unknown keys is missing what they were meant to say (`statsu` for
-    // `status`): its activity's own checks would only report the consequences.
-    let mut misspelt: BTreeSet<&Path> = BTreeSet::new();
-    for (source, tree) in loaded.sources.iter().zip(&trees) {
-        let Some(tree) = tree else { continue };
-        let shape = if is_activity_file(&source.path) {
-            &activity_shape
-        } else {
-            &programme_shape
-        };
-        let found = check_keys(&source.path, tree, shape);
-        if found.iter().any(|finding| finding.code == "unknown-key") {
-            misspelt.insert(&source.path);
-        }
-        findings.extend(found);
-    }
-
     let programme_source = loaded
         .sources
         .first()
         .filter(|source| !is_activity_file(&source.path));
     let programme_ok = programme_source.is_some_and(|source| !failed.contains(&*source.path));
-    if let (Some(source), Some(Some(tree)), true) = (programme_source, trees.first(), programme_ok)
-    {
+    // The activity read from each file, if any.
+    let mut activity_of: Vec<Option<&Activity>> = vec![None; loaded.sources.len()];
+    for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
+        if let Some(slot) = activity_of.get_mut(source) {
+            *slot = Some(activity);
+        }
+    }
+
+    // File by file on every core, each parsed again to locate its keys (most of what checking
+    // costs) and done with before the next: the keys its kind does not have, then, for an
+    // activity, what it says on its own. Codes are compared across activities after.
+    let files: Vec<(&Source, Option<&Activity>)> = loaded.sources.iter().zip(activity_of).collect();
+    let mut checked: Vec<FileChecks> = map_on_cores(&files, |&(source, activity)| {
+        let Ok(tree) = Tree::parse(&source.text) else {
+            return FileChecks::default();
+        };
+        let is_activity = is_activity_file(&source.path);
+        let shape = if is_activity {
+            &activity_shape
+        } else {
+            &programme_shape
+        };
+        let keys = check_keys(&source.path, &tree, shape);
+        // A file with unknown keys is missing what they were meant to say (`statsu` for
+        // `status`): its activity's own checks would only report the consequences.
+        let misspelt = keys.iter().any(|finding| finding.code == "unknown-key");
+        let checked = Checked {
+            file: &source.path,
+            text: &source.text,
+            tree: &tree,
+        };
+        let activity = activity.map(|activity| {
+            let mut own = Vec::new();
+            if programme_ok {
+                own.extend(checked.references(activity, &loaded.plan.programme));
+            }
+            if !failed.contains(&*source.path) && !misspelt {
+                own.extend(checked.activity(activity, today));
+            }
+            (tree.value_span(&["code"]), own)
+        });
+        FileChecks {
+            keys,
+            activity,
+            tree: (!is_activity).then_some(tree),
+        }
+    });
+    for file in &mut checked {
+        findings.append(&mut file.keys);
+    }
+    let programme_tree = checked.first().and_then(|file| file.tree.as_ref());
+    if let (Some(source), Some(tree), true) = (programme_source, programme_tree, programme_ok) {
         let programme = Checked {
             file: &source.path,
             text: &source.text,
@@ -77,33 +104,25 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         };
         findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
     }
-
-    let mut codes: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for (index, activity) in loaded.plan.activities.iter().enumerate() {
-        let source_index = loaded.activity_sources.get(index).copied();
-        let (Some(source), Some(Some(tree))) = (
-            loaded.source_of(index),
-            source_index.and_then(|i| trees.get(i)),
-        ) else {
+    let mut codes: HashMap<&str, &Path> = HashMap::new();
+    for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
+        let (
+            Some(file),
+            Some(FileChecks {
+                activity: Some((code_span, own)),
+                ..
+            }),
+        ) = (loaded.sources.get(source), checked.get(source))
+        else {
             continue;
         };
-        let checked = Checked {
-            file: &source.path,
-            text: &source.text,
-            tree,
-        };
-        findings.extend(checked.codes(activity, &mut codes));
-        if programme_ok {
-            findings.extend(checked.references(activity, &loaded.plan.programme));
-        }
-        if !failed.contains(&*source.path) && !misspelt.contains(&*source.path) {
-            findings.extend(checked.activity(activity, today));
-        }
+        findings.extend(codes_of(&file.path, code_span, activity, &mut codes));
+        findings.extend(own.iter().cloned());
     }
 
     // Only when every file was read: one that was not may hold what seems to be missing.
     if failed.is_empty()
-        && let (Some(source), Some(Some(tree))) = (programme_source, trees.first())
+        && let (Some(source), Some(tree)) = (programme_source, programme_tree)
     {
         findings.extend(check_totals(source, tree, loaded));
         findings.extend(check_empty_projects(source, tree, loaded));
@@ -141,13 +160,17 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
         let Some(fields) = shape.at(parent).and_then(Shape::fields) else {
             continue;
         };
-        let place = if parent.is_empty() {
-            String::new()
-        } else {
-            format!(" in `{}`", DisplayPath(parent))
+        // Only written when there is something to say.
+        let place = || {
+            if parent.is_empty() {
+                String::new()
+            } else {
+                format!(" in `{}`", DisplayPath(parent))
+            }
         };
         match fields.iter().find(|field| &field.name == name) {
             None => {
+                let place = place();
                 let names = fields.iter().map(|field| field.name.as_str());
                 let hint = match suggest(name, names.clone()) {
                     Some(best) => {
@@ -172,9 +195,8 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
                         allowed,
                     },
                 ..
-            }) if allowed.is_empty()
-                && node.string.as_deref().is_some_and(|s| s.trim().is_empty()) =>
-            {
+            }) if allowed.is_empty() && node.is_blank => {
+                let place = place();
                 findings.push(
                     Finding::error("empty-value", format!("`{name}`{place} is empty"))
                         .at(file, node.value_span())
@@ -185,6 +207,17 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// What was found in one file on its own.
+#[derive(Default)]
+struct FileChecks {
+    /// Unknown keys and empty values.
+    keys: Vec<Finding>,
+    /// For an activity file: where its code is, and what its activity says on its own.
+    activity: Option<(Option<Range<usize>>, Vec<Finding>)>,
+    /// The located keys of the programme file, kept for the checks across files.
+    tree: Option<Tree>,
 }
 
 /// A file being checked, with its text and located keys.
@@ -298,49 +331,6 @@ impl Checked<'_> {
                 }
                 Some(_) => {}
             }
-        }
-        findings
-    }
-
-    /// The code against the file name and the codes of the other activities.
-    fn codes(&self, activity: &Activity, seen: &mut BTreeMap<String, PathBuf>) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        let stem = self.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if !activity.code.is_empty() && stem != activity.code {
-            findings.push(
-                self.at(
-                    Finding::error(
-                        "code-mismatch",
-                        format!(
-                            "the code `{}` differs from the file name `{stem}.toml`",
-                            activity.code
-                        ),
-                    )
-                    .hint(format!(
-                        "an activity's file is named after its code: rename the file to `{}.toml`, \
-                     or correct the code",
-                        activity.code
-                    )),
-                    &["code"],
-                ),
-            );
-        }
-        if let Some(first) = seen.get(&activity.code) {
-            findings.push(
-                self.at(
-                    Finding::error(
-                        "duplicate-code",
-                        format!("the code `{}` is used by two activities", activity.code),
-                    )
-                    .hint(format!(
-                        "{} has the same code; give each activity its own",
-                        first.display()
-                    )),
-                    &["code"],
-                ),
-            );
-        } else {
-            seen.insert(activity.code.clone(), self.file.to_path_buf());
         }
         findings
     }
@@ -554,7 +544,7 @@ impl Checked<'_> {
         let mut cited = BTreeSet::new();
         let notes = Step::Key("footnotes".to_string());
         for node in &self.tree.nodes {
-            if node.path.first() == Some(&notes) || node.string.is_none() {
+            if node.path.first() == Some(&notes) || !node.is_string {
                 continue;
             }
             let Some(span) = node.value.clone() else {
@@ -625,6 +615,46 @@ impl Checked<'_> {
     }
 }
 
+/// The code (at `code_span` in `file`) against the file name and the codes of the other
+/// activities.
+fn codes_of<'a>(
+    file: &'a Path,
+    code_span: &Option<Range<usize>>,
+    activity: &'a Activity,
+    seen: &mut HashMap<&'a str, &'a Path>,
+) -> Vec<Finding> {
+    let at = |finding: Finding| finding.at(file, code_span.clone());
+    let mut findings = Vec::new();
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if !activity.code.is_empty() && stem != activity.code {
+        findings.push(at(Finding::error(
+            "code-mismatch",
+            format!(
+                "the code `{}` differs from the file name `{stem}.toml`",
+                activity.code
+            ),
+        )
+        .hint(format!(
+            "an activity's file is named after its code: rename the file to `{}.toml`, \
+                 or correct the code",
+            activity.code
+        ))));
+    }
+    if let Some(first) = seen.get(activity.code.as_str()) {
+        findings.push(at(Finding::error(
+            "duplicate-code",
+            format!("the code `{}` is used by two activities", activity.code),
+        )
+        .hint(format!(
+            "{} has the same code; give each activity its own",
+            first.display()
+        ))));
+    } else {
+        seen.insert(&activity.code, file);
+    }
+    findings
+}
+
 /// Whether `code` is `parent` followed by `.` and a number: `I.1.2` in `I.1`.
 fn is_child_code(code: &str, parent: &str) -> bool {
     code.strip_prefix(parent)
@@ -667,13 +697,14 @@ pub(crate) fn progress_out_of_range(value: &str) -> Finding {
 /// Projects of the programme file that no activity belongs to.
 fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let used: HashSet<&str> = loaded
+        .plan
+        .activities
+        .iter()
+        .map(|a| a.project.as_str())
+        .collect();
     for (index, project) in loaded.plan.programme.projects.iter().enumerate() {
-        if !loaded
-            .plan
-            .activities
-            .iter()
-            .any(|a| a.project == project.code)
-        {
+        if !used.contains(project.code.as_str()) {
             let path = [
                 Step::Key("projects".to_string()),
                 Step::Index(index),

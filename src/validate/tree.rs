@@ -62,8 +62,10 @@ pub struct Node {
     pub value: Option<Range<usize>>,
     /// The whole of its own text: a key-value from the start of its line, or its header.
     pub extent: Option<Range<usize>>,
-    /// The string, when the value is one.
-    pub string: Option<String>,
+    /// Whether the value is a string.
+    pub is_string: bool,
+    /// Whether the value is a string of nothing but white space.
+    pub is_blank: bool,
     /// Whether the value is a table (of any kind).
     pub is_table: bool,
 }
@@ -172,6 +174,11 @@ impl Tree {
     }
 }
 
+/// Whether `value` is a string of nothing but white space.
+fn is_blank(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| s.trim().is_empty())
+}
+
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start
         && inner.end <= outer.end
@@ -216,7 +223,8 @@ fn walk_item(
                 key,
                 value: span,
                 extent,
-                string: value.as_str().map(str::to_string),
+                is_string: value.is_str(),
+                is_blank: is_blank(value),
                 is_table: value.is_inline_table(),
             });
             walk_value(value, path, out);
@@ -234,7 +242,8 @@ fn walk_item(
                 key: header.clone().or(key),
                 value: None,
                 extent: header,
-                string: None,
+                is_string: false,
+                is_blank: false,
                 is_table: true,
             });
             walk_table(table, path, text, out);
@@ -246,7 +255,8 @@ fn walk_item(
                 key,
                 value: None,
                 extent: None,
-                string: None,
+                is_string: false,
+                is_blank: false,
                 is_table: false,
             });
             for (index, table) in array.iter().enumerate() {
@@ -258,7 +268,8 @@ fn walk_item(
                     key: header.clone(),
                     value: None,
                     extent: header,
-                    string: None,
+                    is_string: false,
+                    is_blank: false,
                     is_table: true,
                 });
                 walk_table(table, path, text, out);
@@ -280,7 +291,8 @@ fn walk_value(value: &Value, path: &mut Path, out: &mut Vec<Node>) {
                     key: span.clone(),
                     value: span.clone(),
                     extent: span,
-                    string: element.as_str().map(str::to_string),
+                    is_string: element.is_str(),
+                    is_blank: is_blank(element),
                     is_table: element.is_inline_table(),
                 });
                 walk_value(element, path, out);
@@ -302,7 +314,8 @@ fn walk_value(value: &Value, path: &mut Path, out: &mut Vec<Node>) {
                     key,
                     value: span,
                     extent,
-                    string: element.as_str().map(str::to_string),
+                    is_string: element.is_str(),
+                    is_blank: is_blank(element),
                     is_table: element.is_inline_table(),
                 });
                 walk_value(element, path, out);
@@ -338,7 +351,7 @@ mod tests {
         let role = tree
             .get(&[key("participants"), Step::Index(0), key("role")])
             .expect("role");
-        assert_eq!(role.string.as_deref(), Some("x"));
+        assert!(role.is_string && !role.is_blank);
         let span = role.value.clone().expect("span");
         let found = tree.blankable_at(&span).expect("role line");
         assert_eq!(found.path, role.path);
