@@ -15,5 +15,6 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod store;
+pub mod suggest;
 pub mod tui;
 pub mod validate;

@@ -51,11 +51,7 @@ fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliErro
             .map(|t| t.code.as_str())
             .collect();
         let mut error = CliError::new(format!("no activity {code} in the history of {year}"));
-        if let Some(close) = known
-            .iter()
-            .max_by(|a, b| strsim::jaro(a, code).total_cmp(&strsim::jaro(b, code)))
-            .filter(|c| strsim::jaro(c, code) > 0.8)
-        {
+        if let Some(close) = crate::suggest::did_you_mean(code, known) {
             error = error.hint(format!("did you mean {close}?"));
         }
         error.hint("`programa log` lists the activities that changed")

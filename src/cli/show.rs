@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::list::{fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
-use crate::model::{Activity, Date, Plan, code_sort_key};
+use crate::model::{Activity, Date, Plan};
 
 /// Prose is wrapped to the terminal, but never wider than this, to stay easy to read.
 const MAX_WIDTH: usize = 100;
@@ -75,22 +75,9 @@ fn find<'a>(plan: &'a Plan, code: &str) -> Result<&'a Activity, CliError> {
     Err(error)
 }
 
-/// Up to three codes within two edits of `wanted`, nearest first.
+/// Up to three codes near `wanted`, nearest first.
 fn nearest_codes<'a>(plan: &'a Plan, wanted: &str) -> Vec<&'a str> {
-    let wanted = wanted.to_uppercase();
-    let mut near: Vec<(usize, &str)> = plan
-        .activities
-        .iter()
-        .map(|a| {
-            (
-                strsim::damerau_levenshtein(&wanted, &a.code),
-                a.code.as_str(),
-            )
-        })
-        .filter(|&(distance, _)| distance <= 2)
-        .collect();
-    near.sort_by_cached_key(|&(distance, code)| (distance, code_sort_key(code)));
-    near.into_iter().take(3).map(|(_, code)| code).collect()
+    crate::suggest::nearest(wanted, plan.activities.iter().map(|a| a.code.as_str()), 3)
 }
 
 /// "a", "a or b", "a, b or c".

@@ -18,6 +18,7 @@ use super::write::{atomic_write, to_toml};
 use super::{Loaded, Source, StoreError, Workspace, parse_file};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Status};
+use crate::suggest::did_you_mean;
 
 /// Every key of an activity file, in the order the model (and so every new file) has them.
 /// New keys are inserted at their place in this order.
@@ -688,28 +689,6 @@ fn shorten(text: &str) -> String {
     } else {
         line.to_string()
     }
-}
-
-/// The closest of `candidates` to `word`, if any is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            (
-                strsim::jaro_winkler(&word, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
-        .filter(|(score, _)| *score >= 0.8)
-        .fold(None, |best: Option<(f64, &str)>, next| match best {
-            Some(best) if best.0 >= next.0 => Some(best),
-            _ => Some(next),
-        })
-        .map(|(_, candidate)| candidate)
 }
 
 /// What changed between two versions of an activity, key by key in model order. Comments and

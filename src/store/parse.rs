@@ -15,9 +15,10 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::Finding;
+use crate::suggest::did_you_mean;
+use crate::validate::progress_out_of_range;
 use crate::validate::shape::{Field, Shape};
 use crate::validate::tree::{self, DisplayPath, NodeKind, Step, Tree};
-use crate::validate::{progress_out_of_range, suggest};
 
 /// How many times a file is re-read at most; each round blanks at least one line, so this
 /// only bounds the work on a file made of thousands of bad lines.
@@ -180,7 +181,7 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
             None => allowed.to_vec(),
         };
         let choices = expected.join(", ");
-        let hint = match suggest(word, expected.iter().map(String::as_str)) {
+        let hint = match did_you_mean(word, expected.iter().map(String::as_str)) {
             Some(best) => format!("did you mean `{best}`? `{key}` is one of: {choices}"),
             None => format!("`{key}` is one of: {choices}"),
         };

@@ -401,7 +401,7 @@ impl KeyMap {
             else {
                 let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
                 let suggestion =
-                    crate::store::edit::did_you_mean(name.get_ref(), names.iter().copied())
+                    crate::suggest::did_you_mean(name.get_ref(), names.iter().copied())
                         .map(|s| format!("; did you mean `{s}`?"))
                         .unwrap_or_default();
                 return Err(error(

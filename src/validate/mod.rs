@@ -18,6 +18,7 @@ use std::path::Path;
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
 use crate::store::{ACTIVITIES_DIR, Loaded, Source, map_on_cores};
+use crate::suggest::did_you_mean;
 
 use self::prose::{Noun, claims};
 use self::shape::{Field, Shape};
@@ -130,20 +131,6 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
     findings
 }
 
-/// The nearest of `candidates` to `word`, if one is near enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|candidate| {
-            let score = strsim::normalized_damerau_levenshtein(&word, &candidate.to_lowercase());
-            (score, candidate)
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
 fn is_activity_file(path: &Path) -> bool {
     path.parent()
         .and_then(Path::file_name)
@@ -172,7 +159,7 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
             None => {
                 let place = place();
                 let names = fields.iter().map(|field| field.name.as_str());
-                let hint = match suggest(name, names.clone()) {
+                let hint = match did_you_mean(name, names.clone()) {
                     Some(best) => {
                         format!("did you mean `{best}`? keys the format does not know are ignored")
                     }
@@ -555,7 +542,7 @@ impl Checked<'_> {
             };
             for (label, at) in prose::citations(raw) {
                 if !defined.contains(label.as_str()) {
-                    let hint = match suggest(&label, defined.iter().copied()) {
+                    let hint = match did_you_mean(&label, defined.iter().copied()) {
                         Some(best) => format!("did you mean `[^{best}]`?"),
                         None => {
                             format!("add a [[footnotes]] entry with id = \"{label}\" and its text")
@@ -672,7 +659,7 @@ fn duplicate(what: &str, code: &str, first: &str) -> Finding {
 
 /// A reference to a `what` that does not exist, with the nearest existing one.
 fn unknown(what: &str, name: &str, existing: &[&str], table: &str) -> Finding {
-    let hint = match suggest(name, existing.iter().copied()) {
+    let hint = match did_you_mean(name, existing.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None if existing.is_empty() => format!("programme.toml has no {table} yet"),
         None => format!("the {what}s in programme.toml are: {}", existing.join(", ")),
