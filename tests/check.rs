@@ -1,8 +1,11 @@
 //! `programa check` and the reading and validation behind it, on broken copies of the mini
 //! programme: each case asserts the finding's code, line and column.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::copy_dir;
 
 use programa::diagnostic::Finding;
 use programa::diagnostic::render::Files;
@@ -103,19 +106,6 @@ fn files_of(loaded: &store::Loaded) -> Files<'_> {
             .iter()
             .map(|s| (s.path.as_path(), s.text.as_str())),
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 fn finding<'a>(findings: &'a [Finding], code: &str) -> &'a Finding {

@@ -2,8 +2,11 @@
 //! binary on a copy of the small fixture programme: each test checks the exact text left on
 //! disk, and that a refused edit leaves the file byte for byte as it was.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use support::copy_dir;
 
 use programa::store::{self, Workspace};
 
@@ -80,19 +83,6 @@ impl Env {
         let loaded = store::load(&Workspace::at(self.root()), 2021).expect("loads");
         assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
         loaded
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("creates a folder");
-    for entry in std::fs::read_dir(from).expect("reads the fixture") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copies a file");
-        }
     }
 }
 

@@ -1,8 +1,11 @@
 //! The git commands on real repositories: histories built with the real `git` and with
 //! `programa commit`, a fixed identity, fixed dates and an isolated configuration.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::copy_dir;
 
 use insta::assert_snapshot;
 
@@ -186,19 +189,6 @@ impl Run {
     fn fails(self) -> String {
         assert_eq!(self.code, 1, "expected failure, stdout:\n{}", self.stdout);
         self.stderr
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create");
-    for entry in std::fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
     }
 }
 

@@ -2,26 +2,16 @@
 //! programme, change an activity's status, add a note, quit; then check the file, the
 //! programme, and that the terminal is back as it was. Skips (with a message) without tmux.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::copy_dir;
 
 use programa::store::{self, Workspace};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("creates a folder");
-    for entry in std::fs::read_dir(from).expect("reads the fixture") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copies a file");
-        }
-    }
-}
 
 /// A tmux server of its own (its socket in the test's folder), with one 100×30 window.
 struct Tmux {
