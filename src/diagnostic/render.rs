@@ -125,11 +125,19 @@ pub fn write_text(
     };
     let mut ansi = termcolor::Ansi::new(&mut *out);
     for finding in findings {
-        let diagnostic = to_diagnostic(finding, files);
-        let result = if color {
-            term::emit_to_write_style(&mut ansi, &config, &files.files, &diagnostic)
-        } else {
-            term::emit_to_io_write(ansi.get_mut(), &config, &files.files, &diagnostic)
+        let excerpt = files.place(finding).and_then(|(id, span)| {
+            let name = files.files.get(id).ok()?.name().clone();
+            Excerpt::of_long_line(name, files.find(finding.file.as_deref()?)?.1, span)
+        });
+        let result = match &excerpt {
+            Some((excerpt, span)) => {
+                let diagnostic = to_diagnostic(finding, Some(((), span.clone())));
+                emit(&mut ansi, color, &config, excerpt, &diagnostic)
+            }
+            None => {
+                let diagnostic = to_diagnostic(finding, files.place(finding));
+                emit(&mut ansi, color, &config, &files.files, &diagnostic)
+            }
         };
         result.map_err(|error| match error {
             codespan_reporting::files::Error::Io(error) => error,
@@ -139,7 +147,126 @@ pub fn write_text(
     Ok(())
 }
 
-fn to_diagnostic(finding: &Finding, files: &Files) -> Diagnostic<usize> {
+/// Emits one diagnostic, in colour or not.
+fn emit<'f, F: codespan_reporting::files::Files<'f>>(
+    ansi: &mut termcolor::Ansi<&mut dyn Write>,
+    color: bool,
+    config: &Config,
+    files: &'f F,
+    diagnostic: &Diagnostic<F::FileId>,
+) -> Result<(), codespan_reporting::files::Error> {
+    if color {
+        term::emit_to_write_style(ansi, config, files, diagnostic)
+    } else {
+        term::emit_to_io_write(ansi.get_mut(), config, files, diagnostic)
+    }
+}
+
+/// Lines longer than this are quoted as an excerpt around the span.
+const LONGEST_QUOTED_LINE: usize = 120;
+/// How much of a long line an excerpt shows before the span, in characters.
+const EXCERPT_BEFORE: usize = 40;
+/// How much of a long line an excerpt shows from the span's start on, in characters.
+const EXCERPT_FROM: usize = 70;
+
+/// The part of one long line around a finding (a paragraph of prose is one line in a
+/// programme file), so that the quote fits a terminal; lines and columns stay the file's.
+struct Excerpt {
+    name: String,
+    /// The part of the line shown, with `…` where it is cut.
+    text: String,
+    /// The line's number in the file, 1-based.
+    line_number: usize,
+    /// Characters of the line before `text`'s first character of the line itself.
+    column_offset: usize,
+    /// Bytes of `text` taken by a leading `…`.
+    lead: usize,
+}
+
+impl Excerpt {
+    /// An excerpt of the line holding `span` in `text`, and the span within it, when the line
+    /// is too long to quote whole and the span does not run over several lines.
+    fn of_long_line(
+        name: String,
+        text: &str,
+        span: Range<usize>,
+    ) -> Option<(Excerpt, Range<usize>)> {
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[span.start..]
+            .find('\n')
+            .map_or(text.len(), |i| span.start + i);
+        let line = &text[line_start..line_end];
+        if line.chars().count() <= LONGEST_QUOTED_LINE || span.end > line_end {
+            return None;
+        }
+        let start_chars = text[line_start..span.start].chars().count();
+        let from_char = start_chars.saturating_sub(EXCERPT_BEFORE);
+        let byte_at = |chars: usize| {
+            line.char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(i, _)| i)
+        };
+        let (from, to) = (byte_at(from_char), byte_at(start_chars + EXCERPT_FROM));
+        let lead = if from > 0 { "…" } else { "" };
+        let tail = if to < line.len() { "…" } else { "" };
+        let excerpt = Excerpt {
+            name,
+            text: format!("{lead}{}{tail}", &line[from..to]),
+            line_number: text[..line_start].matches('\n').count() + 1,
+            column_offset: from_char,
+            lead: lead.len(),
+        };
+        let start = lead.len() + (span.start - line_start - from);
+        let end = (lead.len() + (span.end - line_start).min(to) - from).max(start);
+        Some((excerpt, start..end))
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.name)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, codespan_reporting::files::Error> {
+        Ok(&self.text)
+    }
+
+    fn line_index(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(0)
+    }
+
+    fn line_number(&'a self, (): (), _: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.line_number)
+    }
+
+    fn column_number(
+        &'a self,
+        (): (),
+        _: usize,
+        byte_index: usize,
+    ) -> Result<usize, codespan_reporting::files::Error> {
+        let shown = self
+            .text
+            .get(self.lead..byte_index.max(self.lead))
+            .unwrap_or_default();
+        Ok(self.column_offset + shown.chars().count() + 1)
+    }
+
+    fn line_range(
+        &'a self,
+        (): (),
+        _: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        Ok(0..self.text.len())
+    }
+}
+
+/// The diagnostic of `finding`, pointing at `place` (a file and a span in it) when it has one.
+fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Diagnostic<Id> {
     let diagnostic = match finding.severity {
         Severity::Error => Diagnostic::error(),
         Severity::Warning => Diagnostic::warning(),
@@ -147,7 +274,7 @@ fn to_diagnostic(finding: &Finding, files: &Files) -> Diagnostic<usize> {
     .with_code(finding.code)
     .with_message(&finding.message);
     let mut notes = Vec::new();
-    let diagnostic = match files.place(finding) {
+    let diagnostic = match place {
         Some((id, span)) => diagnostic.with_labels(vec![Label::primary(id, span)]),
         None => {
             if let Some(file) = &finding.file {
@@ -198,6 +325,33 @@ pub fn to_json<'a>(findings: &'a [Finding], files: &Files) -> Vec<JsonFinding<'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_an_excerpt_of_a_long_line_with_the_file_s_line_and_column() {
+        let prose = format!("{}eight studies{}", "é".repeat(200), " and more".repeat(30));
+        let text = format!("year = 2021\nforeword = \"{prose}\"\n");
+        let start = text.find("eight").expect("the words");
+        let path = Path::new("programme/2021/programme.toml");
+        let files = Files::new([(path, text.as_str())]);
+        let finding = Finding::warning("totals-mismatch", "eight is not five")
+            .at(path, Some(start..start + "eight studies".len()));
+        let mut out = Vec::new();
+        write_text(&mut out, std::slice::from_ref(&finding), &files, false).expect("writes");
+        let shown = String::from_utf8(out).expect("utf-8");
+        // The column counts characters of the whole line: `foreword = "` and 200 `é`.
+        assert!(shown.contains("programme.toml:2:213\n"), "{shown}");
+        let quoted = shown.lines().nth(3).expect("the quoted line");
+        assert!(
+            quoted.starts_with("2 | …éé") && quoted.ends_with('…'),
+            "{quoted}"
+        );
+        assert!(quoted.chars().count() < 130, "{quoted}");
+        let caret = shown.lines().nth(4).expect("the caret line");
+        let column =
+            |line: &str, needle: &str| line.find(needle).map(|i| line[..i].chars().count());
+        assert_eq!(column(caret, "^"), column(quoted, "eight"));
+        assert_eq!(caret.matches('^').count(), "eight studies".len());
+    }
 
     #[test]
     fn quotes_the_line_with_a_caret_and_the_hint() {
