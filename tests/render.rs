@@ -546,16 +546,209 @@ fn the_default_output_is_named_after_document_year_and_language() {
     assert!(dir.path().join("report-2021-es.pdf").is_file());
 }
 
+/// A git repository holding the small programme, with a fixed identity, time zone and an
+/// isolated configuration.
+struct Git {
+    dir: tempfile::TempDir,
+    home: PathBuf,
+}
+
+impl Git {
+    fn new() -> Git {
+        let dir = mini_workspace();
+        let home = dir.path().join(".home");
+        std::fs::create_dir_all(&home).expect("home");
+        std::fs::write(
+            home.join(".gitconfig"),
+            "[user]\n\tname = Ana Pérez\n\temail = ana@sela.example\n[init]\n\tdefaultBranch = main\n",
+        )
+        .expect("gitconfig");
+        std::fs::write(dir.path().join(".gitignore"), ".home/\n*.pdf\n").expect("gitignore");
+        let git = Git { dir, home };
+        git.run("git", &["init", "-q"], None);
+        git
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn run(&self, program: &str, args: &[&str], date: Option<&str>) -> Output {
+        let mut command = Command::new(program);
+        command
+            .current_dir(self.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("GIT_CONFIG_GLOBAL", self.home.join(".gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("LANG", "C.UTF-8")
+            .env("TZ", "UTC");
+        if let Some(date) = date {
+            command
+                .env("GIT_AUTHOR_DATE", date)
+                .env("GIT_COMMITTER_DATE", date);
+        }
+        let output = command.args(args).output().expect("run");
+        assert!(
+            output.status.success(),
+            "{program} {args:?}: {}",
+            stderr(&output)
+        );
+        output
+    }
+
+    fn programa(&self, args: &[&str], date: Option<&str>) -> String {
+        String::from_utf8_lossy(&self.run(BIN, args, date).stdout).into_owned()
+    }
+
+    fn commit(&self, message: &str, date: &str) {
+        self.run("git", &["add", "-A"], None);
+        self.run("git", &["commit", "-q", "-m", message], Some(date));
+    }
+
+    fn edit(&self, code: &str, from: &str, to: &str) {
+        let file = self
+            .path()
+            .join(format!("programme/2021/activities/{code}.toml"));
+        let text = std::fs::read_to_string(&file).expect("read activity");
+        assert!(text.contains(from), "{code} has no {from}");
+        std::fs::write(&file, text.replacen(from, to, 1)).expect("write activity");
+    }
+}
+
+/// The approved plan, then a later commit that completes, cancels and changes a format.
+fn approved_then_changed() -> Git {
+    let git = Git::new();
+    git.commit("Import the 2021 programme", "2021-01-10T09:00:00+00:00");
+    git.programa(
+        &["baseline", "set", "approved"],
+        Some("2021-01-11T09:00:00+00:00"),
+    );
+    git.edit("I.1.2", "status = \"ongoing\"", "status = \"completed\"");
+    git.edit("I.2.1", "format = \"virtual\"", "format = \"hybrid\"");
+    git.edit("II.3.1", "status = \"planned\"", "status = \"cancelled\"");
+    git.commit("Follow-up of June", "2021-06-15T10:00:00+00:00");
+    git
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("json output")
+}
+
+fn codes(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| {
+                    i.as_str()
+                        .or_else(|| i.get("code").and_then(|c| c.as_str()))
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 #[test]
-fn baseline_and_revision_say_they_need_the_history_module() {
+fn the_report_against_a_baseline_shows_the_figures_of_baseline_diff() {
+    let git = approved_then_changed();
+    let diff = json(&git.programa(&["baseline", "diff", "approved", "--json"], None));
+    let summary = diff.get("summary").unwrap_or(&diff);
+    let cancelled = codes(&summary["cancelled"]);
+    let format_changed = codes(&summary["format_changed"]);
+    assert_eq!(cancelled, ["II.3.1"], "{diff}");
+    assert_eq!(format_changed, ["I.2.1"], "{diff}");
+
+    let run = git.run(
+        BIN,
+        &["compile", "report", "--baseline", "approved", "-o", "b.pdf"],
+        None,
+    );
+    assert!(git.path().join("b.pdf").is_file(), "{}", stderr(&run));
+    if !poppler() {
+        return;
+    }
+    let text = pdf_table_text(&git.path().join("b.pdf"));
+    let plan = plan_of(git.path());
+    let completed = plan
+        .activities
+        .iter()
+        .filter(|a| a.status.as_str() == "completed")
+        .count();
+    assert_eq!(completed, 2);
+    let lead = format!(
+        "Of the 5 activities approved in the Work Programme, {completed} were executed, an execution rate of {:.1} %.",
+        completed as f64 * 100.0 / 5.0
+    );
+    assert_contains(&text, &lead, "the summary sentence");
+    assert_contains(&text, "baseline/approved", "the baseline's name");
+    for code in cancelled.iter().chain(&format_changed) {
+        assert!(text.contains(code.as_str()), "{code} missing");
+    }
+    assert_contains(&text, "Virtual → Hybrid", "the format change");
+}
+
+#[test]
+fn the_report_at_a_revision_is_that_revision_and_reproducible() {
+    let git = approved_then_changed();
+    let rev = String::from_utf8_lossy(
+        &git.run("git", &["rev-list", "--max-parents=0", "HEAD"], None)
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    for name in ["a.pdf", "b.pdf"] {
+        git.run(
+            BIN,
+            &[
+                "compile",
+                "report",
+                "--at",
+                &rev,
+                "--baseline",
+                "approved",
+                "-o",
+                name,
+            ],
+            None,
+        );
+    }
+    let a = std::fs::read(git.path().join("a.pdf")).expect("a.pdf");
+    let b = std::fs::read(git.path().join("b.pdf")).expect("b.pdf");
+    assert!(a == b, "the same revision gave different PDFs");
+    if !poppler() {
+        return;
+    }
+    let text = pdf_table_text(&git.path().join("a.pdf"));
+    // At the first commit only I.1.1 is completed and nothing is cancelled yet.
+    assert_contains(
+        &text,
+        "Of the 5 activities approved in the Work Programme, 1 were executed, an execution rate of 20.0 %.",
+        "the summary sentence at the first commit",
+    );
+    assert!(!text.contains("Virtual → Hybrid"), "{text}");
+    let info = pdf_info(&git.path().join("a.pdf"));
+    assert!(info.contains("2021"), "{info}");
+}
+
+#[test]
+fn baseline_and_revision_outside_git_say_to_run_git_init() {
     let dir = mini_workspace();
     for flag in ["--baseline", "--at"] {
         let output = programa(dir.path(), &["compile", "report", flag, "v1"]);
         assert_eq!(output.status.code(), Some(1));
         let err = stderr(&output);
-        assert!(err.contains("not available yet"), "{err}");
-        assert!(err.contains("git history"), "{err}");
+        assert!(err.contains("git init"), "{err}");
     }
+    let output = compile_ok(dir.path(), &["compile", "report", "-o", "r.pdf"]);
+    assert!(
+        stderr(&output).contains("no baseline"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -1189,3 +1189,20 @@ fn outside_a_git_repository_the_panes_and_the_dialog_say_so() {
         Some(Status::Postponed)
     );
 }
+
+#[test]
+fn compiling_through_the_git_services_writes_the_pdf_and_shows_its_path() {
+    let git = GitServices::default();
+    let mut env = Env::new();
+    let effects = env.keys("r");
+    assert_eq!(effects, vec![Effect::Start(Job::Compile(Document::Report))]);
+    run_effects(&mut env.app, &git, effects);
+    let pdf = env.dir.path().join("report-2021-en.pdf");
+    let bytes = std::fs::read(&pdf).expect("the report is written");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    let expected = format!("the follow-up report is written to {}", pdf.display());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some(expected.as_str())
+    );
+}

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{CliError, Context};
+use crate::history::{HistoryError, Repo, Revision};
+use crate::model::Status;
 use crate::model::{Date, Plan};
 use crate::render::{
     self, Compiler, Document, Lang, ProgrammeData, RenderError, ReportData, ReportInputs, Templates,
 };
-use crate::store::Workspace;
+use crate::store::{Loaded, Workspace};
+use std::collections::BTreeMap;
 
 /// Compile the programme document or the follow-up report to PDF.
 #[derive(Debug, clap::Subcommand)]
@@ -65,19 +68,13 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
     let (document, common) = match command {
         Command::Programme(common) => (Document::Programme, common),
-        Command::Report(args) => {
-            for (flag, value) in [("--baseline", &args.baseline), ("--at", &args.at)] {
-                if value.is_some() {
-                    return Err(CliError::new(format!(
-                        "{flag} is not available yet: it needs the git history module"
-                    ))
-                    .hint("leave it out to report on the plan as it is, as its own baseline"));
-                }
-            }
-            (Document::Report, &args.common)
-        }
+        Command::Report(args) => (Document::Report, &args.common),
     };
-    let job = Job::new(context, document, common)?;
+    let mut job = Job::new(context, document, common)?;
+    if let Command::Report(args) = command {
+        job.baseline = args.baseline.clone();
+        job.at = args.at.clone();
+    }
     if let Some(dir) = &common.emit {
         let (data, _) = job.data()?;
         let written = match &data {
@@ -112,6 +109,10 @@ struct Job {
     entry: String,
     output: PathBuf,
     color: bool,
+    /// The approved plan's name (`--baseline`).
+    baseline: Option<String>,
+    /// The revision reported on (`--at`).
+    at: Option<String>,
 }
 
 /// The data of either document.
@@ -177,16 +178,23 @@ impl Job {
             entry,
             output,
             color: std::io::stderr().is_terminal(),
+            baseline: None,
+            at: None,
         })
     }
 
     /// Loads the plan, refusing one whose files have errors.
     fn plan(&self) -> Result<Plan, CliError> {
         let loaded = crate::store::load(&self.workspace, self.year)?;
+        self.checked(loaded, "")
+    }
+
+    /// The plan of loaded files, refused if any has errors; `at` says where they were read.
+    fn checked(&self, loaded: Loaded, at: &str) -> Result<Plan, CliError> {
         if loaded.has_errors() {
             let count = loaded.findings.iter().filter(|f| f.is_error()).count();
             return Err(CliError::new(format!(
-                "the {} programme has {count} file error{} and cannot be compiled",
+                "the {} programme{at} has {count} file error{} and cannot be compiled",
                 self.year,
                 if count == 1 { "" } else { "s" }
             ))
@@ -196,25 +204,26 @@ impl Job {
         Ok(loaded.plan)
     }
 
-    /// The document's data and date, from the files as they are now.
+    /// The document's data and date: from the files as they are, or for the report, from the
+    /// history when it asks for a baseline or a revision.
     fn data(&self) -> Result<(Data, Date), CliError> {
-        let plan = self.plan()?;
-        let date = render::newest_date(&plan);
-        let data = match self.document {
+        self.data_noting(&mut |line| eprintln!("{line}"))
+    }
+
+    /// The document's data and date, with notes on what was chosen passed to `note`.
+    fn data_noting(&self, note: &mut dyn FnMut(String)) -> Result<(Data, Date), CliError> {
+        match self.document {
             Document::Programme => {
-                Data::Programme(Box::new(ProgrammeData::new(&plan, self.lang, date)))
+                let plan = self.plan()?;
+                let date = render::newest_date(&plan);
+                let data = ProgrammeData::new(&plan, self.lang, date);
+                Ok((Data::Programme(Box::new(data)), date))
             }
             Document::Report => {
-                let inputs = ReportInputs {
-                    baseline: None,
-                    current: &plan,
-                    at: None,
-                    completed_on: Default::default(),
-                };
-                Data::Report(Box::new(ReportData::new(&inputs, self.lang, date)))
+                let (data, date) = report_data(self, note)?;
+                Ok((Data::Report(Box::new(data)), date))
             }
-        };
-        Ok((data, date))
+        }
     }
 
     /// Compiles once and writes the PDF, reporting progress on stderr.
@@ -288,6 +297,141 @@ impl Job {
             let _ = error.report();
         }
     }
+}
+
+/// The report's data: the plan (as it is, or at `--at`), compared with the approved plan (the
+/// baseline named, else the newest one, else the plan itself), with completion days from the
+/// history.
+fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, Date), CliError> {
+    let needs_history = job.baseline.is_some() || job.at.is_some();
+    let repo = match Repo::open(&job.workspace) {
+        Ok(repo) => Some(repo),
+        Err(error) if needs_history => {
+            let flag = if job.baseline.is_some() {
+                "--baseline"
+            } else {
+                "--at"
+            };
+            return Err(CliError::from(error)
+                .hint(format!(
+                    "{flag} reads the plan from git: run `git init` and `programa commit` in the programme's folder, or leave {flag} out to report on the files as they are"
+                )));
+        }
+        Err(_) => None,
+    };
+
+    let (plan, date) = match (&repo, &job.at) {
+        (Some(repo), Some(at)) => {
+            let loaded = repo.load(&Revision::Commit(at.clone()), job.year)?;
+            let plan = job.checked(loaded, &format!(" at {at}"))?;
+            let stamp = repo.stamp_of(at)?;
+            (plan, Date(stamp.date.date_naive()))
+        }
+        _ => {
+            let plan = job.plan()?;
+            let date = render::newest_date(&plan);
+            (plan, date)
+        }
+    };
+    let revision = match &job.at {
+        Some(at) => Revision::Commit(at.clone()),
+        None => Revision::WorkingTree,
+    };
+
+    let mut approved: Option<(String, Plan)> = None;
+    let mut completed_on = BTreeMap::new();
+    if let Some(repo) = &repo {
+        let name = match &job.baseline {
+            Some(name) => Some(name.clone()),
+            None => {
+                let newest = repo.baselines()?.pop();
+                if let Some(b) = &newest {
+                    note(format!(
+                        "comparing with the newest baseline `{}` ({}, {}); pass --baseline NAME to choose another",
+                        b.name,
+                        b.short,
+                        b.date.format("%Y-%m-%d")
+                    ));
+                }
+                newest.map(|b| b.name)
+            }
+        };
+        if let Some(name) = name {
+            let comparison = repo.baseline_comparison(&name, &revision, job.year)?;
+            approved = Some((comparison.baseline.tag, comparison.approved));
+        }
+        match repo.timelines(job.year, job.at.as_deref()) {
+            Ok(timelines) => {
+                for timeline in &timelines.activities {
+                    let reached = timeline
+                        .statuses
+                        .iter()
+                        .rev()
+                        .find(|s| s.status == Status::Completed);
+                    if let Some(reached) = reached {
+                        completed_on.insert(
+                            timeline.code.clone(),
+                            Date(reached.commit.date.date_naive()),
+                        );
+                    }
+                }
+            }
+            Err(HistoryError::NoCommits) => {}
+            Err(error) => return Err(error.into()),
+        }
+    }
+    if approved.is_none() {
+        note(
+            "no baseline: the plan is compared with itself (mark the approved plan with `programa baseline set NAME`)"
+                .to_string(),
+        );
+    }
+
+    let inputs = ReportInputs {
+        baseline: approved.as_ref().map(|(name, plan)| (name.as_str(), plan)),
+        current: &plan,
+        at: job.at.as_deref(),
+        completed_on,
+    };
+    Ok((ReportData::new(&inputs, job.lang, date), date))
+}
+
+/// Compiles `document` of `year` as `programa compile programme|report` does with its default
+/// options (English, the workspace's templates, `<document>-<year>-en.pdf`, here in the
+/// workspace's root folder, where the command is usually run), reporting each step through `progress`; returns the PDF's path.
+pub(crate) fn compile_default(
+    workspace: &Workspace,
+    year: i32,
+    document: Document,
+    progress: &mut dyn FnMut(String),
+) -> Result<PathBuf, CliError> {
+    let lang = Lang::En;
+    let job = Job {
+        workspace: workspace.clone(),
+        year,
+        lang,
+        document,
+        templates: Templates::for_workspace(workspace.root()),
+        entry: document.entry().to_string(),
+        output: workspace
+            .root()
+            .join(format!("{}-{year}-{lang}.pdf", document.as_str())),
+        color: false,
+        baseline: None,
+        at: None,
+    };
+    progress(format!("loading the {year} programme…"));
+    let (data, date) = job.data_noting(progress)?;
+    progress(format!(
+        "compiling the {year} {} with {}…",
+        document.as_str(),
+        job.template_name()
+    ));
+    let mut compiler = data.compiler(&job, date)?;
+    let compiled = compiler.compile().map_err(render_error)?;
+    write_pdf(&job.output, &compiled.pdf)?;
+    progress(format!("compiled {} pages", compiled.pages));
+    Ok(job.output)
 }
 
 fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {

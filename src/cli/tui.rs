@@ -11,7 +11,7 @@ use super::{CliError, Context};
 use crate::changes;
 use crate::history::{HistoryError, Log, Repo, Revision, Timelines};
 use crate::model::Plan;
-use crate::tui::{ActivityHistory, Document, HistoryEntry, KeyMap, Scope, Services, Unavailable};
+use crate::tui::{ActivityHistory, Document, HistoryEntry, KeyMap, Scope, Services};
 
 /// Open the full-screen interface: browse, filter and update the programme.
 ///
@@ -227,6 +227,11 @@ impl Services for GitServices {
         document: Document,
         progress: &mut dyn FnMut(String),
     ) -> Result<PathBuf, String> {
-        Unavailable.compile(scope, document, progress)
+        let document = match document {
+            Document::Programme => crate::render::Document::Programme,
+            Document::Report => crate::render::Document::Report,
+        };
+        super::compile::compile_default(&scope.workspace, scope.year, document, progress)
+            .map_err(explain)
     }
 }

@@ -294,6 +294,12 @@ impl Repo {
         }
     }
 
+    /// Who made the commit a revision names, and when.
+    pub fn stamp_of(&self, rev: &str) -> Result<Stamp> {
+        let id = self.resolve(rev)?;
+        Ok(self.stamp(&self.git.find_commit(id)?))
+    }
+
     /// A year of the programme at a revision, read through the same parser as files on disk.
     pub fn load(&self, revision: &Revision, year: i32) -> Result<Loaded> {
         match revision {
