@@ -726,7 +726,7 @@ fn the_report_at_a_revision_is_that_revision_and_reproducible() {
     // At the first commit only I.1.1 is completed and nothing is cancelled yet.
     assert_contains(
         &text,
-        "Of the 5 activities approved in the Work Programme, 1 were executed, an execution rate of 20.0 %.",
+        "Of the 5 activities approved in the Work Programme, 1 was executed, an execution rate of 20.0 %.",
         "the summary sentence at the first commit",
     );
     assert!(!text.contains("Virtual → Hybrid"), "{text}");
