@@ -5,7 +5,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use support::copy_dir;
+use support::{copy_dir, stdout_of};
 
 use insta::assert_snapshot;
 
@@ -89,12 +89,7 @@ impl Env {
     /// Runs git in the repository; panics when it fails.
     fn git(&self, args: &[&str]) -> String {
         let output = self.git_output(args);
-        assert!(
-            output.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        stdout_of(&format!("git {args:?}"), output)
     }
 
     /// Stages everything and commits with plain git at `date`.
@@ -111,12 +106,7 @@ impl Env {
             .args(args)
             .output()
             .expect("git runs");
-        assert!(
-            output.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        stdout_of(&format!("git {args:?}"), output)
     }
 
     /// Runs programa in the programme's folder.

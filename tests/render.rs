@@ -1,8 +1,11 @@
 //! `programa compile`: the programme document and the follow-up report, checked through the
 //! text of the PDFs (`pdftotext`, `pdfinfo` from poppler-utils).
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::copy_dir;
 
 use programa::model::Plan;
 use programa::render::{self, Compiler, Lang, ProgrammeData, ReportData, ReportInputs, Templates};
@@ -19,19 +22,6 @@ fn programme_source() -> PathBuf {
         real
     } else {
         root.join("tests/fixtures/mini/programme/2021")
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
     }
 }
 

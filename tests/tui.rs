@@ -1,8 +1,11 @@
 //! The full-screen interface without a terminal: state updates driven by keys, edits checked on
 //! disk, and every view and dialog drawn into a test backend and compared with its snapshot.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use support::{copy_dir, stdout_of};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use programa::cli::GitServices;
@@ -18,19 +21,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("creates a folder");
-    for entry in std::fs::read_dir(from).expect("reads the fixture") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copies a file");
-        }
-    }
-}
 
 /// A copy of the fixture programme and an interface on it.
 struct Env {
@@ -988,12 +978,7 @@ impl GitEnv {
 
     fn git(&self, args: &[&str]) -> String {
         let output = self.command("git").args(args).output().expect("git runs");
-        assert!(
-            output.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        stdout_of(&format!("git {args:?}"), output)
     }
 
     /// Stages everything and commits with plain git, as `author`, at `date`.
@@ -1021,12 +1006,7 @@ impl GitEnv {
             .args(args)
             .output()
             .expect("programa runs");
-        assert!(
-            output.status.success(),
-            "programa {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout).into_owned()
+        stdout_of(&format!("programa {args:?}"), output)
     }
 }
 

@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::copy_dir;
+use support::{copy_dir, stdout_of};
 
 use programa::store::{self, Workspace};
 
@@ -304,12 +304,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    stdout_of(&format!("git {args:?}"), output)
 }
 
 /// A session on a repository whose first commit holds the fixture; `identity` decides whether
