@@ -260,6 +260,32 @@ fn the_contents_lists_activities_with_page_numbers_and_the_pdf_has_bookmarks() {
         "no contents entry with a page number for {}: {entry:?}",
         first.code
     );
+    // An activity listed under another title in the contents keeps its own in the body.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (contents, body) = text
+        .split_once("A. Background and justification")
+        .expect("the body starts after the contents");
+    let (contents, body) = (words(contents), words(body));
+    let renamed: Vec<_> = plan
+        .activities
+        .iter()
+        .filter_map(|a| Some((a, a.contents_title.as_deref()?)))
+        .collect();
+    assert_eq!(
+        renamed.len(),
+        5,
+        "the 2021 programme has five contents titles"
+    );
+    for (activity, contents_title) in renamed {
+        let listed = format!("{}. {contents_title}", activity.code);
+        let heading = format!("{}. {}", activity.code, activity.title);
+        assert!(contents.contains(&listed), "contents lack {listed:?}");
+        assert!(
+            !contents.contains(&format!("{heading} .")),
+            "contents list {heading:?}"
+        );
+        assert!(body.contains(&heading), "body lacks {heading:?}");
+    }
     // Bookmarks: the PDF has an outline.
     let haystack = String::from_utf8_lossy(&raw);
     assert!(haystack.contains("/Outlines"), "the PDF has no bookmarks");
