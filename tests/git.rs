@@ -623,6 +623,37 @@ fn git_setup_makes_git_diff_semantic() {
 }
 
 #[test]
+fn git_setup_names_an_installed_programa_by_name_and_others_by_path() {
+    let mut env = history();
+    let run = env.programa(&["git-setup"]);
+    assert!(run.stderr.contains("by its full path"), "{}", run.stderr);
+    let config = std::fs::read_to_string(env.repo.join(".git/config")).expect("config");
+    let exe = env!("CARGO_BIN_EXE_programa");
+    assert!(config.contains(&format!("{exe} textconv")), "{config}");
+
+    // The same binary found on PATH as `programa`, as after `cargo install`.
+    let bin = env.home.join("bin");
+    std::fs::create_dir_all(&bin).expect("bin folder");
+    std::os::unix::fs::symlink(exe, bin.join("programa")).expect("symlink");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    env.vars.push(("PATH".into(), path));
+    std::fs::write(env.repo.join(".git/config"), config.replace(exe, "old")).expect("config");
+    let run = env.programa(&["git-setup"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert!(run.stdout.contains("= programa textconv"), "{}", run.stdout);
+    env.edit("I.1.1", "status = \"completed\"", "status = \"cancelled\"");
+    let diff = env.git(&["diff"]);
+    assert!(
+        diff.contains("-status: completed\n+status: cancelled\n"),
+        "{diff}"
+    );
+}
+
+#[test]
 fn baselines_mark_approved_plans_and_compare_against_them() {
     let env = Env::new();
     let mut env = env;

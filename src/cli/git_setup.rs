@@ -1,7 +1,8 @@
 //! `programa git-setup`: make `git diff` and `git log -p` show programme files field by field;
 //! and the hidden `programa textconv` that git then runs on each file.
 
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 
 use super::{CliError, Context};
 use crate::history::{Repo, shell_quote, textconv};
@@ -13,9 +14,25 @@ use crate::history::{Repo, shell_quote, textconv};
 /// nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The command git runs to render a file [default: this programa, `textconv`]
+    /// The command git runs to render a file [default: `programa textconv` when this programa
+    /// is the one on PATH, else this programa's full path]
     #[arg(long, value_name = "COMMAND")]
     command: Option<String>,
+}
+
+/// The name git should call this programa by: `programa` when that name on `PATH` is this very
+/// program (an installed one), so the setting survives reinstalls; else its full path.
+fn textconv_program(exe: &Path, path_var: Option<&OsStr>) -> String {
+    let this = exe.canonicalize().unwrap_or_else(|_| exe.to_path_buf());
+    let on_path = path_var
+        .into_iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join("programa"))
+        .find(|candidate| candidate.is_file());
+    match on_path.and_then(|found| found.canonicalize().ok()) {
+        Some(found) if found == this => "programa".to_string(),
+        _ => shell_quote(&exe.to_string_lossy()),
+    }
 }
 
 /// Runs `programa git-setup`.
@@ -29,7 +46,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 CliError::new(format!("cannot tell where programa is installed ({e})"))
                     .hint("pass `--command \"programa textconv\"`")
             })?;
-            format!("{} textconv", shell_quote(&exe.to_string_lossy()))
+            let program = textconv_program(&exe, std::env::var_os("PATH").as_deref());
+            if program != "programa" {
+                eprintln!(
+                    "note: git will run {} by its full path, as the programa on PATH is another \
+                     one or none; after installing programa, run git-setup again",
+                    exe.display()
+                );
+            }
+            format!("{program} textconv")
         }
     };
     let report = repo.setup_diff_driver(&command)?;
