@@ -462,4 +462,32 @@ mod tests {
             assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
     }
+
+    #[test]
+    fn a_year_read_in_parts_in_any_order_is_the_year_read_whole() {
+        let workspace = Workspace::at(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"));
+        let whole = load(&workspace, 2021).expect("the fixture loads");
+        let listing = list(&workspace, 2021).expect("the fixture is listed");
+        let (first, last) = listing.files.split_at(2);
+        let mut parts = Loaded::started(2021, listing.programme);
+        parts.add_activities(read_activities(&workspace, last).expect("reads"));
+        parts.add_activities(read_activities(&workspace, first).expect("reads"));
+        assert_eq!(parts.plan, whole.plan);
+        for (i, activity) in parts.plan.activities.iter().enumerate() {
+            let source = parts.source_of(i).expect("a source");
+            assert!(source.path.ends_with(format!("{}.toml", activity.code)));
+        }
+
+        // A file put again replaces its activity; one that no longer reads takes it out.
+        let mut activity = whole.plan.activities[0].clone();
+        activity.title = "Renamed".into();
+        let source = parts.source_of(0).cloned().expect("a source");
+        parts.put_file(source.clone(), Some(activity), Vec::new());
+        assert_eq!(parts.plan.activities[0].title, "Renamed");
+        assert_eq!(parts.plan.activities.len(), whole.plan.activities.len());
+        let broken = Finding::error("syntax", "broken").at(&source.path, None);
+        parts.put_file(source, None, vec![broken]);
+        assert_eq!(parts.plan.activities.len(), whole.plan.activities.len() - 1);
+        assert!(parts.has_errors());
+    }
 }

@@ -344,12 +344,10 @@ impl App {
         let mut findings = loaded.findings.clone();
         findings.extend(crate::validate::validate(&loaded));
         self.findings = findings;
-        self.tree = Tree::of(&loaded.plan);
         self.loaded = Arc::new(loaded);
         self.progress = Progress::Done;
         self.generation += 1;
-        self.haystacks = None;
-        self.refresh_rows();
+        self.rebuild_tree();
     }
 
     /// Reads the programme from disk again, keeping the selection.
@@ -363,6 +361,11 @@ impl App {
     /// Whether every file is read and checked.
     pub fn is_loaded(&self) -> bool {
         self.progress == Progress::Done
+    }
+
+    /// Whether files are being read or checked in the background.
+    pub fn is_reading(&self) -> bool {
+        matches!(self.progress, Progress::Reading { .. } | Progress::Checking)
     }
 
     /// After activity `code`'s file was written: reads it again. Once the year is read, the
@@ -395,9 +398,7 @@ impl App {
     fn grown(&mut self) {
         let on_screen = self.selected.saturating_sub(self.offset);
         self.findings = self.loaded.findings.clone();
-        self.tree = Tree::of(&self.loaded.plan);
-        self.haystacks = None;
-        self.refresh_rows();
+        self.rebuild_tree();
         if self.touched {
             self.offset = self.selected.saturating_sub(on_screen);
             self.scroll_into_view();
@@ -478,6 +479,19 @@ impl App {
     /// still shown, else selecting the first activity.
     fn refresh_rows(&mut self) {
         let key = self.selected_key();
+        self.show_rows(key);
+    }
+
+    /// The tree of the plan as it is now, keeping the selected node.
+    fn rebuild_tree(&mut self) {
+        let key = self.selected_key();
+        self.tree = Tree::of(&self.loaded.plan);
+        self.haystacks = None;
+        self.show_rows(key);
+    }
+
+    /// Recomputes the rows, selecting the node with `key` if it is shown.
+    fn show_rows(&mut self, key: Option<String>) {
         let matches = if self.filter.text.is_empty() {
             self.filter.matches(&self.loaded.plan, None)
         } else {
@@ -863,7 +877,7 @@ impl App {
             Command::CompileReport => return self.compile(Document::Report),
             Command::Findings => self.overlay = Some(Overlay::Findings(0)),
             Command::Reload => {
-                if matches!(self.progress, Progress::Reading { .. } | Progress::Checking) {
+                if self.is_reading() {
                     self.say_error("the files are being read already");
                     return Vec::new();
                 }
@@ -1041,15 +1055,8 @@ impl App {
                 draft: draft.path.clone(),
             }];
         }
-        if self.changed_on_disk(&code) {
-            self.refresh(&code);
-        }
-        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
-            Ok(file) => file,
-            Err(e) => {
-                self.say_error(e.to_string());
-                return Vec::new();
-            }
+        let Some(file) = self.current_file(&code) else {
+            return Vec::new();
         };
         match write_draft(&code, &file.text) {
             Ok(path) => {
@@ -1065,6 +1072,21 @@ impl App {
             Err(e) => {
                 self.say_error(e);
                 Vec::new()
+            }
+        }
+    }
+
+    /// Activity `code`'s file as it is now, read again if something else wrote it since it
+    /// was read; `None`, said in the status bar, when there is no such activity.
+    fn current_file(&mut self, code: &str) -> Option<edit::ActivityFile> {
+        if self.changed_on_disk(code) {
+            self.refresh(code);
+        }
+        match edit::locate(&self.scope.workspace, &self.loaded, code) {
+            Ok(file) => Some(file),
+            Err(e) => {
+                self.say_error(e.to_string());
+                None
             }
         }
     }
@@ -1114,15 +1136,8 @@ impl App {
             ));
             return;
         }
-        if self.changed_on_disk(&code) {
-            self.refresh(&code);
-        }
-        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
-            Ok(file) => file,
-            Err(e) => {
-                self.say_error(e.to_string());
-                return;
-            }
+        let Some(file) = self.current_file(&code) else {
+            return;
         };
         let before = self.loaded.plan.activity(&code).cloned();
         match edit::save_text(&self.loaded, &file, &text) {
@@ -1707,4 +1722,18 @@ fn write_draft(code: &str, text: &str) -> Result<PathBuf, String> {
         .keep()
         .map(|(_, path)| path)
         .map_err(|e| cannot(e.error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_written_in_groups_of_three_digits() {
+        let cases = [(0, "0"), (999, "999"), (3400, "3 400"), (10_000, "10 000")];
+        for (n, text) in cases {
+            assert_eq!(grouped(n), text);
+        }
+        assert_eq!(grouped(1_234_567), "1 234 567");
+    }
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::Action;
 use crate::diagnostic::Finding;
 use crate::model::code_sort_key;
 use crate::store::{self, Loaded, ParsedActivity, Workspace};
@@ -88,6 +89,25 @@ impl Reader {
                 }
             }
         });
+    }
+
+    /// What was reported since last asked, as actions: the chunks read joined into one, so
+    /// the tree is rebuilt once however many came in, then anything else in order.
+    pub fn take(&self) -> Vec<Action> {
+        let mut chunk = Vec::new();
+        let mut others = Vec::new();
+        while let Ok(event) = self.events.try_recv() {
+            match event {
+                ReadEvent::Chunk(parsed) => chunk.extend(parsed),
+                other => others.push(Action::Read(other)),
+            }
+        }
+        let mut actions = Vec::with_capacity(others.len() + 1);
+        if !chunk.is_empty() {
+            actions.push(Action::Read(ReadEvent::Chunk(chunk)));
+        }
+        actions.extend(others);
+        actions
     }
 
     /// Validates `loaded` on a new thread, reporting the findings with `generation`.

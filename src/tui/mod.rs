@@ -96,7 +96,7 @@ fn event_loop(
             dirty = false;
         }
         let mut actions = Vec::new();
-        let wait = if !app.is_loaded() {
+        let wait = if app.is_reading() {
             READING_TICK
         } else if app.busy.is_some() || app.history_loading() {
             TICK
@@ -124,7 +124,7 @@ fn event_loop(
         while let Ok(report) = worker.events.try_recv() {
             actions.push(Action::Job(report));
         }
-        actions.extend(read_actions(reader));
+        actions.extend(reader.take());
         for action in actions {
             dirty = true;
             let mut effects = app.update(action);
@@ -151,25 +151,6 @@ fn event_loop(
             }
         }
     }
-}
-
-/// What the background reading reported since last asked: the chunks read joined into one,
-/// so the tree is rebuilt once however many came in, then anything else in order.
-fn read_actions(reader: &load::Reader) -> Vec<Action> {
-    let mut chunk = Vec::new();
-    let mut others = Vec::new();
-    while let Ok(event) = reader.events.try_recv() {
-        match event {
-            load::ReadEvent::Chunk(parsed) => chunk.extend(parsed),
-            other => others.push(Action::Read(other)),
-        }
-    }
-    let mut actions = Vec::with_capacity(others.len() + 1);
-    if !chunk.is_empty() {
-        actions.push(Action::Read(load::ReadEvent::Chunk(chunk)));
-    }
-    actions.extend(others);
-    actions
 }
 
 /// Leaves the full screen, runs the editor on `draft` like `programa edit` does, and comes back.
