@@ -322,7 +322,7 @@ fn filter_as_you_type_matches_codes_titles_and_text() {
         .app
         .rows
         .iter()
-        .map(|r| env.app.tree.nodes[r.node].key.clone())
+        .map(|r| env.app.tree.key(r.node, &env.app.loaded.plan).to_string())
         .collect();
     assert_eq!(
         shown,
@@ -351,12 +351,7 @@ fn quick_filters_cycle_status_format_and_area() {
         env.app
             .rows
             .iter()
-            .filter_map(|r| {
-                let node = &env.app.tree.nodes[r.node];
-                node.key
-                    .starts_with(|c: char| c.is_ascii_uppercase())
-                    .then(|| node.key.clone())
-            })
+            .map(|r| env.app.tree.key(r.node, &env.app.loaded.plan).to_string())
             .filter(|k| !k.contains(':'))
             .collect()
     };
@@ -1235,7 +1230,9 @@ fn check(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
 }
 
 fn selected_key(app: &App) -> String {
-    app.tree.nodes[app.rows[app.selected].node].key.clone()
+    app.tree
+        .key(app.rows[app.selected].node, &app.loaded.plan)
+        .to_string()
 }
 
 #[test]

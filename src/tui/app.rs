@@ -281,7 +281,11 @@ impl App {
         size: (u16, u16),
     ) -> App {
         let mut app = App::empty(scope, keys, size);
-        let started = Loaded::started(app.scope.year, programme);
+        let mut started = Loaded::started(app.scope.year, programme);
+        // Room for every file at once: growing the lists as chunks come in would copy them.
+        started.plan.activities.reserve(files);
+        started.activity_sources.reserve(files);
+        started.sources.reserve(files);
         if files == 0 {
             app.set_loaded(started);
             app.say_if_unreadable();
@@ -472,7 +476,7 @@ impl App {
     fn selected_key(&self) -> Option<String> {
         self.rows
             .get(self.selected)
-            .map(|r| self.tree.nodes[r.node].key.clone())
+            .map(|r| self.tree.key(r.node, &self.loaded.plan).to_string())
     }
 
     /// Recomputes the rows after a filter, collapse or load, keeping the selected node if it is
@@ -506,7 +510,7 @@ impl App {
         let kept = key.and_then(|key| {
             self.rows
                 .iter()
-                .position(|r| self.tree.nodes[r.node].key == key)
+                .position(|r| self.tree.key(r.node, &self.loaded.plan) == key)
         });
         self.selected = match kept {
             Some(i) => i,
@@ -930,7 +934,7 @@ impl App {
 
     fn expand(&mut self) {
         if let Some(row) = self.rows.get(self.selected) {
-            let key = self.tree.nodes[row.node].key.clone();
+            let key = self.tree.key(row.node, &self.loaded.plan).to_string();
             if self.collapsed.remove(&key) {
                 self.refresh_rows();
             } else if self.activity().is_some() {
@@ -941,7 +945,7 @@ impl App {
 
     fn toggle(&mut self) {
         if let Some(row) = self.rows.get(self.selected) {
-            let key = self.tree.nodes[row.node].key.clone();
+            let key = self.tree.key(row.node, &self.loaded.plan).to_string();
             if !self.collapsed.remove(&key) {
                 self.collapsed.insert(key);
             }
@@ -951,7 +955,8 @@ impl App {
 
     /// Selects the node with `key`, clearing filters and expanding its ancestors if needed.
     pub fn select_key(&mut self, key: &str) -> bool {
-        let Some(node) = self.tree.nodes.iter().position(|n| n.key == key) else {
+        let plan = &self.loaded.plan;
+        let Some(node) = (0..self.tree.nodes.len()).find(|&i| self.tree.key(i, plan) == key) else {
             return false;
         };
         for (i, other) in self.tree.nodes.iter().enumerate() {

@@ -262,7 +262,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let node = &app.tree.nodes[row.node];
         let indent = " ".repeat(usize::from(node.depth));
         let mut spans: Vec<Span> = Vec::new();
-        let right: Vec<Span> = match node.kind {
+        let (right, title): (Vec<Span>, &str) = match node.kind {
             NodeKind::Activity(index) => {
                 let Some(activity) = app.loaded.plan.activities.get(index) else {
                     continue;
@@ -272,7 +272,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     status_glyph(activity.status),
                     theme.status(activity.status),
                 ));
-                spans.push(Span::styled(format!(" {} ", node.code), theme.accent()));
+                spans.push(Span::styled(format!(" {} ", activity.code), theme.accent()));
                 let mut r = Vec::new();
                 if wide {
                     r.push(Span::styled(
@@ -289,7 +289,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     activity.progress,
                     format_short(activity.format)
                 )));
-                r
+                (r, &activity.title)
             }
             _ => {
                 let marker = if row.collapsed { "▸" } else { "▾" };
@@ -297,7 +297,10 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 if !node.code.is_empty() {
                     spans.push(Span::styled(format!("{} ", node.code), theme.heading()));
                 }
-                vec![Span::styled(format!(" {}", row.count), theme.dim())]
+                (
+                    vec![Span::styled(format!(" {}", row.count), theme.dim())],
+                    &node.title,
+                )
             }
         };
         let used: usize = spans
@@ -306,7 +309,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .map(|s| s.content.width())
             .sum();
         let room = width.saturating_sub(used);
-        let title = fit(&node.title, room);
+        let title = fit(title, room);
         let pad = room.saturating_sub(title.width());
         spans.push(Span::raw(title));
         spans.push(Span::raw(" ".repeat(pad)));
