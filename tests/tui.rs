@@ -1267,6 +1267,7 @@ fn the_tree_fills_in_chunk_by_chunk_and_is_checked_after_the_last() {
     );
     env.keys("<ctrl-r>");
     assert_eq!(env.app.progress, Progress::Reading { read: 2, total: 5 });
+    env.keys("N");
 
     // The last chunk: every activity that could be read is in; the check is asked for, and
     // until it answers the findings are those of reading only.
@@ -1290,7 +1291,12 @@ fn the_tree_fills_in_chunk_by_chunk_and_is_checked_after_the_last() {
     assert!(check(&mut env.app, &effects).is_empty());
     assert!(env.app.is_loaded());
     assert_eq!(env.app.progress.describe(), None);
-    // Now as complete as reading the year before showing it.
+    // Now as complete as reading the year before showing it; the wait is over, but the
+    // problems found come first.
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("some files cannot be read: press ! to see why")
+    );
     let whole = open(env.dir.path(), KeyMap::default(), (100, 30));
     assert_eq!(env.app.findings, whole.findings);
     assert_eq!(env.app.loaded.plan, whole.loaded.plan);
@@ -1336,9 +1342,14 @@ fn an_activity_edited_while_the_rest_is_read_is_read_again_alone() {
     assert_eq!(env.app.loaded.plan.activities[0].status, Status::Postponed);
     assert!(env.app.generation > before);
     assert_eq!(env.app.progress, Progress::Reading { read: 2, total: 5 });
+    env.keys("N");
     let effects = read_chunk(&mut env.app, &files[2..]);
     check(&mut env.app, &effects);
     assert!(env.app.is_loaded());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("every file is read: 5 activities")
+    );
     assert_eq!(env.app.loaded.plan.activities.len(), 5);
     assert_eq!(
         env.app.loaded.plan.activity("I.1.1").map(|a| a.status),

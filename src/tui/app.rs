@@ -121,7 +121,7 @@ impl Progress {
 }
 
 /// `n` with its digits in groups of three (`10 000`).
-fn grouped(n: usize) -> String {
+pub(crate) fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
@@ -210,6 +210,8 @@ pub struct App {
     /// Whether the user has moved the selection: until then, the first activity read is
     /// selected.
     touched: bool,
+    /// Whether the status bar's message asks to wait for the files to be read.
+    told_to_wait: bool,
     /// Reading and validation findings.
     pub findings: Vec<Finding>,
     /// The tree of the plan.
@@ -307,6 +309,7 @@ impl App {
             progress: Progress::Done,
             generation: 0,
             touched: false,
+            told_to_wait: false,
             findings: Vec::new(),
             tree: Tree::default(),
             haystacks: None,
@@ -448,6 +451,12 @@ impl App {
                 self.findings = self.loaded.findings.clone();
                 self.findings.extend(findings);
                 self.progress = Progress::Done;
+                if self.told_to_wait {
+                    self.say(format!(
+                        "every file is read: {} activities",
+                        grouped(self.loaded.plan.activities.len())
+                    ));
+                }
                 self.say_if_unreadable();
             }
         }
@@ -465,6 +474,7 @@ impl App {
             Progress::Checking | Progress::Done => return false,
         };
         self.say_error(format!("{what} when every file is read ({progress})"));
+        self.told_to_wait = true;
         true
     }
 
@@ -553,6 +563,7 @@ impl App {
     }
 
     fn say(&mut self, text: impl Into<String>) {
+        self.told_to_wait = false;
         self.message = Some(Message {
             text: text.into(),
             error: false,
@@ -560,6 +571,7 @@ impl App {
     }
 
     fn say_error(&mut self, text: impl Into<String>) {
+        self.told_to_wait = false;
         self.message = Some(Message {
             text: text.into(),
             error: true,

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane};
+use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane, grouped};
 use super::form::{Form, FormKind, Value};
 use super::keys::{Command, config_path};
 use super::tree::NodeKind;
@@ -188,7 +188,7 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         Span::styled(" programa ", theme.accent()),
         Span::raw(format!(
             "│ {title} │ {} activities{so_far}",
-            app.loaded.plan.activities.len()
+            grouped(app.loaded.plan.activities.len())
         )),
     ];
     if app.filter.is_active() {
