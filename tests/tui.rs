@@ -12,10 +12,11 @@ use programa::cli::GitServices;
 use programa::model::{Date, Status};
 use programa::store::{self, Workspace};
 use programa::tui::app::{Focus, Overlay, Pane};
+use programa::tui::load::{self, ReadEvent};
 use programa::tui::services::{Job, JobEvent, run_job};
 use programa::tui::{
-    Action, ActivityHistory, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Scope,
-    Services, Unavailable,
+    Action, ActivityHistory, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Progress,
+    Scope, Services, Unavailable,
 };
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -119,6 +120,10 @@ fn parse_keys(text: &str) -> Vec<KeyEvent> {
             "pgdn" => KeyCode::PageDown,
             "clear" => {
                 keys.push(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+                continue;
+            }
+            "ctrl-r" => {
+                keys.push(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL));
                 continue;
             }
             other => panic!("unknown key <{other}>"),
@@ -317,7 +322,7 @@ fn filter_as_you_type_matches_codes_titles_and_text() {
         .app
         .rows
         .iter()
-        .map(|r| env.app.tree.nodes[r.node].key.clone())
+        .map(|r| env.app.tree.key(r.node, &env.app.loaded.plan).to_string())
         .collect();
     assert_eq!(
         shown,
@@ -346,12 +351,7 @@ fn quick_filters_cycle_status_format_and_area() {
         env.app
             .rows
             .iter()
-            .filter_map(|r| {
-                let node = &env.app.tree.nodes[r.node];
-                node.key
-                    .starts_with(|c: char| c.is_ascii_uppercase())
-                    .then(|| node.key.clone())
-            })
+            .map(|r| env.app.tree.key(r.node, &env.app.loaded.plan).to_string())
             .filter(|k| !k.contains(':'))
             .collect()
     };
@@ -1185,4 +1185,245 @@ fn compiling_through_the_git_services_writes_the_pdf_and_shows_its_path() {
         env.app.message.as_ref().map(|m| m.text.as_str()),
         Some(expected.as_str())
     );
+}
+
+/// An interface on a copy of the fixture as `programa` opens it: the programme file read, the
+/// activity files listed (returned, in code order) and not read yet.
+fn reading(width: u16, height: u16) -> (Env, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(Path::new(FIXTURE), dir.path());
+    let workspace = Workspace::at(dir.path());
+    let mut listing = store::list(&workspace, 2021).expect("the programme is listed");
+    load::in_code_order(&mut listing.files);
+    let scope = Scope {
+        workspace,
+        year: 2021,
+    };
+    let files = listing.files.len();
+    let mut app = App::reading(
+        scope,
+        listing.programme,
+        files,
+        KeyMap::default(),
+        (width, height),
+    );
+    app.today = Date::from_ymd(2021, 6, 20);
+    (Env { dir, app }, listing.files)
+}
+
+/// `files` read as the background thread reads a chunk, handed to the interface.
+fn read_chunk(app: &mut App, files: &[PathBuf]) -> Vec<Effect> {
+    let parsed = store::read_activities(&app.scope.workspace, files).expect("the files read");
+    app.update(Action::Read(ReadEvent::Chunk(parsed)))
+}
+
+/// Checks the programme as the background thread does, for the generation `effects` ask for.
+fn check(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
+    let [Effect::Check(generation)] = effects else {
+        panic!("asks for a check: {effects:?}");
+    };
+    let findings = programa::validate::validate(&app.loaded);
+    app.update(Action::Read(ReadEvent::Checked {
+        generation: *generation,
+        findings,
+    }))
+}
+
+fn selected_key(app: &App) -> String {
+    app.tree
+        .key(app.rows[app.selected].node, &app.loaded.plan)
+        .to_string()
+}
+
+#[test]
+fn the_tree_fills_in_chunk_by_chunk_and_is_checked_after_the_last() {
+    let (mut env, files) = reading(100, 30);
+    // I.2.1 misspells a key (a finding of the check) and II.3.2 is not TOML (one of reading).
+    let misspelt = Env::fixture("I.2.1").replace("status =", "statsu = \"x\"\nstatus =");
+    std::fs::write(env.path("I.2.1"), misspelt).expect("writes");
+    std::fs::write(env.path("II.3.2"), "code = \"II.3.2\"\ntitle = \n").expect("writes");
+    assert_eq!(files.len(), 5);
+    assert_eq!(env.app.progress, Progress::Reading { read: 0, total: 5 });
+    assert_eq!(
+        env.app.progress.describe().as_deref(),
+        Some("reading 0 of 5 files")
+    );
+    // The structure is there before any activity: areas, programmes, projects.
+    assert_eq!(env.app.rows.len(), 7);
+    assert_eq!(env.selected_code(), None);
+
+    // Before the user moves, the first activity read is selected.
+    assert!(read_chunk(&mut env.app, &files[..2]).is_empty());
+    assert_eq!(env.app.progress, Progress::Reading { read: 2, total: 5 });
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.1"));
+    assert_eq!(env.app.loaded.plan.activities.len(), 2);
+
+    // What needs every activity waits, and says why.
+    env.keys("N");
+    assert!(env.app.overlay.is_none());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("a new activity's code is chosen when every file is read (reading 2 of 5 files)")
+    );
+    env.keys("<ctrl-r>");
+    assert_eq!(env.app.progress, Progress::Reading { read: 2, total: 5 });
+    env.keys("N");
+
+    // The last chunk: every activity that could be read is in; the check is asked for, and
+    // until it answers the findings are those of reading only.
+    assert!(read_chunk(&mut env.app, &files[2..4]).is_empty());
+    let effects = read_chunk(&mut env.app, &files[4..]);
+    assert_eq!(env.app.progress, Progress::Checking);
+    assert_eq!(env.app.loaded.plan.activities.len(), 4);
+    let codes: Vec<&str> = env.app.findings.iter().map(|f| f.code).collect();
+    assert!(!codes.contains(&"unknown-key"), "{codes:?}");
+    assert!(!env.app.findings.is_empty());
+
+    // A check of an older state is stale: another is asked for.
+    let Effect::Check(generation) = effects[0] else {
+        panic!("asks for a check: {effects:?}");
+    };
+    let again = env.app.update(Action::Read(ReadEvent::Checked {
+        generation: generation - 1,
+        findings: Vec::new(),
+    }));
+    assert_eq!(again, effects);
+    assert!(check(&mut env.app, &effects).is_empty());
+    assert!(env.app.is_loaded());
+    assert_eq!(env.app.progress.describe(), None);
+    // Now as complete as reading the year before showing it; the wait is over, but the
+    // problems found come first.
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("some files cannot be read: press ! to see why")
+    );
+    let whole = open(env.dir.path(), KeyMap::default(), (100, 30));
+    assert_eq!(env.app.findings, whole.findings);
+    assert_eq!(env.app.loaded.plan, whole.loaded.plan);
+    assert!(
+        env.app.findings.iter().any(|f| f.code == "unknown-key"),
+        "{:?}",
+        env.app.findings
+    );
+    assert!(env.app.message.as_ref().is_some_and(|m| m.error));
+}
+
+#[test]
+fn the_selected_row_stays_in_place_while_rows_come_in_above_it() {
+    let (mut env, files) = reading(100, 11);
+    env.keys("G");
+    assert_eq!(selected_key(&env.app), "project:II.3");
+    assert_eq!(env.app.selected, 6);
+    read_chunk(&mut env.app, &files[..3]);
+    // Three activities came in above it: the tree scrolled with them.
+    assert_eq!(selected_key(&env.app), "project:II.3");
+    assert_eq!(env.app.selected, 9);
+    assert_eq!(env.app.selected - env.app.offset, 6);
+    read_chunk(&mut env.app, &files[3..]);
+    assert_eq!(selected_key(&env.app), "project:II.3");
+    assert_eq!(env.app.selected - env.app.offset, 6);
+    assert_eq!(env.app.rows[env.app.selected].count, 2);
+}
+
+#[test]
+fn a_frame_while_the_files_are_read() {
+    let (mut env, files) = reading(100, 30);
+    read_chunk(&mut env.app, &files[..3]);
+    insta::assert_snapshot!("reading", env.draw());
+}
+
+#[test]
+fn an_activity_edited_while_the_rest_is_read_is_read_again_alone() {
+    let (mut env, files) = reading(100, 30);
+    read_chunk(&mut env.app, &files[..2]);
+    let before = env.app.generation;
+    env.keys("s<right><enter>");
+    assert!(env.read("I.1.1").contains("status = \"postponed\""));
+    assert_eq!(env.app.loaded.plan.activities[0].status, Status::Postponed);
+    assert!(env.app.generation > before);
+    assert_eq!(env.app.progress, Progress::Reading { read: 2, total: 5 });
+    env.keys("N");
+    let effects = read_chunk(&mut env.app, &files[2..]);
+    check(&mut env.app, &effects);
+    assert!(env.app.is_loaded());
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some("every file is read: 5 activities")
+    );
+    assert_eq!(env.app.loaded.plan.activities.len(), 5);
+    assert_eq!(
+        env.app.loaded.plan.activity("I.1.1").map(|a| a.status),
+        Some(Status::Postponed)
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_stops_reading_and_says_how_to_retry() {
+    let (mut env, files) = reading(100, 30);
+    read_chunk(&mut env.app, &files[..2]);
+    env.app.update(Action::Read(ReadEvent::Failed(
+        "cannot read programme/2021/activities/I.2.1.toml: permission denied".into(),
+    )));
+    assert!(matches!(env.app.progress, Progress::Failed(_)));
+    assert_eq!(
+        env.app.message.as_ref().map(|m| m.text.as_str()),
+        Some(
+            "cannot read programme/2021/activities/I.2.1.toml: permission denied: the files after it were not read; press ctrl-r to read them again"
+        )
+    );
+    env.keys("N");
+    assert!(env.app.overlay.is_none());
+    env.keys("<ctrl-r>");
+    assert!(env.app.is_loaded());
+    assert_eq!(env.app.loaded.plan.activities.len(), 5);
+}
+
+#[test]
+fn a_click_on_a_tab_of_the_right_pane_shows_it() {
+    let mut env = Env::new();
+    let click = |column: u16, row: u16| {
+        Action::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The pane's top border, as drawn: its tabs' titles and where they are.
+    let screen = env.draw();
+    let border: Vec<char> = screen
+        .lines()
+        .nth(1)
+        .expect("a second line")
+        .chars()
+        .collect();
+    let at = |title: &str| {
+        let title: Vec<char> = title.chars().collect();
+        let start = border
+            .windows(title.len())
+            .position(|w| w == title.as_slice())
+            .unwrap_or_else(|| panic!("{title:?} on the border: {screen}"));
+        u16::try_from(start).expect("a column")
+    };
+    let (detail, history, changes) = (at("1 Activity"), at("2 History"), at("3 Changes"));
+    assert_eq!((detail, history, changes), (57, 68, 78));
+
+    let effects = env.app.update(click(history + 8, 1));
+    assert_eq!(env.app.pane, Pane::History);
+    assert_eq!(env.app.focus, Focus::Pane);
+    assert_eq!(effects, vec![Effect::Start(Job::History("I.1.1".into()))]);
+    let effects = env.app.update(click(changes, 1));
+    assert_eq!(env.app.pane, Pane::Changes);
+    assert_eq!(effects, vec![Effect::Start(Job::Uncommitted)]);
+    env.app.update(click(detail + 3, 1));
+    assert_eq!(env.app.pane, Pane::Detail);
+    // The space between two titles, the rest of the border and the text below are not tabs.
+    for (column, row) in [(history - 1, 1), (changes + 12, 1), (history, 2)] {
+        env.app.update(click(column, row));
+        assert_eq!(env.app.pane, Pane::Detail, "a click at {column},{row}");
+    }
+    // A click on a tree row still selects it.
+    env.app.update(click(5, 6));
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.2"));
+    assert_eq!(env.app.focus, Focus::Tree);
 }

@@ -35,14 +35,19 @@ impl Tmux {
 
     /// Waits until the screen shows `text`, failing with the screen after 15 s.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |screen| screen.contains(text))
+    }
+
+    /// Waits until `ready` holds for the screen, failing with `what` and the screen after 15 s.
+    fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if ready(&screen) {
                 return screen;
             }
             if start.elapsed() > Duration::from_secs(15) {
-                panic!("waited for {text:?}; the screen is:\n{screen}");
+                panic!("waited for {what}; the screen is:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -152,7 +157,11 @@ impl Session {
             "tmux: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        tmux.wait_for("Work Programme for the year 2021");
+        // The title says "activities so far" until every file is read and checked.
+        tmux.wait_until("every file read", |screen| {
+            screen.contains("Work Programme for the year 2021 │ 5 activities")
+                && !screen.contains("so far")
+        });
         Some(Session { dir, tmux })
     }
 

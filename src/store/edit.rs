@@ -808,43 +808,11 @@ pub fn check_activity(
 /// `loaded` with the file at `relative` replaced (or added) by `text`, read as `activity`.
 fn with_activity(loaded: &Loaded, relative: &Path, activity: &Activity, text: &str) -> Loaded {
     let mut edited = loaded.clone();
-    edited
-        .findings
-        .retain(|f| f.file.as_deref() != Some(relative));
     let source = Source {
         path: relative.to_path_buf(),
         text: text.to_string(),
     };
-    let source_index = match edited.sources.iter().position(|s| s.path == relative) {
-        Some(i) => {
-            edited.sources[i] = source;
-            i
-        }
-        None => {
-            edited.sources.push(source);
-            edited.sources.len() - 1
-        }
-    };
-    match edited
-        .activity_sources
-        .iter()
-        .position(|&i| i == source_index)
-    {
-        Some(i) if i < edited.plan.activities.len() => {
-            edited.plan.activities[i] = activity.clone();
-        }
-        _ => {
-            let mut pairs: Vec<(Activity, usize)> = edited
-                .plan
-                .activities
-                .drain(..)
-                .zip(edited.activity_sources.drain(..))
-                .collect();
-            pairs.push((activity.clone(), source_index));
-            pairs.sort_by_cached_key(|(a, _)| crate::model::code_sort_key(&a.code));
-            (edited.plan.activities, edited.activity_sources) = pairs.into_iter().unzip();
-        }
-    }
+    edited.put_file(source, Some(activity.clone()), Vec::new());
     edited
 }
 

@@ -170,11 +170,94 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A year with its programme file parsed and no activities yet.
+    pub fn started(year: i32, programme: Source) -> Loaded {
+        let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
+        Loaded {
+            year,
+            plan: Plan {
+                programme: parsed.unwrap_or_default(),
+                activities: Vec::new(),
+            },
+            activity_sources: Vec::new(),
+            sources: vec![programme],
+            findings,
+        }
+    }
+
+    /// Adds activity files already parsed, keeping the activities in code order; cheap when
+    /// they come after those already there, as when a year is read in code order in parts.
+    pub fn add_activities(&mut self, parsed: Vec<ParsedActivity>) {
+        let mut added: Vec<(Activity, usize)> = Vec::with_capacity(parsed.len());
+        self.sources.reserve(parsed.len());
+        for (source, activity, findings) in parsed {
+            self.findings.extend(findings);
+            self.sources.push(source);
+            if let Some(activity) = activity {
+                added.push((activity, self.sources.len() - 1));
+            }
+        }
+        added.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
+        let follows = match (self.plan.activities.last(), added.first()) {
+            (Some(last), Some((first, _))) => {
+                code_sort_key(&last.code) <= code_sort_key(&first.code)
+            }
+            _ => true,
+        };
+        if follows {
+            for (activity, source) in added {
+                self.plan.activities.push(activity);
+                self.activity_sources.push(source);
+            }
+            return;
+        }
+        let mut all: Vec<(Activity, usize)> = self
+            .plan
+            .activities
+            .drain(..)
+            .zip(self.activity_sources.drain(..))
+            .chain(added)
+            .collect();
+        all.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
+        (self.plan.activities, self.activity_sources) = all.into_iter().unzip();
+    }
+
     /// The source file an activity was read from.
     pub fn source_of(&self, activity_index: usize) -> Option<&Source> {
         self.activity_sources
             .get(activity_index)
             .and_then(|&i| self.sources.get(i))
+    }
+
+    /// Puts a file in the place of the one at the same path, or adds it: its text, its
+    /// activity if it could be read (in code order) and its findings, instead of the old ones.
+    pub fn put_file(&mut self, source: Source, activity: Option<Activity>, findings: Vec<Finding>) {
+        self.findings
+            .retain(|f| f.file.as_deref() != Some(source.path.as_path()));
+        self.findings.extend(findings);
+        let index = match self.sources.iter().position(|s| s.path == source.path) {
+            Some(i) => {
+                self.sources[i] = source;
+                i
+            }
+            None => {
+                self.sources.push(source);
+                self.sources.len() - 1
+            }
+        };
+        if let Some(at) = self.activity_sources.iter().position(|&i| i == index) {
+            self.plan.activities.remove(at);
+            self.activity_sources.remove(at);
+        }
+        if let Some(activity) = activity {
+            let key = code_sort_key(&activity.code);
+            let at = self
+                .plan
+                .activities
+                .partition_point(|a| code_sort_key(&a.code) <= key);
+            self.plan.activities.insert(at, activity);
+            self.activity_sources.insert(at, index);
+        }
     }
 
     /// Whether any finding is an error.
@@ -216,15 +299,47 @@ impl Loaded {
 ///
 /// Problems inside files become findings; only a missing or unreadable folder is an error.
 pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
+    let listing = list(workspace, year)?;
+    let activities = read_activities(workspace, &listing.files)?;
+    Ok(assemble_parsed(year, listing.programme, activities))
+}
+
+/// What is known of a year before its activity files are read: the programme file and the
+/// paths of the activity files, sorted by name.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The year.
+    pub year: i32,
+    /// The programme file, read.
+    pub programme: Source,
+    /// The activity files, not read yet.
+    pub files: Vec<PathBuf>,
+}
+
+/// Reads a year's programme file and lists its activity files, without reading them: the
+/// start of [`load`], for an interface that reads the rest while it shows the programme.
+pub fn list(workspace: &Workspace, year: i32) -> Result<Listing, StoreError> {
     let dir = workspace.year_dir(year);
     let programme_path = dir.join(PROGRAMME_FILE);
     let programme = Source {
         text: read(&programme_path)?,
         path: workspace.relative(&programme_path).to_path_buf(),
     };
+    let files = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    Ok(Listing {
+        year,
+        programme,
+        files,
+    })
+}
+
+/// Reads and parses activity files (some or all of a [`Listing`]'s), in the order given.
+pub fn read_activities(
+    workspace: &Workspace,
+    paths: &[PathBuf],
+) -> Result<Vec<ParsedActivity>, StoreError> {
     // Each file is read on the thread that parses it, so reading overlaps parsing.
-    let paths = activity_files(&dir.join(ACTIVITIES_DIR))?;
-    let activities = map_on_cores(&paths, |path| {
+    map_on_cores(paths, |path| {
         let source = Source {
             text: read(path)?,
             path: workspace.relative(path).to_path_buf(),
@@ -233,8 +348,7 @@ pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
         Ok((source, activity, findings))
     })
     .into_iter()
-    .collect::<Result<Vec<ParsedActivity>, StoreError>>()?;
-    Ok(assemble_parsed(year, programme, activities))
+    .collect()
 }
 
 /// Builds a year from the text of its files, wherever they were read from: the programme file
@@ -253,31 +367,12 @@ pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Lo
 }
 
 /// An activity file as parsed: its source, the activity if it could be read, and the findings.
-type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
+pub type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
 
 /// Builds a year from the programme file and the activity files already parsed.
 fn assemble_parsed(year: i32, programme: Source, parsed: Vec<ParsedActivity>) -> Loaded {
-    let mut loaded = Loaded {
-        year,
-        ..Loaded::default()
-    };
-    let (programme_parsed, findings) =
-        parse_file::<WorkProgramme>(&programme.path, &programme.text);
-    loaded.findings.extend(findings);
-    loaded.plan.programme = programme_parsed.unwrap_or_default();
-    loaded.sources.reserve(parsed.len() + 1);
-    loaded.sources.push(programme);
-
-    let mut activities: Vec<(Activity, usize)> = Vec::with_capacity(parsed.len());
-    for (source, activity, findings) in parsed {
-        loaded.findings.extend(findings);
-        loaded.sources.push(source);
-        if let Some(activity) = activity {
-            activities.push((activity, loaded.sources.len() - 1));
-        }
-    }
-    activities.sort_by_cached_key(|(a, _)| code_sort_key(&a.code));
-    (loaded.plan.activities, loaded.activity_sources) = activities.into_iter().unzip();
+    let mut loaded = Loaded::started(year, programme);
+    loaded.add_activities(parsed);
     loaded
 }
 
@@ -366,5 +461,33 @@ mod tests {
             let doubled = map_on_cores(&items, |n| n * 2);
             assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn a_year_read_in_parts_in_any_order_is_the_year_read_whole() {
+        let workspace = Workspace::at(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"));
+        let whole = load(&workspace, 2021).expect("the fixture loads");
+        let listing = list(&workspace, 2021).expect("the fixture is listed");
+        let (first, last) = listing.files.split_at(2);
+        let mut parts = Loaded::started(2021, listing.programme);
+        parts.add_activities(read_activities(&workspace, last).expect("reads"));
+        parts.add_activities(read_activities(&workspace, first).expect("reads"));
+        assert_eq!(parts.plan, whole.plan);
+        for (i, activity) in parts.plan.activities.iter().enumerate() {
+            let source = parts.source_of(i).expect("a source");
+            assert!(source.path.ends_with(format!("{}.toml", activity.code)));
+        }
+
+        // A file put again replaces its activity; one that no longer reads takes it out.
+        let mut activity = whole.plan.activities[0].clone();
+        activity.title = "Renamed".into();
+        let source = parts.source_of(0).cloned().expect("a source");
+        parts.put_file(source.clone(), Some(activity), Vec::new());
+        assert_eq!(parts.plan.activities[0].title, "Renamed");
+        assert_eq!(parts.plan.activities.len(), whole.plan.activities.len());
+        let broken = Finding::error("syntax", "broken").at(&source.path, None);
+        parts.put_file(source, None, vec![broken]);
+        assert_eq!(parts.plan.activities.len(), whole.plan.activities.len() - 1);
+        assert!(parts.has_errors());
     }
 }

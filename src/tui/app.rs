@@ -7,18 +7,20 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::form::{Field, Form, FormInput, FormKind};
 use super::keys::{Command, KeyMap};
+use super::load::ReadEvent;
 use super::services::{ActivityHistory, Document, Job, JobEvent, Outcome, Scope};
 use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
 use crate::store::edit::{self, Assignment, Change, EditError};
-use crate::store::{self, Loaded};
+use crate::store::{self, Loaded, Source};
 
 /// Where keys go when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +86,55 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Something that happened, for [`App::update`].
+/// How far reading the year has got.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Progress {
+    /// Activity files are being read: `read` of `total` so far.
+    Reading {
+        /// Files read.
+        read: usize,
+        /// Files listed.
+        total: usize,
+    },
+    /// Every file is read; the programme is being checked.
+    Checking,
+    /// Everything is read and checked.
+    Done,
+    /// A file could not be read (why); what was read before it is shown.
+    Failed(String),
+}
+
+impl Progress {
+    /// What is going on, for the status bar (`reading 3 400 of 10 000 files`); `None` when
+    /// nothing is.
+    pub fn describe(&self) -> Option<String> {
+        match self {
+            Progress::Reading { read, total } => Some(format!(
+                "reading {} of {} files",
+                grouped(*read),
+                grouped(*total)
+            )),
+            Progress::Checking => Some("checking the programme".into()),
+            Progress::Done | Progress::Failed(_) => None,
+        }
+    }
+}
+
+/// `n` with its digits in groups of three (`10 000`).
+pub(crate) fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Something that happened, for [`App::update`].
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// A key pressed.
     Key(KeyEvent),
@@ -101,6 +150,8 @@ pub enum Action {
     Tick,
     /// The editor closed.
     Edited(EditorOutcome),
+    /// The background reading's report.
+    Read(ReadEvent),
 }
 
 /// How an editor session on an activity's file ended.
@@ -138,6 +189,9 @@ pub enum Effect {
         /// The copy to edit; it exists, holding the text to start from.
         draft: PathBuf,
     },
+    /// Check the programme as it is at this generation ([`App::generation`]) in the
+    /// background, and report with [`ReadEvent::Checked`].
+    Check(u64),
 }
 
 /// Rows taken by the title bar, the status bar and the borders of the tree.
@@ -147,8 +201,17 @@ const CHROME_ROWS: u16 = 4;
 pub struct App {
     /// Where the programme is.
     pub scope: Scope,
-    /// The programme as last read.
-    pub loaded: Loaded,
+    /// The programme as last read (shared with the background check).
+    pub loaded: Arc<Loaded>,
+    /// How far reading it has got.
+    pub progress: Progress,
+    /// Counts the changes to `loaded`, so a check of an older state is known to be stale.
+    pub generation: u64,
+    /// Whether the user has moved the selection: until then, the first activity read is
+    /// selected.
+    touched: bool,
+    /// Whether the status bar's message asks to wait for the files to be read.
+    told_to_wait: bool,
     /// Reading and validation findings.
     pub findings: Vec<Finding>,
     /// The tree of the plan.
@@ -202,9 +265,51 @@ pub struct App {
 impl App {
     /// The state for a loaded programme.
     pub fn new(scope: Scope, loaded: Loaded, keys: KeyMap, size: (u16, u16)) -> App {
-        let mut app = App {
+        let mut app = App::empty(scope, keys, size);
+        app.set_loaded(loaded);
+        app.select_first_activity_from(0);
+        app.say_if_unreadable();
+        app
+    }
+
+    /// The state for a year whose activity files (`files` of them) are still to be read: the
+    /// areas, programmes and projects of `programme`; [`Action::Read`] brings the activities,
+    /// a chunk at a time, and the findings once they are all in.
+    pub fn reading(
+        scope: Scope,
+        programme: Source,
+        files: usize,
+        keys: KeyMap,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::empty(scope, keys, size);
+        let mut started = Loaded::started(app.scope.year, programme);
+        // Room for every file at once: growing the lists as chunks come in would copy them.
+        started.plan.activities.reserve(files);
+        started.activity_sources.reserve(files);
+        started.sources.reserve(files);
+        if files == 0 {
+            app.set_loaded(started);
+            app.say_if_unreadable();
+        } else {
+            app.loaded = Arc::new(started);
+            app.progress = Progress::Reading {
+                read: 0,
+                total: files,
+            };
+            app.grown();
+        }
+        app
+    }
+
+    fn empty(scope: Scope, keys: KeyMap, size: (u16, u16)) -> App {
+        App {
             scope,
-            loaded: Loaded::default(),
+            loaded: Arc::default(),
+            progress: Progress::Done,
+            generation: 0,
+            touched: false,
+            told_to_wait: false,
             findings: Vec::new(),
             tree: Tree::default(),
             haystacks: None,
@@ -230,28 +335,26 @@ impl App {
             today: crate::clock::today().ok(),
             colour: true,
             quit_asked: false,
-        };
-        app.set_loaded(loaded);
-        if let Some(first) = app.rows.iter().position(|r| app.is_activity_row(r)) {
-            app.selected = first;
         }
-        if app.loaded.has_errors() {
-            app.say_error(format!(
+    }
+
+    fn say_if_unreadable(&mut self) {
+        if self.loaded.has_errors() {
+            self.say_error(format!(
                 "some files cannot be read: press {} to see why",
-                app.keys.first(Command::Findings)
+                self.keys.first(Command::Findings)
             ));
         }
-        app
     }
 
     fn set_loaded(&mut self, loaded: Loaded) {
         let mut findings = loaded.findings.clone();
         findings.extend(crate::validate::validate(&loaded));
         self.findings = findings;
-        self.tree = Tree::of(&loaded.plan);
-        self.loaded = loaded;
-        self.haystacks = None;
-        self.refresh_rows();
+        self.loaded = Arc::new(loaded);
+        self.progress = Progress::Done;
+        self.generation += 1;
+        self.rebuild_tree();
     }
 
     /// Reads the programme from disk again, keeping the selection.
@@ -262,6 +365,119 @@ impl App {
         }
     }
 
+    /// Whether every file is read and checked.
+    pub fn is_loaded(&self) -> bool {
+        self.progress == Progress::Done
+    }
+
+    /// Whether files are being read or checked in the background.
+    pub fn is_reading(&self) -> bool {
+        matches!(self.progress, Progress::Reading { .. } | Progress::Checking)
+    }
+
+    /// After activity `code`'s file was written: reads it again. Once the year is read, the
+    /// whole year is read again, as files may have changed outside; while it is being read,
+    /// only this file, and the check that follows reading sees it.
+    fn refresh(&mut self, code: &str) {
+        if self.is_loaded() {
+            self.reload();
+            return;
+        }
+        let path = self.scope.workspace.activity_path(self.loaded.year, code);
+        let relative = self.scope.workspace.relative(&path).to_path_buf();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let (activity, findings) = store::parse_file::<Activity>(&relative, &text);
+                let source = Source {
+                    path: relative,
+                    text,
+                };
+                Arc::make_mut(&mut self.loaded).put_file(source, activity, findings);
+            }
+            Err(e) => self.say_error(format!("cannot read {} ({e})", relative.display())),
+        }
+        self.generation += 1;
+        self.grown();
+    }
+
+    /// Rebuilds the tree after activities came in while reading, the selected row staying
+    /// where it is on screen (or, before the user moved, the first activity selected).
+    fn grown(&mut self) {
+        let on_screen = self.selected.saturating_sub(self.offset);
+        self.findings = self.loaded.findings.clone();
+        self.rebuild_tree();
+        if self.touched {
+            self.offset = self.selected.saturating_sub(on_screen);
+            self.scroll_into_view();
+        } else {
+            self.select_first_activity_from(0);
+        }
+    }
+
+    /// Takes in what the background reading reports.
+    fn read_event(&mut self, event: ReadEvent) -> Vec<Effect> {
+        match event {
+            ReadEvent::Chunk(parsed) => {
+                let Progress::Reading { read, total } = &mut self.progress else {
+                    return Vec::new();
+                };
+                *read += parsed.len();
+                let complete = *read >= *total;
+                Arc::make_mut(&mut self.loaded).add_activities(parsed);
+                self.generation += 1;
+                self.grown();
+                if complete {
+                    self.progress = Progress::Checking;
+                    return vec![Effect::Check(self.generation)];
+                }
+            }
+            ReadEvent::Failed(error) => {
+                self.say_error(format!(
+                    "{error}: the files after it were not read; press {} to read them again",
+                    self.keys.first(Command::Reload)
+                ));
+                self.progress = Progress::Failed(error);
+            }
+            ReadEvent::Checked {
+                generation,
+                findings,
+            } => {
+                if self.progress != Progress::Checking {
+                    return Vec::new();
+                }
+                if generation != self.generation {
+                    return vec![Effect::Check(self.generation)];
+                }
+                self.findings = self.loaded.findings.clone();
+                self.findings.extend(findings);
+                self.progress = Progress::Done;
+                if self.told_to_wait {
+                    self.say(format!(
+                        "every file is read: {} activities",
+                        grouped(self.loaded.plan.activities.len())
+                    ));
+                }
+                self.say_if_unreadable();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Why a command that needs every activity must wait, while they are being read.
+    fn still_reading(&mut self, what: &str) -> bool {
+        let progress = match &self.progress {
+            Progress::Reading { .. } => self.progress.describe().unwrap_or_default(),
+            Progress::Failed(_) => format!(
+                "some files were not read: press {} first",
+                self.keys.first(Command::Reload)
+            ),
+            Progress::Checking | Progress::Done => return false,
+        };
+        self.say_error(format!("{what} when every file is read ({progress})"));
+        self.told_to_wait = true;
+        true
+    }
+
     fn is_activity_row(&self, row: &Row) -> bool {
         matches!(self.tree.nodes[row.node].kind, NodeKind::Activity(_))
     }
@@ -270,13 +486,26 @@ impl App {
     fn selected_key(&self) -> Option<String> {
         self.rows
             .get(self.selected)
-            .map(|r| self.tree.nodes[r.node].key.clone())
+            .map(|r| self.tree.key(r.node, &self.loaded.plan).to_string())
     }
 
     /// Recomputes the rows after a filter, collapse or load, keeping the selected node if it is
     /// still shown, else selecting the first activity.
     fn refresh_rows(&mut self) {
         let key = self.selected_key();
+        self.show_rows(key);
+    }
+
+    /// The tree of the plan as it is now, keeping the selected node.
+    fn rebuild_tree(&mut self) {
+        let key = self.selected_key();
+        self.tree = Tree::of(&self.loaded.plan);
+        self.haystacks = None;
+        self.show_rows(key);
+    }
+
+    /// Recomputes the rows, selecting the node with `key` if it is shown.
+    fn show_rows(&mut self, key: Option<String>) {
         let matches = if self.filter.text.is_empty() {
             self.filter.matches(&self.loaded.plan, None)
         } else {
@@ -291,7 +520,7 @@ impl App {
         let kept = key.and_then(|key| {
             self.rows
                 .iter()
-                .position(|r| self.tree.nodes[r.node].key == key)
+                .position(|r| self.tree.key(r.node, &self.loaded.plan) == key)
         });
         self.selected = match kept {
             Some(i) => i,
@@ -334,6 +563,7 @@ impl App {
     }
 
     fn say(&mut self, text: impl Into<String>) {
+        self.told_to_wait = false;
         self.message = Some(Message {
             text: text.into(),
             error: false,
@@ -341,6 +571,7 @@ impl App {
     }
 
     fn say_error(&mut self, text: impl Into<String>) {
+        self.told_to_wait = false;
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -375,6 +606,7 @@ impl App {
                 self.edited(outcome);
                 self.after_edit()
             }
+            Action::Read(event) => self.read_event(event),
         }
     }
 
@@ -447,8 +679,10 @@ impl App {
         self.selection_changed();
     }
 
+    /// After the user moved the selection.
     fn selection_changed(&mut self) {
         self.pane_scroll = 0;
+        self.touched = true;
     }
 
     /// The effects of asking for the selected activity's history, if it is not known.
@@ -641,7 +875,11 @@ impl App {
                 let today = self.today;
                 self.open_form(|a| note_form(a, today));
             }
-            Command::NewActivity => self.open_new_form(),
+            Command::NewActivity => {
+                if !self.still_reading("a new activity's code is chosen") {
+                    self.open_new_form();
+                }
+            }
             Command::Edit => return self.edit(),
             Command::Commit => {
                 if let Some(busy) = &self.busy {
@@ -655,6 +893,10 @@ impl App {
             Command::CompileReport => return self.compile(Document::Report),
             Command::Findings => self.overlay = Some(Overlay::Findings(0)),
             Command::Reload => {
+                if self.is_reading() {
+                    self.say_error("the files are being read already");
+                    return Vec::new();
+                }
                 self.reload();
                 self.say("read the files again");
                 // Commits may have been made outside meanwhile.
@@ -704,7 +946,7 @@ impl App {
 
     fn expand(&mut self) {
         if let Some(row) = self.rows.get(self.selected) {
-            let key = self.tree.nodes[row.node].key.clone();
+            let key = self.tree.key(row.node, &self.loaded.plan).to_string();
             if self.collapsed.remove(&key) {
                 self.refresh_rows();
             } else if self.activity().is_some() {
@@ -715,7 +957,7 @@ impl App {
 
     fn toggle(&mut self) {
         if let Some(row) = self.rows.get(self.selected) {
-            let key = self.tree.nodes[row.node].key.clone();
+            let key = self.tree.key(row.node, &self.loaded.plan).to_string();
             if !self.collapsed.remove(&key) {
                 self.collapsed.insert(key);
             }
@@ -725,7 +967,8 @@ impl App {
 
     /// Selects the node with `key`, clearing filters and expanding its ancestors if needed.
     pub fn select_key(&mut self, key: &str) -> bool {
-        let Some(node) = self.tree.nodes.iter().position(|n| n.key == key) else {
+        let plan = &self.loaded.plan;
+        let Some(node) = (0..self.tree.nodes.len()).find(|&i| self.tree.key(i, plan) == key) else {
             return false;
         };
         for (i, other) in self.tree.nodes.iter().enumerate() {
@@ -829,15 +1072,8 @@ impl App {
                 draft: draft.path.clone(),
             }];
         }
-        if self.changed_on_disk(&code) {
-            self.reload();
-        }
-        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
-            Ok(file) => file,
-            Err(e) => {
-                self.say_error(e.to_string());
-                return Vec::new();
-            }
+        let Some(file) = self.current_file(&code) else {
+            return Vec::new();
         };
         match write_draft(&code, &file.text) {
             Ok(path) => {
@@ -853,6 +1089,21 @@ impl App {
             Err(e) => {
                 self.say_error(e);
                 Vec::new()
+            }
+        }
+    }
+
+    /// Activity `code`'s file as it is now, read again if something else wrote it since it
+    /// was read; `None`, said in the status bar, when there is no such activity.
+    fn current_file(&mut self, code: &str) -> Option<edit::ActivityFile> {
+        if self.changed_on_disk(code) {
+            self.refresh(code);
+        }
+        match edit::locate(&self.scope.workspace, &self.loaded, code) {
+            Ok(file) => Some(file),
+            Err(e) => {
+                self.say_error(e.to_string());
+                None
             }
         }
     }
@@ -894,7 +1145,7 @@ impl App {
             if let Some(known) = self.drafts.get_mut(&code) {
                 known.base = on_disk;
             }
-            self.reload();
+            self.refresh(&code);
             self.say_error(format!(
                 "{code} was changed outside while you edited it, so your text was not saved; it is kept in {}: press {} to edit it again and save it over the new file",
                 draft.display(),
@@ -902,15 +1153,8 @@ impl App {
             ));
             return;
         }
-        if self.changed_on_disk(&code) {
-            self.reload();
-        }
-        let file = match edit::locate(&self.scope.workspace, &self.loaded, &code) {
-            Ok(file) => file,
-            Err(e) => {
-                self.say_error(e.to_string());
-                return;
-            }
+        let Some(file) = self.current_file(&code) else {
+            return;
         };
         let before = self.loaded.plan.activity(&code).cloned();
         match edit::save_text(&self.loaded, &file, &text) {
@@ -920,7 +1164,7 @@ impl App {
                 let changes = before
                     .map(|before| edit::describe_changes(&before, &after))
                     .unwrap_or_default();
-                self.reload();
+                self.refresh(&code);
                 self.say(describe(&code, &changes, "saved"));
             }
             Err(EditError::Invalid { findings, .. }) => {
@@ -1084,7 +1328,14 @@ impl App {
                     }
                 }
             }
-            MouseEventKind::Down(MouseButton::Left) if in_pane => self.focus = Focus::Pane,
+            MouseEventKind::Down(MouseButton::Left) if in_pane => {
+                self.focus = Focus::Pane;
+                if mouse.row == areas.pane.y
+                    && let Some(command) = super::view::tab_at(self, areas.pane, mouse.column)
+                {
+                    return self.command(command);
+                }
+            }
             _ => {}
         }
         Vec::new()
@@ -1126,7 +1377,6 @@ impl App {
         };
         match done {
             Some(message) => {
-                self.reload();
                 self.say(message);
                 self.after_edit()
             }
@@ -1188,13 +1438,16 @@ impl App {
     ) -> Option<String> {
         let changed_outside = self.changed_on_disk(code);
         if changed_outside {
-            self.reload();
+            self.refresh(code);
         }
         let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
             let changes = change(&mut open.editor)?;
             open.save(&self.loaded)?;
             Ok(changes)
         });
+        if result.is_ok() {
+            self.refresh(code);
+        }
         match result {
             Ok(changes) if changed_outside => Some(format!(
                 "{} (made to the file as changed outside since it was read)",
@@ -1300,7 +1553,7 @@ impl App {
         };
         match edit::create(&self.scope.workspace, &self.loaded, activity) {
             Ok(file) => {
-                self.reload();
+                self.refresh(&file.code);
                 self.select_key(&file.code);
                 Some(format!(
                     "{}: created {}",
@@ -1486,4 +1739,18 @@ fn write_draft(code: &str, text: &str) -> Result<PathBuf, String> {
         .keep()
         .map(|(_, path)| path)
         .map_err(|e| cannot(e.error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_written_in_groups_of_three_digits() {
+        let cases = [(0, "0"), (999, "999"), (3400, "3 400"), (10_000, "10 000")];
+        for (n, text) in cases {
+            assert_eq!(grouped(n), text);
+        }
+        assert_eq!(grouped(1_234_567), "1 234 567");
+    }
 }

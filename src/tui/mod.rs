@@ -2,12 +2,14 @@
 //!
 //! [`app`] holds the state and turns actions into changes and effects, without drawing;
 //! [`view`] draws the state; [`keys`] maps keys to commands (remappable in `keys.toml`);
-//! [`services`] is the seam to git and the document compiler, run on a background thread.
+//! [`services`] is the seam to git and the document compiler, run on a background thread;
+//! [`load`] reads the year's activity files on another while the interface is already up.
 //! [`run`] is the small event loop joining them to a real terminal.
 
 pub mod app;
 pub mod form;
 pub mod keys;
+pub mod load;
 pub mod services;
 pub mod tree;
 pub mod view;
@@ -15,36 +17,45 @@ pub mod view;
 use std::io::{self, stdout};
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 
-pub use app::{Action, App, EditorOutcome, Effect};
+pub use app::{Action, App, EditorOutcome, Effect, Progress};
 pub use keys::{KeyConfigError, KeyMap};
 pub use services::{ActivityHistory, Document, HistoryEntry, Scope, Services, Unavailable};
 
 /// How often the screen is redrawn while a background job runs (for the spinner).
 const TICK: Duration = Duration::from_millis(120);
+/// How long the loop waits for input while files are being read, before taking in what was
+/// read: short enough that the tree fills in smoothly.
+const READING_TICK: Duration = Duration::from_millis(15);
 
-/// Runs the interface on the terminal until the user quits. The programme is read first; the
-/// terminal is restored on every way out, a panic included.
+/// Runs the interface on the terminal until the user quits. The programme file is read and the
+/// activity files listed first; the interface then shows the programme at once and fills in
+/// the activities as a background thread reads them. The terminal is restored on every way
+/// out, a panic included.
 pub fn run(
     scope: Scope,
     keys: KeyMap,
     services: Arc<dyn Services>,
 ) -> Result<(), crate::store::StoreError> {
-    let loaded = crate::store::load(&scope.workspace, scope.year)?;
+    let mut listing = crate::store::list(&scope.workspace, scope.year)?;
+    load::in_code_order(&mut listing.files);
     let io_error = |e: io::Error| crate::store::StoreError::Io {
         action: "cannot use the terminal",
         path: "/dev/tty".into(),
         source: e,
     };
     let size = crossterm::terminal::size().map_err(io_error)?;
-    let mut app = App::new(scope.clone(), loaded, keys, size);
+    let files = listing.files.len();
+    let mut app = App::reading(scope.clone(), listing.programme, files, keys, size);
     app.colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let reader = load::Reader::default();
+    reader.read(scope.workspace.clone(), listing.files);
     let worker = services::Worker::start(services, scope);
 
     let mut terminal = ratatui::try_init().map_err(io_error)?;
@@ -54,7 +65,7 @@ pub fn run(
         previous(info);
     }));
     let result = execute!(stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &worker));
+        .and_then(|()| event_loop(&mut terminal, &mut app, &worker, &reader));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     for draft in app.drafts.values() {
@@ -75,15 +86,19 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     worker: &services::Worker,
+    reader: &load::Reader,
 ) -> io::Result<()> {
     let mut dirty = true;
+    let mut ticked = Instant::now();
     loop {
         if dirty {
             terminal.draw(|frame| view::render(frame, app))?;
             dirty = false;
         }
         let mut actions = Vec::new();
-        let wait = if app.busy.is_some() || app.history_loading() {
+        let wait = if app.is_reading() {
+            READING_TICK
+        } else if app.busy.is_some() || app.history_loading() {
             TICK
         } else {
             Duration::from_secs(1)
@@ -102,12 +117,14 @@ fn event_loop(
                     break;
                 }
             }
-        } else {
+        } else if ticked.elapsed() >= TICK || wait > TICK {
+            ticked = Instant::now();
             actions.push(Action::Tick);
         }
         while let Ok(report) = worker.events.try_recv() {
             actions.push(Action::Job(report));
         }
+        actions.extend(reader.take());
         for action in actions {
             dirty = true;
             let mut effects = app.update(action);
@@ -124,6 +141,9 @@ fn event_loop(
                         Effect::Edit { code, draft } => {
                             let outcome = suspend_for_editor(terminal, &code, &draft)?;
                             next.extend(app.update(Action::Edited(outcome)));
+                        }
+                        Effect::Check(generation) => {
+                            reader.check(Arc::clone(&app.loaded), generation);
                         }
                     }
                 }

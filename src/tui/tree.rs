@@ -25,11 +25,12 @@ pub struct Node {
     pub kind: NodeKind,
     /// 0 for areas, 3 for activities.
     pub depth: u8,
-    /// A stable name, kept across reloads (`area:I`, `project:I.1`, `I.1.1`).
+    /// A stable name, kept across reloads (`area:I`, `project:I.1`); empty for activities,
+    /// whose key is their code ([`Tree::key`]), so building the tree copies no activity text.
     pub key: String,
-    /// The code shown (`I`, `I.1`, `I.1.1`; empty for programmes).
+    /// The code shown (`I`, `I.1`; empty for programmes and activities).
     pub code: String,
-    /// The title.
+    /// The title (empty for activities: theirs is in the plan).
     pub title: String,
     /// The index just past its last descendant.
     pub end: usize,
@@ -55,13 +56,12 @@ impl Tree {
         let mut placed_projects: HashSet<&str> = HashSet::new();
         let push_activities = |nodes: &mut Vec<Node>, indices: &[usize]| {
             for &i in indices {
-                let activity = &plan.activities[i];
                 nodes.push(Node {
                     kind: NodeKind::Activity(i),
                     depth: 3,
-                    key: activity.code.clone(),
-                    code: activity.code.clone(),
-                    title: activity.title.clone(),
+                    key: String::new(),
+                    code: String::new(),
+                    title: String::new(),
                     end: nodes.len() + 1,
                 });
             }
@@ -144,6 +144,19 @@ impl Tree {
             nodes[area_at].end = nodes.len();
         }
         Tree { nodes }
+    }
+
+    /// The stable name of node `node` of the tree of `plan`: an activity's code, else
+    /// [`Node::key`].
+    pub fn key<'a>(&'a self, node: usize, plan: &'a Plan) -> &'a str {
+        match self.nodes.get(node) {
+            Some(Node {
+                kind: NodeKind::Activity(i),
+                ..
+            }) => plan.activities.get(*i).map_or("", |a| a.code.as_str()),
+            Some(node) => &node.key,
+            None => "",
+        }
     }
 
     /// The rows to show: nodes with at least one matching activity (or any node when nothing is
@@ -327,9 +340,9 @@ mod tests {
         }
     }
 
-    fn keys(tree: &Tree, rows: &[Row]) -> Vec<(String, usize)> {
+    fn keys(plan: &Plan, tree: &Tree, rows: &[Row]) -> Vec<(String, usize)> {
         rows.iter()
-            .map(|r| (tree.nodes[r.node].key.clone(), r.count))
+            .map(|r| (tree.key(r.node, plan).to_string(), r.count))
             .collect()
     }
 
@@ -340,7 +353,7 @@ mod tests {
         let all = vec![true; 3];
         let rows = tree.visible(&all, false, &HashSet::new());
         assert_eq!(
-            keys(&tree, &rows),
+            keys(&plan, &tree, &rows),
             [
                 ("area:I".into(), 2),
                 ("programme:p".into(), 2),
@@ -367,7 +380,7 @@ mod tests {
         assert_eq!(matches, [false, true, true]);
         let rows = tree.visible(&matches, filter.is_active(), &HashSet::new());
         assert_eq!(
-            keys(&tree, &rows),
+            keys(&plan, &tree, &rows),
             [
                 ("area:I".into(), 1),
                 ("programme:p".into(), 1),

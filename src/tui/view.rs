@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane};
+use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane, grouped};
 use super::form::{Form, FormKind, Value};
 use super::keys::{Command, config_path};
 use super::tree::NodeKind;
@@ -183,11 +183,12 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         programme.title.clone()
     };
+    let so_far = if app.is_loaded() { "" } else { " so far" };
     let mut left = vec![
         Span::styled(" programa ", theme.accent()),
         Span::raw(format!(
-            "│ {title} │ {} activities",
-            app.loaded.plan.activities.len()
+            "│ {title} │ {} activities{so_far}",
+            grouped(app.loaded.plan.activities.len())
         )),
     ];
     if app.filter.is_active() {
@@ -261,7 +262,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let node = &app.tree.nodes[row.node];
         let indent = " ".repeat(usize::from(node.depth));
         let mut spans: Vec<Span> = Vec::new();
-        let right: Vec<Span> = match node.kind {
+        let (right, title): (Vec<Span>, &str) = match node.kind {
             NodeKind::Activity(index) => {
                 let Some(activity) = app.loaded.plan.activities.get(index) else {
                     continue;
@@ -271,7 +272,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     status_glyph(activity.status),
                     theme.status(activity.status),
                 ));
-                spans.push(Span::styled(format!(" {} ", node.code), theme.accent()));
+                spans.push(Span::styled(format!(" {} ", activity.code), theme.accent()));
                 let mut r = Vec::new();
                 if wide {
                     r.push(Span::styled(
@@ -288,7 +289,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     activity.progress,
                     format_short(activity.format)
                 )));
-                r
+                (r, &activity.title)
             }
             _ => {
                 let marker = if row.collapsed { "▸" } else { "▾" };
@@ -296,7 +297,10 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 if !node.code.is_empty() {
                     spans.push(Span::styled(format!("{} ", node.code), theme.heading()));
                 }
-                vec![Span::styled(format!(" {}", row.count), theme.dim())]
+                (
+                    vec![Span::styled(format!(" {}", row.count), theme.dim())],
+                    &node.title,
+                )
             }
         };
         let used: usize = spans
@@ -305,7 +309,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .map(|s| s.content.width())
             .sum();
         let room = width.saturating_sub(used);
-        let title = fit(&node.title, room);
+        let title = fit(title, room);
         let pad = room.saturating_sub(title.width());
         spans.push(Span::raw(title));
         spans.push(Span::raw(" ".repeat(pad)));
@@ -319,34 +323,43 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The right pane's tabs, in order: each pane, the command that shows it, and its title.
+fn tabs(app: &App) -> [(Pane, Command, String); 3] {
+    [
+        (Pane::Detail, Command::ViewDetail, "Activity"),
+        (Pane::History, Command::ViewHistory, "History"),
+        (Pane::Changes, Command::ViewChanges, "Changes"),
+    ]
+    .map(|(pane, command, name)| (pane, command, format!("{} {name}", app.keys.first(command))))
+}
+
+/// The command of the tab whose title is at column `x` of the pane's top border, when the
+/// pane is drawn in `area`: the titles start after the corner and a space, one space apart.
+pub fn tab_at(app: &App, area: Rect, x: u16) -> Option<Command> {
+    let mut start = usize::from(area.x) + 2;
+    for (_, command, title) in tabs(app) {
+        let end = start + title.width();
+        if (start..end).contains(&usize::from(x)) {
+            return Some(command);
+        }
+        start = end + 1;
+    }
+    None
+}
+
 fn pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let focused = app.focus == Focus::Pane && app.overlay.is_none();
-    let tab = |label: &str, pane: Pane| {
+    let mut title = vec![Span::raw(" ")];
+    for (pane, _, label) in tabs(app) {
         let style = if app.pane == pane {
             theme.accent().add_modifier(Modifier::REVERSED)
         } else {
             theme.dim()
         };
-        Span::styled(label.to_string(), style)
-    };
-    let title = Line::from(vec![
-        Span::raw(" "),
-        tab(
-            &format!("{} Activity", app.keys.first(Command::ViewDetail)),
-            Pane::Detail,
-        ),
-        Span::raw(" "),
-        tab(
-            &format!("{} History", app.keys.first(Command::ViewHistory)),
-            Pane::History,
-        ),
-        Span::raw(" "),
-        tab(
-            &format!("{} Changes", app.keys.first(Command::ViewChanges)),
-            Pane::Changes,
-        ),
-        Span::raw(" "),
-    ]);
+        title.push(Span::styled(label, style));
+        title.push(Span::raw(" "));
+    }
+    let title = Line::from(title);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -776,6 +789,22 @@ fn changes(app: &App, theme: Theme) -> Text<'static> {
 }
 
 fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    // While files are read, what is going on comes first and the rest gets the remaining room.
+    let area = match app.progress.describe() {
+        Some(text) => {
+            let glyph = SPINNER[(app.tick % SPINNER.len() as u64) as usize];
+            let text = format!("{glyph} {text} │");
+            let width = u16::try_from(text.width()).unwrap_or(u16::MAX);
+            let [progress, rest] =
+                Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]).areas(area);
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, theme.heading())),
+                progress,
+            );
+            rest
+        }
+        None => area,
+    };
     let line = if app.typing_filter {
         Line::from(vec![
             Span::styled("/", theme.accent()),
@@ -877,7 +906,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         ("Mouse", ""),
         (
             "  click, wheel",
-            "select a row, scroll the tree or the pane",
+            "select a row or a tab, scroll the tree or the pane",
         ),
         ("Status marks", ""),
     ];
@@ -1030,13 +1059,26 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
         wanted.min(frame.area().height.saturating_sub(4)),
     );
     frame.render_widget(Clear, area);
-    let block = window(theme, &format!("Findings ({})", app.findings.len()));
+    let title = if app.is_loaded() {
+        format!("Findings ({})", app.findings.len())
+    } else {
+        format!(
+            "Findings so far ({}): the checks run once every file is read",
+            app.findings.len()
+        )
+    };
+    let block = window(theme, &title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [list, footer] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
     let mut lines = Vec::new();
     if app.findings.is_empty() {
-        lines.push(Line::from(Span::styled("no problems found", theme.good())));
+        let text = if app.is_loaded() {
+            "no problems found"
+        } else {
+            "no problems found so far"
+        };
+        lines.push(Line::from(Span::styled(text, theme.good())));
     }
     // Each finding takes two lines; keep the selected one in view.
     let per_page = usize::from(list.height / 2).max(1);
