@@ -50,7 +50,7 @@ fn today() -> Date {
 enum Located<'a> {
     /// Given with `loaded`; `None` for a file that is not valid TOML.
     Known(Option<&'a Tree>),
-    /// Not given: the file is parsed here.
+    /// Not given (nor for a file past the end of the trees given): the file is parsed here.
     Unknown,
 }
 
@@ -87,8 +87,8 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
         .zip(activity_of)
         .enumerate()
         .map(|(index, (source, activity))| {
-            let located = match trees {
-                Some(trees) => Located::Known(trees.get(index).and_then(Option::as_ref)),
+            let located = match trees.and_then(|trees| trees.get(index)) {
+                Some(tree) => Located::Known(tree.as_ref()),
                 None => Located::Unknown,
             };
             (source, activity, located)
