@@ -544,7 +544,8 @@ impl Participants {
         let mut headers = Vec::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
-            if line.trim_end_matches(['\n', '\r']) == PARTICIPANT_HEADER {
+            let rest = line.strip_prefix(PARTICIPANT_HEADER);
+            if rest.is_some_and(|end| matches!(end, "" | "\n" | "\r\n")) {
                 headers.push((offset, offset + line.len()));
             }
             offset += line.len();
@@ -637,6 +638,8 @@ mod tests {
             format!("{head}{one}status = \"done\"\n"),
             format!("{head}{one}organisation = \"unterminated\n"),
             format!("{head}{one}name.first = \"A\"\n"),
+            format!("{head}[[participants]]\r\r\n{other}"),
+            format!("{head}{one}[[participants]]"),
             format!("{head}progress = 101\n{one}"),
             format!("code = \"I.1.1\"\n{one}"),
             format!("{one}{head}"),
