@@ -53,9 +53,12 @@ struct Summary {
 
 /// Runs `programa check`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
-    let (workspace, loaded) = context.load()?;
+    let workspace = context.workspace()?;
+    let year = workspace.resolve_year(context.year_option())?;
+    // Each file is parsed once, for its values and the places of its keys.
+    let (loaded, trees) = crate::store::load_located(&workspace, year)?;
     let mut findings = loaded.findings.clone();
-    findings.extend(crate::validate::validate(&loaded));
+    findings.extend(crate::validate::validate_located(&loaded, &trees));
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -94,10 +97,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             writeln!(context.out)?;
         }
     }
+    let year = loaded.year;
+    // The process ends after this: freeing every file's text, values and located keys one by
+    // one would only make it end later.
+    std::mem::forget((loaded, trees));
     if errors > 0 {
         return Err(CliError::new(format!(
             "the programme for {} has {}",
-            loaded.year,
+            year,
             count(errors, "error", "errors")
         ))
         .hint("each finding above says where and what to change"));

@@ -53,6 +53,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(out)?;
         out.flush()?;
+        // The process ends after this: freeing the repository's cache of objects and every
+        // entry one by one would only make it end later.
+        std::mem::forget((repo, shown));
         return Ok(());
     }
     if entries.is_empty() {

@@ -5,17 +5,24 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::{Files as _, SimpleFiles};
+use codespan_reporting::files::{Error as FilesError, Files as _, SimpleFile};
 use codespan_reporting::term::{self, Chars, Config, termcolor};
 use serde::Serialize;
 
 use super::{Finding, Severity};
 
 /// The files findings point into, so they can be quoted.
+///
+/// A file's lines are only indexed when a finding is quoted or located in it: a check of
+/// thousands of files has findings in few of them.
 pub struct Files<'a> {
-    files: SimpleFiles<String, &'a str>,
+    /// Each file's path and text, by id.
+    sources: Vec<(&'a Path, &'a str)>,
+    /// The files indexed so far, by id.
+    indexed: Vec<OnceLock<SimpleFile<String, &'a str>>>,
     /// Each file's id, which is also its rank in the order the files were given.
     ids: HashMap<&'a Path, usize>,
 }
@@ -23,21 +30,32 @@ pub struct Files<'a> {
 impl<'a> Files<'a> {
     /// The files given as (path, text) pairs.
     pub fn new(sources: impl IntoIterator<Item = (&'a Path, &'a str)>) -> Self {
-        let mut files = SimpleFiles::new();
-        let mut ids = HashMap::new();
-        for (path, text) in sources {
-            let id = files.add(path.display().to_string(), text);
+        let sources: Vec<(&'a Path, &'a str)> = sources.into_iter().collect();
+        let mut ids = HashMap::with_capacity(sources.len());
+        for (id, (path, _)) in sources.iter().enumerate() {
             // A path given twice is the first file of that name, as everywhere else.
-            ids.entry(path).or_insert(id);
+            ids.entry(*path).or_insert(id);
         }
-        Files { files, ids }
+        let indexed = sources.iter().map(|_| OnceLock::new()).collect();
+        Files {
+            sources,
+            indexed,
+            ids,
+        }
+    }
+
+    /// The file `id`, its lines indexed.
+    fn file(&self, id: usize) -> Result<&SimpleFile<String, &'a str>, FilesError> {
+        let (path, text) = self.sources.get(id).ok_or(FilesError::FileMissing)?;
+        let slot = self.indexed.get(id).ok_or(FilesError::FileMissing)?;
+        Ok(slot.get_or_init(|| SimpleFile::new(path.display().to_string(), *text)))
     }
 
     /// The id and text of the file at `path`.
     fn find(&self, path: &Path) -> Option<(usize, &'a str)> {
         let id = *self.ids.get(path)?;
-        let text = *self.files.get(id).ok()?.source();
-        Some((id, text))
+        let (_, text) = self.sources.get(id)?;
+        Some((id, *text))
     }
 
     /// The file and the span of `finding`, the span made safe to slice the text with.
@@ -67,14 +85,36 @@ impl<'a> Files<'a> {
     /// Where `finding` starts and ends: 1-based lines and columns (columns count characters).
     pub fn locate(&self, finding: &Finding) -> Option<Location> {
         let (id, span) = self.place(finding)?;
-        let start = self.files.location(id, span.start).ok()?;
-        let end = self.files.location(id, span.end).ok()?;
+        let start = self.location(id, span.start).ok()?;
+        let end = self.location(id, span.end).ok()?;
         Some(Location {
             line: start.line_number,
             column: start.column_number,
             end_line: end.line_number,
             end_column: end.column_number,
         })
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Files<'_> {
+    type FileId = usize;
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<String, FilesError> {
+        Ok(self.file(id)?.name().clone())
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
+        Ok(self.file(id)?.source())
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
+        self.file(id)?.line_index((), byte_index)
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
+        self.file(id)?.line_range((), line_index)
     }
 }
 
@@ -126,7 +166,7 @@ pub fn write_text(
     let mut ansi = termcolor::Ansi::new(&mut *out);
     for finding in findings {
         let excerpt = files.place(finding).and_then(|(id, span)| {
-            let name = files.files.get(id).ok()?.name().clone();
+            let name = files.file(id).ok()?.name().clone();
             Excerpt::of_long_line(name, files.find(finding.file.as_deref()?)?.1, span)
         });
         let result = match &excerpt {
@@ -136,7 +176,7 @@ pub fn write_text(
             }
             None => {
                 let diagnostic = to_diagnostic(finding, files.place(finding));
-                emit(&mut ansi, color, &config, &files.files, &diagnostic)
+                emit(&mut ansi, color, &config, files, &diagnostic)
             }
         };
         result.map_err(|error| match error {

@@ -2,22 +2,25 @@
 //!
 //! The walk visits every commit once, oldest first (topological order). A commit whose year
 //! folder has the same tree id as a parent's changed nothing there and costs one lookup;
-//! otherwise one pass over the two activities folders, comparing entry ids in their sorted
-//! order as git's tree diff does, names the files whose blob changed, and only those are parsed, each blob at most once. A merge changed
-//! a file only when its blob differs from every parent (git's rule), so a change made on a
-//! branch is attributed to the branch commit that made it, not to the merge. Parsing, the
-//! costly part, runs on worker threads while the walk goes on.
+//! otherwise one pass over the two activities folders (the parent's still at hand from the
+//! commit before), comparing entry ids in their sorted order as git's tree diff does, names
+//! the files whose blob changed, and only those are parsed, each blob at most once. A merge
+//! changed a file only when its blob differs from every parent (git's rule), so a change made
+//! on a branch is attributed to the branch commit that made it, not to the merge. Parsing,
+//! the costly part, runs on worker threads while the walk goes on, and a participant's table
+//! already read in an earlier version of any file is not read again.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::{Mutex, mpsc};
 
-use serde::Serialize;
+use serde::{Deserialize as _, Serialize};
 
 use super::{Repo, Result, Stamp, has_conflict_markers};
 use crate::changes::{self, PlanChanges};
-use crate::model::{Activity, WorkProgramme};
+use crate::model::{Activity, Participant, WorkProgramme};
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, parse_file};
 
 /// The history of a year's programme: one entry per commit that changed it.
@@ -103,8 +106,8 @@ fn classify(path: &Path) -> Option<YearFile> {
 /// Parsed blobs, each parsed once; `None` for a blob that did not parse.
 #[derive(Default)]
 struct Cache {
-    activities: HashMap<git2::Oid, Option<Rc<Activity>>>,
-    programmes: HashMap<git2::Oid, Option<Rc<WorkProgramme>>>,
+    activities: HashMap<git2::Oid, Option<Arc<Activity>>>,
+    programmes: HashMap<git2::Oid, Option<Arc<WorkProgramme>>>,
     /// The last blob of each path that parsed, to compare against when a later one did not.
     last_good: HashMap<String, git2::Oid>,
 }
@@ -153,6 +156,8 @@ impl Repo {
                 });
             }
         }
+        // Every version read is freed on another thread: the log is ready now.
+        let _ = std::thread::Builder::new().spawn(move || drop(cache));
         Ok(log)
     }
 
@@ -168,6 +173,7 @@ impl Repo {
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(start)?;
         let mut pending = Vec::new();
+        let trees = Recent::new(&self.git);
         // The year folder's tree id at each commit seen, so a parent's is looked up once.
         let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
         for id in walk {
@@ -186,16 +192,14 @@ impl Repo {
                 continue;
             }
             let tree_of = |id: Option<git2::Oid>| -> Result<Option<git2::Tree>> {
-                id.map(|id| self.git.find_tree(id))
-                    .transpose()
-                    .map_err(Into::into)
+                id.map(|id| trees.get(id)).transpose().map_err(Into::into)
             };
             let year_tree = tree_of(year_id)?;
             let parent_trees = parent_ids
                 .into_iter()
                 .map(tree_of)
                 .collect::<Result<Vec<_>>>()?;
-            let changed = self.changed_files(&parent_trees, year_tree.as_ref())?;
+            let changed = changed_files(&trees, &parent_trees, year_tree.as_ref())?;
             if changed.is_empty() {
                 continue;
             }
@@ -230,6 +234,7 @@ impl Repo {
                     let Ok(repo) = git2::Repository::open(path) else {
                         return;
                     };
+                    let mut known = Participants::default();
                     loop {
                         let batch = match queue.lock().map(|q| q.recv()) {
                             Ok(Ok(batch)) => batch,
@@ -240,7 +245,7 @@ impl Repo {
                             .filter_map(|id| {
                                 let blob = repo.find_blob(id).ok()?;
                                 let text = std::str::from_utf8(blob.content()).ok()?;
-                                Some((id, toml::from_str::<Activity>(text).ok()?))
+                                Some((id, known.parse(text)?))
                             })
                             .collect();
                         if results.send(done).is_err() {
@@ -268,7 +273,7 @@ impl Repo {
             }
             drop(ids);
             for (id, activity) in parsed.into_iter().flatten() {
-                cache.activities.insert(id, Some(Rc::new(activity)));
+                cache.activities.insert(id, Some(Arc::new(activity)));
             }
             pending
         })
@@ -285,100 +290,6 @@ impl Repo {
         }
     }
 
-    /// The files of the year folder whose blob differs from every parent, with their old blob
-    /// (in the first parent) and new blob; a zero id for a side where the file is absent.
-    fn changed_files(
-        &self,
-        parents: &[Option<git2::Tree>],
-        tree: Option<&git2::Tree>,
-    ) -> Result<Vec<Changed>> {
-        let diff = |parent: Option<&git2::Tree>| self.compare_year_trees(parent, tree);
-        let mut changed = diff(parents.first().and_then(Option::as_ref))?;
-        for parent in parents.iter().skip(1) {
-            let other: HashSet<String> = diff(parent.as_ref())?
-                .into_iter()
-                .map(|(path, _, _)| path)
-                .collect();
-            changed.retain(|(path, _, _)| other.contains(path));
-        }
-        Ok(changed)
-    }
-
-    /// The programme file and activity files that differ between two year folders. Entries are
-    /// compared by id, in the trees' (sorted) order, as git's own tree diff does: the cost is
-    /// one pass over each activities folder, nothing when a folder is unchanged.
-    fn compare_year_trees(
-        &self,
-        old: Option<&git2::Tree>,
-        new: Option<&git2::Tree>,
-    ) -> Result<Vec<Changed>> {
-        let zero = git2::Oid::ZERO_SHA1;
-        let entry = |tree: Option<&git2::Tree>, name: &str, kind: git2::ObjectType| {
-            tree.and_then(|t| t.get_name(name))
-                .filter(|e| e.kind() == Some(kind))
-                .map(|e| e.id())
-        };
-        let mut changed = Vec::new();
-        let blob = git2::ObjectType::Blob;
-        let (old_file, new_file) = (
-            entry(old, PROGRAMME_FILE, blob),
-            entry(new, PROGRAMME_FILE, blob),
-        );
-        if old_file != new_file {
-            changed.push((
-                PROGRAMME_FILE.to_string(),
-                old_file.unwrap_or(zero),
-                new_file.unwrap_or(zero),
-            ));
-        }
-        let folder = git2::ObjectType::Tree;
-        let (old_dir, new_dir) = (
-            entry(old, ACTIVITIES_DIR, folder),
-            entry(new, ACTIVITIES_DIR, folder),
-        );
-        if old_dir == new_dir {
-            return Ok(changed);
-        }
-        let load = |id: Option<git2::Oid>| id.map(|id| self.git.find_tree(id)).transpose();
-        let (old_dir, new_dir) = (load(old_dir)?, load(new_dir)?);
-        fn files<'t>(tree: Option<&'t git2::Tree>) -> Vec<git2::TreeEntry<'t>> {
-            tree.into_iter()
-                .flat_map(|t| t.iter())
-                .filter(|e| {
-                    e.kind() == Some(git2::ObjectType::Blob) && e.name_bytes().ends_with(b".toml")
-                })
-                .collect()
-        }
-        let (before, after) = (files(old_dir.as_ref()), files(new_dir.as_ref()));
-        let (mut i, mut j) = (0, 0);
-        let path = |name: &[u8]| format!("{ACTIVITIES_DIR}/{}", String::from_utf8_lossy(name));
-        while i < before.len() || j < after.len() {
-            let order = match (before.get(i), after.get(j)) {
-                (Some(a), Some(b)) => a.name_bytes().cmp(b.name_bytes()),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                _ => std::cmp::Ordering::Greater,
-            };
-            match order {
-                std::cmp::Ordering::Less => {
-                    changed.push((path(before[i].name_bytes()), before[i].id(), zero));
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    changed.push((path(after[j].name_bytes()), zero, after[j].id()));
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    if before[i].id() != after[j].id() {
-                        changed.push((path(after[j].name_bytes()), before[i].id(), after[j].id()));
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        Ok(changed)
-    }
-
     /// The meaning of a set of changed files: activities compared (renames included) and the
     /// programme file compared.
     fn compare_files(
@@ -389,8 +300,8 @@ impl Repo {
         cache: &mut Cache,
         warnings: &mut Vec<String>,
     ) -> PlanChanges {
-        let mut old_activities: Vec<Rc<Activity>> = Vec::new();
-        let mut new_activities: Vec<Rc<Activity>> = Vec::new();
+        let mut old_activities: Vec<Arc<Activity>> = Vec::new();
+        let mut new_activities: Vec<Arc<Activity>> = Vec::new();
         let mut programme_changes = Vec::new();
         for (name, old_id, new_id) in changed {
             let path = &format!("{dir}/{name}");
@@ -423,7 +334,7 @@ impl Repo {
                 Some(YearFile::Programme) => {
                     let parse = |id: git2::Oid, cache: &mut Cache, warnings: &mut Vec<String>| {
                         if id.is_zero() {
-                            return Some(Rc::new(WorkProgramme::default()));
+                            return Some(Arc::new(WorkProgramme::default()));
                         }
                         if let Some(parsed) = cache.programmes.get(&id) {
                             return parsed.clone();
@@ -441,8 +352,8 @@ impl Repo {
                 None => {}
             }
         }
-        let old_refs: Vec<&Activity> = old_activities.iter().map(Rc::as_ref).collect();
-        let new_refs: Vec<&Activity> = new_activities.iter().map(Rc::as_ref).collect();
+        let old_refs: Vec<&Activity> = old_activities.iter().map(Arc::as_ref).collect();
+        let new_refs: Vec<&Activity> = new_activities.iter().map(Arc::as_ref).collect();
         PlanChanges {
             programme: programme_changes,
             activities: changes::compare_activities(&old_refs, &new_refs),
@@ -456,7 +367,7 @@ impl Repo {
         stamp: &Stamp,
         cache: &mut Cache,
         warnings: &mut Vec<String>,
-    ) -> Option<Rc<Activity>> {
+    ) -> Option<Arc<Activity>> {
         if let Some(parsed) = cache.activities.get(&id) {
             return parsed.clone();
         }
@@ -473,7 +384,7 @@ impl Repo {
         path: &str,
         stamp: &Stamp,
         warnings: &mut Vec<String>,
-    ) -> Option<Rc<T>> {
+    ) -> Option<Arc<T>> {
         let text = match self.blob_text(id) {
             Ok(text) => text,
             Err(error) => {
@@ -508,13 +419,246 @@ impl Repo {
                 stamp.author,
             ));
         }
-        value.map(Rc::new)
+        value.map(Arc::new)
+    }
+}
+
+/// The files of the year folder whose blob differs from every parent, with their old blob
+/// (in the first parent) and new blob; a zero id for a side where the file is absent.
+fn changed_files(
+    trees: &Recent,
+    parents: &[Option<git2::Tree>],
+    tree: Option<&git2::Tree>,
+) -> Result<Vec<Changed>> {
+    let diff = |parent: Option<&git2::Tree>| compare_year_trees(trees, parent, tree);
+    let mut changed = diff(parents.first().and_then(Option::as_ref))?;
+    for parent in parents.iter().skip(1) {
+        let other: HashSet<String> = diff(parent.as_ref())?
+            .into_iter()
+            .map(|(path, _, _)| path)
+            .collect();
+        changed.retain(|(path, _, _)| other.contains(path));
+    }
+    Ok(changed)
+}
+
+/// The programme file and activity files that differ between two year folders. Entries are
+/// compared by id, in the trees' (sorted) order, as git's own tree diff does: the cost is
+/// one pass over each activities folder, nothing when a folder is unchanged.
+fn compare_year_trees(
+    trees: &Recent,
+    old: Option<&git2::Tree>,
+    new: Option<&git2::Tree>,
+) -> Result<Vec<Changed>> {
+    let zero = git2::Oid::ZERO_SHA1;
+    let entry = |tree: Option<&git2::Tree>, name: &str, kind: git2::ObjectType| {
+        tree.and_then(|t| t.get_name(name))
+            .filter(|e| e.kind() == Some(kind))
+            .map(|e| e.id())
+    };
+    let mut changed = Vec::new();
+    let blob = git2::ObjectType::Blob;
+    let (old_file, new_file) = (
+        entry(old, PROGRAMME_FILE, blob),
+        entry(new, PROGRAMME_FILE, blob),
+    );
+    if old_file != new_file {
+        changed.push((
+            PROGRAMME_FILE.to_string(),
+            old_file.unwrap_or(zero),
+            new_file.unwrap_or(zero),
+        ));
+    }
+    let folder = git2::ObjectType::Tree;
+    let (old_dir, new_dir) = (
+        entry(old, ACTIVITIES_DIR, folder),
+        entry(new, ACTIVITIES_DIR, folder),
+    );
+    if old_dir == new_dir {
+        return Ok(changed);
+    }
+    let load = |id: Option<git2::Oid>| id.map(|id| trees.get(id)).transpose();
+    let (old_dir, new_dir) = (load(old_dir)?, load(new_dir)?);
+    fn files<'t>(tree: Option<&'t git2::Tree>) -> Vec<git2::TreeEntry<'t>> {
+        tree.into_iter()
+            .flat_map(|t| t.iter())
+            .filter(|e| {
+                e.kind() == Some(git2::ObjectType::Blob) && e.name_bytes().ends_with(b".toml")
+            })
+            .collect()
+    }
+    let (before, after) = (files(old_dir.as_ref()), files(new_dir.as_ref()));
+    let (mut i, mut j) = (0, 0);
+    let path = |name: &[u8]| format!("{ACTIVITIES_DIR}/{}", String::from_utf8_lossy(name));
+    while i < before.len() || j < after.len() {
+        let order = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => a.name_bytes().cmp(b.name_bytes()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            _ => std::cmp::Ordering::Greater,
+        };
+        match order {
+            std::cmp::Ordering::Less => {
+                changed.push((path(before[i].name_bytes()), before[i].id(), zero));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                changed.push((path(after[j].name_bytes()), zero, after[j].id()));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                if before[i].id() != after[j].id() {
+                    changed.push((path(after[j].name_bytes()), before[i].id(), after[j].id()));
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// The header of a participant's table: one per participant, most of a long file.
+const PARTICIPANT_HEADER: &str = "[[participants]]";
+
+/// Participants already read, by the text of their table: most versions of a file repeat
+/// most of the last one's, and its participants, once listed, seldom change.
+#[derive(Default)]
+struct Participants {
+    known: HashMap<String, Participant>,
+}
+
+impl Participants {
+    /// The activity in `text`, if it deserialises: what `toml::from_str` gives, with the
+    /// participants' tables that were read before taken from those already known.
+    fn parse(&mut self, text: &str) -> Option<Activity> {
+        self.parse_in_parts(text)
+            .or_else(|| toml::from_str::<Activity>(text).ok())
+    }
+
+    /// Reads the text before the first `[[participants]]` line and each participant's table
+    /// on its own, and only when that is sure to mean what the whole file means: the text
+    /// before says nothing of `participants`, no table follows but participants', and every
+    /// part parses. A header line inside a multi-line string would leave that string open in
+    /// the part before it, which then does not parse, so the whole file is read instead.
+    fn parse_in_parts(&mut self, text: &str) -> Option<Activity> {
+        let mut headers = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let rest = line.strip_prefix(PARTICIPANT_HEADER);
+            if rest.is_some_and(|end| matches!(end, "" | "\n" | "\r\n")) {
+                headers.push((offset, offset + line.len()));
+            }
+            offset += line.len();
+        }
+        let (first, _) = *headers.first()?;
+        let before = toml::de::DeTable::parse(text.get(..first)?).ok()?;
+        if before.get_ref().contains_key("participants") {
+            return None;
+        }
+        let mut activity = Activity::deserialize(toml::de::Deserializer::from(before)).ok()?;
+        for (i, &(_, body_start)) in headers.iter().enumerate() {
+            let end = headers.get(i + 1).map_or(text.len(), |&(start, _)| start);
+            let body = text.get(body_start..end)?;
+            if body.lines().any(|line| line.trim_start().starts_with('[')) {
+                return None;
+            }
+            let participant = match self.known.get(body) {
+                Some(known) => known.clone(),
+                None => {
+                    let read = toml::from_str::<Participant>(body).ok()?;
+                    self.known.insert(body.to_string(), read.clone());
+                    read
+                }
+            };
+            activity.participants.push(participant);
+        }
+        Some(activity)
+    }
+}
+
+/// The trees read last: in a walk, a commit's parent is most often the commit just seen, so
+/// its year and activities folders are at hand instead of being read (and, for a large
+/// folder, inflated and parsed) again.
+struct Recent<'r> {
+    git: &'r git2::Repository,
+    kept: RefCell<VecDeque<git2::Tree<'r>>>,
+}
+
+impl<'r> Recent<'r> {
+    /// How many trees are kept: the year and activities folders of a commit and its parent.
+    const KEPT: usize = 4;
+
+    fn new(git: &'r git2::Repository) -> Self {
+        Recent {
+            git,
+            kept: RefCell::new(VecDeque::with_capacity(Self::KEPT)),
+        }
+    }
+
+    /// The tree `id`, from those kept or read.
+    fn get(&self, id: git2::Oid) -> std::result::Result<git2::Tree<'r>, git2::Error> {
+        let mut kept = self.kept.borrow_mut();
+        if let Some(tree) = kept.iter().find(|tree| tree.id() == id) {
+            return Ok(tree.clone());
+        }
+        let tree = self.git.find_tree(id)?;
+        if kept.len() == Self::KEPT {
+            kept.pop_front();
+        }
+        kept.push_back(tree.clone());
+        Ok(tree)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_in_parts_gives_what_reading_the_whole_file_gives() {
+        let head = "code = \"I.1.1\"\nproject = \"I.1\"\ntitle = \"T\"\nkind = \"event\"\n";
+        let one =
+            "[[participants]]\norganisation = \"CAF\"\ncountry = \"Peru\"\nrole = \"speaker\"\n";
+        let two = "[[participants]]\r\norganisation = \"BID\"\r\ncountry = \"Chile\"\r\nrole = \"observer\"\r\n";
+        let other = "organisation = \"X\"\ncountry = \"Y\"\nrole = \"observer\"\n";
+        let note = "[[notes]]\ndate = \"2021-01-02\"\ntext = \"n\"\n";
+        let texts = [
+            format!("{head}{one}{two}{one}"),
+            format!("{head}{two}\n{note}"),
+            format!("{head}{note}{one}{two}"),
+            format!("{head}background = \"\"\"\n{one}\"\"\"\n{two}"),
+            format!("{head}background = '''\n{one}'''\n{two}"),
+            format!("{head}{one}notes = \"\"\"\n{two}\"\"\"\n"),
+            format!("{head}participants = []\n{one}"),
+            format!("{head}participants.x = 1\n{one}"),
+            format!("{head}{one}[participants.extra]\nx = 1\n{two}"),
+            format!("{head}{one}  [[participants]]\n{other}"),
+            format!("{head}[[participants]] # first\n{other}{one}"),
+            format!("{head}{one}role = \"speaker\"\n{two}"),
+            format!("{head}{one}status = \"done\"\n"),
+            format!("{head}{one}organisation = \"unterminated\n"),
+            format!("{head}{one}name.first = \"A\"\n"),
+            format!("{head}[[participants]]\r\r\n{other}"),
+            format!("{head}{one}[[participants]]"),
+            format!("{head}progress = 101\n{one}"),
+            format!("code = \"I.1.1\"\n{one}"),
+            format!("{one}{head}"),
+            head.to_string(),
+        ];
+        let mut known = Participants::default();
+        for _ in 0..2 {
+            for text in &texts {
+                assert_eq!(
+                    known.parse(text),
+                    toml::from_str::<Activity>(text).ok(),
+                    "{text}"
+                );
+            }
+        }
+        // Each table read once: the two participants, and the last one's with a `status`
+        // line after it (which belongs to that participant, and means nothing there).
+        assert_eq!(known.known.len(), 3, "{:?}", known.known.keys());
+    }
 
     #[test]
     fn only_programme_and_activity_files_count() {

@@ -13,7 +13,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
+use crate::validate::tree::Tree;
 
+use self::parse::Parsed;
 pub use parse::parse_file;
 
 /// The name of the folder under the root that holds one folder per year.
@@ -173,6 +175,16 @@ impl Loaded {
     /// A year with its programme file parsed and no activities yet.
     pub fn started(year: i32, programme: Source) -> Loaded {
         let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
+        Loaded::with_programme(year, programme, parsed, findings)
+    }
+
+    /// A year with its programme file as parsed, and no activities yet.
+    fn with_programme(
+        year: i32,
+        programme: Source,
+        parsed: Option<WorkProgramme>,
+        findings: Vec<Finding>,
+    ) -> Loaded {
         Loaded {
             year,
             plan: Plan {
@@ -299,9 +311,28 @@ impl Loaded {
 ///
 /// Problems inside files become findings; only a missing or unreadable folder is an error.
 pub fn load(workspace: &Workspace, year: i32) -> Result<Loaded, StoreError> {
+    load_with(workspace, year, false).map(|(loaded, _)| loaded)
+}
+
+/// [`load`], also keeping where every key of each file is, taken from the same parse that read
+/// its values: one tree per file of [`Loaded::sources`], in the same order, `None` for a file
+/// that is not valid TOML. [`crate::validate::validate_located`] points at lines with them
+/// without reading the files again.
+pub fn load_located(
+    workspace: &Workspace,
+    year: i32,
+) -> Result<(Loaded, Vec<Option<Tree>>), StoreError> {
+    load_with(workspace, year, true)
+}
+
+fn load_with(
+    workspace: &Workspace,
+    year: i32,
+    locate: bool,
+) -> Result<(Loaded, Vec<Option<Tree>>), StoreError> {
     let listing = list(workspace, year)?;
-    let activities = read_activities(workspace, &listing.files)?;
-    Ok(assemble_parsed(year, listing.programme, activities))
+    let activities = read_files(workspace, &listing.files, locate)?;
+    Ok(assemble_parsed(year, listing.programme, activities, locate))
 }
 
 /// What is known of a year before its activity files are read: the programme file and the
@@ -338,14 +369,27 @@ pub fn read_activities(
     workspace: &Workspace,
     paths: &[PathBuf],
 ) -> Result<Vec<ParsedActivity>, StoreError> {
+    let parsed = read_files(workspace, paths, false)?;
+    Ok(parsed
+        .into_iter()
+        .map(|(source, parsed)| (source, parsed.value, parsed.findings))
+        .collect())
+}
+
+/// Reads and parses activity files, keeping each one's tree when `locate` is set.
+fn read_files(
+    workspace: &Workspace,
+    paths: &[PathBuf],
+    locate: bool,
+) -> Result<Vec<(Source, Parsed<Activity>)>, StoreError> {
     // Each file is read on the thread that parses it, so reading overlaps parsing.
     map_on_cores(paths, |path| {
         let source = Source {
             text: read(path)?,
             path: workspace.relative(path).to_path_buf(),
         };
-        let (activity, findings) = parse_file::<Activity>(&source.path, &source.text);
-        Ok((source, activity, findings))
+        let parsed = parse::read::<Activity>(&source.path, &source.text, locate);
+        Ok((source, parsed))
     })
     .into_iter()
     .collect()
@@ -356,24 +400,43 @@ pub fn read_activities(
 /// them from git, so an old revision goes through the same parser as today's files.
 pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
     let parsed = map_on_cores(&activity_files, |source| {
-        parse_file::<Activity>(&source.path, &source.text)
+        parse::read::<Activity>(&source.path, &source.text, false)
     });
-    let activities = activity_files
-        .into_iter()
-        .zip(parsed)
-        .map(|(source, (activity, findings))| (source, activity, findings))
-        .collect();
-    assemble_parsed(year, programme, activities)
+    let activities = activity_files.into_iter().zip(parsed).collect();
+    assemble_parsed(year, programme, activities, false).0
 }
 
 /// An activity file as parsed: its source, the activity if it could be read, and the findings.
 pub type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
 
-/// Builds a year from the programme file and the activity files already parsed.
-fn assemble_parsed(year: i32, programme: Source, parsed: Vec<ParsedActivity>) -> Loaded {
-    let mut loaded = Loaded::started(year, programme);
-    loaded.add_activities(parsed);
-    loaded
+/// Builds a year from the programme file and the activity files already parsed, with the
+/// trees of the files (kept when `locate` is set), in the order of [`Loaded::sources`].
+fn assemble_parsed(
+    year: i32,
+    programme: Source,
+    parsed: Vec<(Source, Parsed<Activity>)>,
+    locate: bool,
+) -> (Loaded, Vec<Option<Tree>>) {
+    let programme_parsed = parse::read::<WorkProgramme>(&programme.path, &programme.text, locate);
+    let mut trees = Vec::with_capacity(if locate { parsed.len() + 1 } else { 0 });
+    if locate {
+        trees.push(programme_parsed.tree);
+    }
+    let mut loaded = Loaded::with_programme(
+        year,
+        programme,
+        programme_parsed.value,
+        programme_parsed.findings,
+    );
+    let mut activities = Vec::with_capacity(parsed.len());
+    for (source, parsed) in parsed {
+        if locate {
+            trees.push(parsed.tree);
+        }
+        activities.push((source, parsed.value, parsed.findings));
+    }
+    loaded.add_activities(activities);
+    (loaded, trees)
 }
 
 /// `f` applied to every item, spread over the machine's cores, the results in the items'
@@ -453,6 +516,45 @@ fn read(path: &Path) -> Result<String, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loading_located_keeps_a_tree_per_file_and_checks_the_same() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let year = dir.path().join(PROGRAMME_DIR).join("2021");
+        std::fs::create_dir_all(year.join(ACTIVITIES_DIR)).expect("folders");
+        let mini = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini/programme/2021");
+        std::fs::copy(mini.join(PROGRAMME_FILE), year.join(PROGRAMME_FILE)).expect("copy");
+        let activity = |code: &str, rest: &str| {
+            format!("code = \"{code}\"\nproject = \"I.1\"\ntitle = \"T\"\nkind = \"study\"\n{rest}")
+        };
+        let files = [
+            ("I.1.1", activity("I.1.1", "statsu = \"done\"\n")),
+            ("I.1.2", activity("I.1.2", "progress = \"half\"\n")),
+            ("I.1.3", "code = \"I.1.3\n".to_string()),
+            ("I.1.4", activity("I.1.4", "background = \"See [^9].\"\n")),
+        ];
+        for (code, text) in &files {
+            let path = year.join(ACTIVITIES_DIR).join(format!("{code}.toml"));
+            std::fs::write(path, text).expect("write");
+        }
+        let workspace = Workspace::at(dir.path());
+        let (loaded, trees) = load_located(&workspace, 2021).expect("loads");
+        assert_eq!(trees.len(), loaded.sources.len());
+        // Only the file that is not valid TOML has no tree.
+        let missing: Vec<_> = loaded
+            .sources
+            .iter()
+            .zip(&trees)
+            .filter(|(_, tree)| tree.is_none())
+            .map(|(source, _)| source.path.clone())
+            .collect();
+        assert_eq!(missing, [Path::new("programme/2021/activities/I.1.3.toml")]);
+        let plain = load(&workspace, 2021).expect("loads");
+        assert_eq!(plain.findings, loaded.findings);
+        let found = crate::validate::validate_located(&loaded, &trees);
+        assert!(!found.is_empty());
+        assert_eq!(found, crate::validate::validate(&plain));
+    }
 
     #[test]
     fn mapping_on_cores_keeps_the_order() {

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
+use toml::de::DeTable;
 
 use crate::diagnostic::Finding;
 use crate::suggest::did_you_mean;
@@ -40,23 +41,86 @@ pub fn parse_file<T: DeserializeOwned + JsonSchema>(
     path: &Path,
     text: &str,
 ) -> (Option<T>, Vec<Finding>) {
-    // Well-formed files, the usual case, are parsed once; only a failure is read again,
-    // spanned, to find every problem.
-    if let Ok(value) = toml::from_str::<T>(text) {
-        return (Some(value), Vec::new());
-    }
-    let tree = match Tree::parse(text) {
-        Ok(tree) => tree,
-        Err(error) => {
-            let message = error.message().trim();
-            let finding = Finding::error("toml-syntax", syntax_message(message))
-                .at(path, error.span())
-                .hint(syntax_hint(message));
-            return (None, vec![finding]);
+    let parsed = read::<T>(path, text, false);
+    (parsed.value, parsed.findings)
+}
+
+/// A file as read by [`read`].
+#[derive(Debug)]
+pub(super) struct Parsed<T> {
+    /// The value, as [`parse_file`] gives it.
+    pub(super) value: Option<T>,
+    /// Where every key and value is, when asked for; `None` after a syntax error.
+    pub(super) tree: Option<Tree>,
+    /// Every finding, as [`parse_file`] gives them.
+    pub(super) findings: Vec<Finding>,
+}
+
+impl<T> Parsed<T> {
+    /// A file that is not valid TOML: the syntax error is its only finding.
+    fn unreadable(path: &Path, error: &toml::de::Error) -> Self {
+        Parsed {
+            value: None,
+            tree: None,
+            findings: vec![syntax_error(path, error)],
         }
+    }
+}
+
+/// Parses `text` once into a spanned document, takes the places of its keys from it when
+/// `locate` is set, and deserialises the value from it: [`parse_file`] with the places of
+/// the keys, for the checks that point at lines, without reading the file again.
+pub(super) fn read<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+    locate: bool,
+) -> Parsed<T> {
+    let document = match DeTable::parse(text) {
+        Ok(document) => document,
+        Err(error) => return Parsed::unreadable(path, &error),
     };
+    let tree = locate.then(|| Tree::of_document(text, document.get_ref()));
+    // Well-formed files, the usual case, are read once; only a failure is read again, with
+    // lines blanked out, to find every problem.
+    if let Ok(value) = T::deserialize(toml::de::Deserializer::from(document)) {
+        return Parsed {
+            value: Some(value),
+            tree,
+            findings: Vec::new(),
+        };
+    }
+    let tree = match tree {
+        Some(tree) => tree,
+        None => match Tree::parse(text) {
+            Ok(tree) => tree,
+            Err(error) => return Parsed::unreadable(path, &error),
+        },
+    };
+    let (value, findings) = read_errors::<T>(path, text, &tree);
+    Parsed {
+        value,
+        tree: locate.then_some(tree),
+        findings,
+    }
+}
+
+/// The finding for a file that is not valid TOML.
+fn syntax_error(path: &Path, error: &toml::de::Error) -> Finding {
+    let message = error.message().trim();
+    Finding::error("toml-syntax", syntax_message(message))
+        .at(path, error.span())
+        .hint(syntax_hint(message))
+}
+
+/// Every type error and missing key of `text`, which parses (as `tree`) but does not
+/// deserialise, and the value as far as it can be read without the offending lines.
+fn read_errors<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+    tree: &Tree,
+) -> (Option<T>, Vec<Finding>) {
     let shape = Shape::of_schema(&schemars::schema_for!(T));
-    let mut findings = missing_keys(path, &tree, &shape);
+    let mut findings = missing_keys(path, tree, &shape);
     let mut blanked: BTreeSet<tree::Path> = BTreeSet::new();
     let mut work = text.to_string();
 
@@ -67,7 +131,7 @@ pub fn parse_file<T: DeserializeOwned + JsonSchema>(
         };
         let message = error.message().trim().to_string();
         let span = error.span();
-        let Some(blank) = next_blank(path, &tree, &shape, &message, span.as_ref(), &blanked) else {
+        let Some(blank) = next_blank(path, tree, &shape, &message, span.as_ref(), &blanked) else {
             // Nothing more can be taken out: report what serde said, if not already known.
             if !message.starts_with("missing field") {
                 findings.push(Finding::error("wrong-type", message).at(path, span));

@@ -11,6 +11,7 @@ pub mod prose;
 pub mod shape;
 pub mod tree;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
@@ -26,13 +27,36 @@ use self::tree::{DisplayPath, Step, Tree};
 
 /// Every finding about `loaded` beyond those found while reading it, as of today.
 pub fn validate(loaded: &Loaded) -> Vec<Finding> {
-    let today = Date(chrono::Local::now().date_naive());
-    validate_on(loaded, today)
+    validate_on(loaded, today())
+}
+
+/// [`validate`] with the places of the keys of every file already known: `trees` as
+/// [`crate::store::load_located`] gives them with `loaded`, so no file is parsed again.
+pub fn validate_located(loaded: &Loaded, trees: &[Option<Tree>]) -> Vec<Finding> {
+    check(loaded, Some(trees), today())
 }
 
 /// Every finding about `loaded` beyond those found while reading it, taking `today` as the
 /// current day (actual dates after it are suspect).
 pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
+    check(loaded, None, today)
+}
+
+fn today() -> Date {
+    Date(chrono::Local::now().date_naive())
+}
+
+/// Where a file's keys are: a tree from the one parse of the file, or none yet.
+enum Located<'a> {
+    /// Given with `loaded`; `None` for a file that is not valid TOML.
+    Known(Option<&'a Tree>),
+    /// Not given (nor for a file past the end of the trees given): the file is parsed here.
+    Unknown,
+}
+
+/// Every finding about `loaded`, with the trees of its files if known (parallel to
+/// `loaded.sources`).
+fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Finding> {
     let mut findings = Vec::new();
     let failed: HashSet<&Path> = loaded
         .findings
@@ -54,14 +78,32 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
         }
     }
 
-    // File by file on every core, each parsed again to locate its keys (most of what checking
-    // costs) and done with before the next: the keys its kind does not have, then, for an
-    // activity, what it says on its own. Codes are compared across activities after.
-    let files: Vec<(&Source, Option<&Activity>)> = loaded.sources.iter().zip(activity_of).collect();
-    let mut checked: Vec<FileChecks> = map_on_cores(&files, |&(source, activity)| {
-        let Ok(tree) = Tree::parse(&source.text) else {
-            return FileChecks::default();
+    // File by file on every core, each with its located keys (parsed here if not given) and
+    // done with before the next: the keys its kind does not have, then, for an activity, what
+    // it says on its own. Codes are compared across activities after.
+    let files: Vec<(&Source, Option<&Activity>, Located)> = loaded
+        .sources
+        .iter()
+        .zip(activity_of)
+        .enumerate()
+        .map(|(index, (source, activity))| {
+            let located = match trees.and_then(|trees| trees.get(index)) {
+                Some(tree) => Located::Known(tree.as_ref()),
+                None => Located::Unknown,
+            };
+            (source, activity, located)
+        })
+        .collect();
+    let mut checked: Vec<FileChecks> = map_on_cores(&files, |(source, activity, located)| {
+        let tree = match located {
+            Located::Known(Some(tree)) => Cow::Borrowed(*tree),
+            Located::Known(None) => return FileChecks::default(),
+            Located::Unknown => match Tree::parse(&source.text) {
+                Ok(tree) => Cow::Owned(tree),
+                Err(_) => return FileChecks::default(),
+            },
         };
+        let activity = *activity;
         let is_activity = is_activity_file(&source.path);
         let shape = if is_activity {
             &activity_shape
@@ -96,7 +138,7 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
     for file in &mut checked {
         findings.append(&mut file.keys);
     }
-    let programme_tree = checked.first().and_then(|file| file.tree.as_ref());
+    let programme_tree = checked.first().and_then(|file| file.tree.as_deref());
     if let (Some(source), Some(tree), true) = (programme_source, programme_tree, programme_ok) {
         let programme = Checked {
             file: &source.path,
@@ -198,13 +240,13 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
 
 /// What was found in one file on its own.
 #[derive(Default)]
-struct FileChecks {
+struct FileChecks<'a> {
     /// Unknown keys and empty values.
     keys: Vec<Finding>,
     /// For an activity file: where its code is, and what its activity says on its own.
     activity: Option<(Option<Range<usize>>, Vec<Finding>)>,
     /// The located keys of the programme file, kept for the checks across files.
-    tree: Option<Tree>,
+    tree: Option<Cow<'a, Tree>>,
 }
 
 /// A file being checked, with its text and located keys.

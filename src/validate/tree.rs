@@ -1,12 +1,13 @@
 //! Every key and array element of a TOML file, flattened, with its place in the text.
 //!
-//! Findings point at keys and values; this turns toml_edit's spanned document into a list of
+//! Findings point at keys and values; this turns the parser's spanned document into a list of
 //! [`Node`]s that can be looked up by path (`participants`, 1, `role`) or by byte offset.
 
 use std::fmt;
 use std::ops::Range;
 
-use toml_edit::{Item, Table, Value};
+use toml::Spanned;
+use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 /// One step of a path into a TOML document: a key, or the position in an array.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -94,11 +95,17 @@ pub struct Tree {
 
 impl Tree {
     /// Parses `text`, or says why it is not valid TOML.
-    pub fn parse(text: &str) -> Result<Tree, toml_edit::TomlError> {
-        let document = toml_edit::Document::parse(text)?;
+    pub fn parse(text: &str) -> Result<Tree, toml::de::Error> {
+        let document = DeTable::parse(text)?;
+        Ok(Tree::of_document(text, document.get_ref()))
+    }
+
+    /// The nodes of `document`, already parsed from `text`: the same parse can then be
+    /// deserialised, so a file is read once for both its values and their places.
+    pub fn of_document(text: &str, document: &DeTable<'_>) -> Tree {
         let mut tree = Tree::default();
-        walk_table(document.as_table(), &mut Vec::new(), text, &mut tree.nodes);
-        Ok(tree)
+        walk_table(document, &mut Vec::new(), text, &mut tree.nodes);
+        tree
     }
 
     /// The node at `path`.
@@ -175,7 +182,7 @@ impl Tree {
 }
 
 /// Whether `value` is a string of nothing but white space.
-fn is_blank(value: &Value) -> bool {
+fn is_blank(value: &DeValue<'_>) -> bool {
     value.as_str().is_some_and(|s| s.trim().is_empty())
 }
 
@@ -193,81 +200,83 @@ fn line_start(text: &str, offset: usize) -> usize {
     start + indent
 }
 
-fn walk_table(table: &Table, path: &mut Path, text: &str, out: &mut Vec<Node>) {
-    for (name, item) in table.iter() {
-        let key = table.key(name).and_then(toml_edit::Key::span);
-        path.push(Step::Key(name.to_string()));
-        walk_item(item, key, path, text, out);
+/// A table's entries in the order they are written: the parser keeps them sorted by name.
+fn in_order<'a, 'i>(
+    table: &'a DeTable<'i>,
+) -> Vec<(&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+/// Whether the text at `span` starts with `prefix`: how a `[header]`, an `[[array]]` element
+/// or an inline `{ table }` is told from a table made by dotted keys.
+fn starts(text: &str, span: &Range<usize>, prefix: &str) -> bool {
+    text.get(span.start..)
+        .is_some_and(|rest| rest.starts_with(prefix))
+}
+
+fn walk_table(table: &DeTable<'_>, path: &mut Path, text: &str, out: &mut Vec<Node>) {
+    for (name, item) in in_order(table) {
+        path.push(Step::Key(name.get_ref().to_string()));
+        walk_item(item, name.span(), path, text, out);
         path.pop();
     }
 }
 
 fn walk_item(
-    item: &Item,
-    key: Option<Range<usize>>,
+    item: &Spanned<DeValue<'_>>,
+    key: Range<usize>,
     path: &mut Path,
     text: &str,
     out: &mut Vec<Node>,
 ) {
-    match item {
-        Item::None => {}
-        Item::Value(value) => {
-            let span = value.span();
-            let extent = match (&key, &span) {
-                (Some(key), Some(span)) => Some(line_start(text, key.start)..span.end),
-                _ => None,
-            };
-            out.push(Node {
-                path: path.clone(),
-                kind: NodeKind::KeyValue,
-                key,
-                value: span,
-                extent,
-                is_string: value.is_str(),
-                is_blank: is_blank(value),
-                is_table: value.is_inline_table(),
-            });
-            walk_value(value, path, out);
-        }
-        Item::Table(table) => {
-            let header = table.span();
-            let kind = if header.is_some() && !table.is_dotted() {
+    let span = item.span();
+    match item.get_ref() {
+        DeValue::Table(table) if !starts(text, &span, "{") => {
+            // A `[header]` is spanned by its header, a table made by dotted keys or the parent
+            // of `[a.b]` by its key; only the dotted one is on a line that is not a header.
+            let kind = if starts(text, &(line_start(text, span.start)..span.end), "[") {
                 NodeKind::Header
             } else {
                 NodeKind::Implicit
             };
+            let extent = Some(span.clone());
             out.push(Node {
                 path: path.clone(),
                 kind,
-                key: header.clone().or(key),
+                key: Some(span),
                 value: None,
-                extent: header,
+                extent,
                 is_string: false,
                 is_blank: false,
                 is_table: true,
             });
             walk_table(table, path, text, out);
         }
-        Item::ArrayOfTables(array) => {
+        DeValue::Array(array) if is_array_of_tables(text, array) => {
             out.push(Node {
                 path: path.clone(),
                 kind: NodeKind::Implicit,
-                key,
+                key: Some(key),
                 value: None,
                 extent: None,
                 is_string: false,
                 is_blank: false,
                 is_table: false,
             });
-            for (index, table) in array.iter().enumerate() {
+            for (index, element) in array.iter().enumerate() {
+                let DeValue::Table(table) = element.get_ref() else {
+                    continue;
+                };
                 path.push(Step::Index(index));
-                let header = table.span();
+                let header = element.span();
                 out.push(Node {
                     path: path.clone(),
                     kind: NodeKind::Header,
-                    key: header.clone(),
+                    key: Some(header.clone()),
                     value: None,
-                    extent: header,
+                    extent: Some(header),
                     is_string: false,
                     is_blank: false,
                     is_table: true,
@@ -276,49 +285,71 @@ fn walk_item(
                 path.pop();
             }
         }
+        value => {
+            let extent = line_start(text, key.start)..span.end;
+            out.push(value_node(
+                path,
+                NodeKind::KeyValue,
+                key,
+                span,
+                extent,
+                value,
+            ));
+            walk_value(value, path, out);
+        }
     }
 }
 
-fn walk_value(value: &Value, path: &mut Path, out: &mut Vec<Node>) {
+/// The node of a value written in place: its key (an element of a list is its own key), the
+/// value, and the text they take together.
+fn value_node(
+    path: &Path,
+    kind: NodeKind,
+    key: Range<usize>,
+    value_span: Range<usize>,
+    extent: Range<usize>,
+    value: &DeValue<'_>,
+) -> Node {
+    Node {
+        path: path.clone(),
+        kind,
+        key: Some(key),
+        value: Some(value_span),
+        extent: Some(extent),
+        is_string: value.is_str(),
+        is_blank: is_blank(value),
+        is_table: matches!(value, DeValue::Table(_)),
+    }
+}
+
+/// Whether `array` is an array of tables (`[[name]]` elements) rather than an inline list.
+fn is_array_of_tables(text: &str, array: &DeArray<'_>) -> bool {
+    array.first().is_some_and(|first| {
+        matches!(first.get_ref(), DeValue::Table(_)) && starts(text, &first.span(), "[")
+    })
+}
+
+fn walk_value(value: &DeValue<'_>, path: &mut Path, out: &mut Vec<Node>) {
     match value {
-        Value::Array(array) => {
+        DeValue::Array(array) => {
             for (index, element) in array.iter().enumerate() {
                 path.push(Step::Index(index));
                 let span = element.span();
-                out.push(Node {
-                    path: path.clone(),
-                    kind: NodeKind::Inline,
-                    key: span.clone(),
-                    value: span.clone(),
-                    extent: span,
-                    is_string: element.is_str(),
-                    is_blank: is_blank(element),
-                    is_table: element.is_inline_table(),
-                });
-                walk_value(element, path, out);
+                let value = element.get_ref();
+                let (key, extent) = (span.clone(), span.clone());
+                out.push(value_node(path, NodeKind::Inline, key, span, extent, value));
+                walk_value(value, path, out);
                 path.pop();
             }
         }
-        Value::InlineTable(table) => {
-            for (name, element) in table.iter() {
-                path.push(Step::Key(name.to_string()));
-                let key = table.key(name).and_then(toml_edit::Key::span);
-                let span = element.span();
-                let extent = match (&key, &span) {
-                    (Some(key), Some(span)) => Some(key.start..span.end),
-                    _ => None,
-                };
-                out.push(Node {
-                    path: path.clone(),
-                    kind: NodeKind::Inline,
-                    key,
-                    value: span,
-                    extent,
-                    is_string: element.is_str(),
-                    is_blank: is_blank(element),
-                    is_table: element.is_inline_table(),
-                });
-                walk_value(element, path, out);
+        DeValue::Table(table) => {
+            for (name, element) in in_order(table) {
+                path.push(Step::Key(name.get_ref().to_string()));
+                let (key, span) = (name.span(), element.span());
+                let value = element.get_ref();
+                let extent = key.start..span.end;
+                out.push(value_node(path, NodeKind::Inline, key, span, extent, value));
+                walk_value(value, path, out);
                 path.pop();
             }
         }
@@ -356,6 +387,40 @@ mod tests {
         let found = tree.blankable_at(&span).expect("role line");
         assert_eq!(found.path, role.path);
         assert_eq!(&text[found.extent.clone().expect("extent")], "role = \"x\"");
+    }
+
+    #[test]
+    fn tables_are_told_apart_and_kept_in_the_order_written() {
+        let text = "b = 1\na.x = 2\n[w.y]\nz = 3\n[[p]]\nq = { r = 1 }\n";
+        let tree = Tree::parse(text).expect("valid TOML");
+        let kinds: Vec<(String, NodeKind)> = tree
+            .nodes
+            .iter()
+            .map(|node| (DisplayPath(&node.path).to_string(), node.kind))
+            .collect();
+        let expected = [
+            ("b", NodeKind::KeyValue),
+            ("a", NodeKind::Implicit),
+            ("a.x", NodeKind::KeyValue),
+            // The parent of `[w.y]` takes its place in that header.
+            ("w", NodeKind::Header),
+            ("w.y", NodeKind::Header),
+            ("w.y.z", NodeKind::KeyValue),
+            ("p", NodeKind::Implicit),
+            ("p[0]", NodeKind::Header),
+            ("p[0].q", NodeKind::KeyValue),
+            ("p[0].q.r", NodeKind::Inline),
+        ];
+        let expected: Vec<(String, NodeKind)> = expected
+            .into_iter()
+            .map(|(path, kind)| (path.to_string(), kind))
+            .collect();
+        assert_eq!(kinds, expected);
+        let w = tree.key(&["w"]).expect("w");
+        assert_eq!(&text[w.key.clone().expect("span")], "w");
+        let q = tree.get(&[key("p"), Step::Index(0), key("q")]).expect("q");
+        assert!(q.is_table);
+        assert_eq!(&text[q.value.clone().expect("span")], "{ r = 1 }");
     }
 
     #[test]
