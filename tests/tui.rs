@@ -14,6 +14,7 @@ use programa::store::{self, Workspace};
 use programa::tui::app::{Focus, Overlay, Pane};
 use programa::tui::load::{self, ReadEvent};
 use programa::tui::services::{Job, JobEvent, run_job};
+use programa::tui::tree::haystack;
 use programa::tui::{
     Action, ActivityHistory, App, Document, EditorOutcome, Effect, HistoryEntry, KeyMap, Progress,
     Scope, Services, Unavailable,
@@ -1223,9 +1224,11 @@ fn check(app: &mut App, effects: &[Effect]) -> Vec<Effect> {
         panic!("asks for a check: {effects:?}");
     };
     let findings = programa::validate::validate(&app.loaded);
+    let search_texts = app.loaded.plan.activities.iter().map(haystack).collect();
     app.update(Action::Read(ReadEvent::Checked {
         generation: *generation,
         findings,
+        search_texts,
     }))
 }
 
@@ -1286,6 +1289,7 @@ fn the_tree_fills_in_chunk_by_chunk_and_is_checked_after_the_last() {
     let again = env.app.update(Action::Read(ReadEvent::Checked {
         generation: generation - 1,
         findings: Vec::new(),
+        search_texts: Vec::new(),
     }));
     assert_eq!(again, effects);
     assert!(check(&mut env.app, &effects).is_empty());

@@ -20,7 +20,7 @@ use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
 use crate::store::edit::{self, Assignment, Change, EditError};
-use crate::store::{self, Loaded, Source};
+use crate::store::{self, Loaded, Source, map_on_cores};
 
 /// Where keys go when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -441,6 +441,7 @@ impl App {
             ReadEvent::Checked {
                 generation,
                 findings,
+                search_texts,
             } => {
                 if self.progress != Progress::Checking {
                     return Vec::new();
@@ -450,6 +451,7 @@ impl App {
                 }
                 self.findings = self.loaded.findings.clone();
                 self.findings.extend(findings);
+                self.haystacks.get_or_insert(search_texts);
                 self.progress = Progress::Done;
                 if self.told_to_wait {
                     self.say(format!(
@@ -511,7 +513,7 @@ impl App {
         } else {
             let haystacks = self
                 .haystacks
-                .get_or_insert_with(|| self.loaded.plan.activities.iter().map(haystack).collect());
+                .get_or_insert_with(|| map_on_cores(&self.loaded.plan.activities, haystack));
             self.filter.matches(&self.loaded.plan, Some(haystacks))
         };
         self.rows = self

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::Action;
+use super::tree::haystack;
 use crate::diagnostic::Finding;
 use crate::model::code_sort_key;
 use crate::store::{self, Loaded, ParsedActivity, Workspace};
@@ -30,6 +31,9 @@ pub enum ReadEvent {
         generation: u64,
         /// What validation found, beyond the findings of reading.
         findings: Vec<Finding>,
+        /// Each activity's search text (see [`super::tree::haystack`]), made here so that
+        /// the first key of a text filter does not wait for it.
+        search_texts: Vec<String>,
     },
 }
 
@@ -115,9 +119,11 @@ impl Reader {
         let sender = self.sender.clone();
         std::thread::spawn(move || {
             let findings = crate::validate::validate(&loaded);
+            let search_texts = loaded.plan.activities.iter().map(haystack).collect();
             let _ = sender.send(ReadEvent::Checked {
                 generation,
                 findings,
+                search_texts,
             });
         });
     }

@@ -248,6 +248,8 @@ impl Filter {
     /// Without haystacks the text filter is not applied.
     pub fn matches(&self, plan: &Plan, haystacks: Option<&[String]>) -> Vec<bool> {
         let needle = self.text.to_lowercase();
+        // A vectorised search: the prose of a large programme is tens of megabytes.
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         plan.activities
             .iter()
             .enumerate()
@@ -259,7 +261,7 @@ impl Filter {
                         .area
                         .as_deref()
                         .is_none_or(|area| activity.area_code() == area)
-                    && (needle.is_empty() || haystack.contains(&needle))
+                    && (needle.is_empty() || finder.find(haystack.as_bytes()).is_some())
             })
             .collect()
     }
