@@ -67,10 +67,17 @@ impl Env {
     }
 
     /// Presses keys written as text: each character is a key, `<name>` a named one.
+    /// Presses `keys`; the checks they ask for run at once, as the background thread would
+    /// run them; the other effects are returned.
     fn keys(&mut self, keys: &str) -> Vec<Effect> {
         let mut effects = Vec::new();
         for key in parse_keys(keys) {
-            effects.extend(self.app.update(Action::Key(key)));
+            let mut asked = self.app.update(Action::Key(key));
+            while let Some(at) = asked.iter().position(|e| matches!(e, Effect::Check(_))) {
+                let check_effect = asked.remove(at);
+                asked.extend(check(&mut self.app, &[check_effect]));
+            }
+            effects.extend(asked);
         }
         effects
     }
@@ -1359,6 +1366,51 @@ fn an_activity_edited_while_the_rest_is_read_is_read_again_alone() {
         env.app.loaded.plan.activity("I.1.1").map(|a| a.status),
         Some(Status::Postponed)
     );
+}
+
+#[test]
+fn an_edit_once_everything_is_read_rereads_its_file_and_checks_in_the_background() {
+    let mut env = Env::new();
+    assert!(env.app.is_loaded());
+    // Another activity changed outside is not read again by an edit (ctrl-r reads everything).
+    let outside = Env::fixture("I.2.1").replace("progress = 0", "progress = 40");
+    assert_ne!(outside, Env::fixture("I.2.1"));
+    std::fs::write(env.path("I.2.1"), &outside).expect("writes");
+    let before = env.app.generation;
+    // Select I.1.1 and postpone it, without running the check the edit asks for.
+    let mut effects = Vec::new();
+    for key in parse_keys("s<right><enter>") {
+        effects.extend(env.app.update(Action::Key(key)));
+    }
+    assert!(env.read("I.1.1").contains("status = \"postponed\""));
+    assert_eq!(effects, [Effect::Check(env.app.generation)]);
+    assert!(env.app.generation > before);
+    assert_eq!(env.app.progress, Progress::Checking);
+    assert!(env.app.all_read() && !env.app.is_loaded());
+    let frame = env.draw();
+    assert!(
+        frame.contains("5 activities │") || !frame.contains("so far"),
+        "{frame}"
+    );
+    assert!(frame.contains("checking the programme"), "{frame}");
+    assert_eq!(
+        env.app.loaded.plan.activity("I.1.1").map(|a| a.status),
+        Some(Status::Postponed)
+    );
+    assert_eq!(
+        env.app.loaded.plan.activity("I.2.1").map(|a| a.progress),
+        Some(0),
+        "only the edited file is read again"
+    );
+    let warned = |app: &App| {
+        app.findings
+            .iter()
+            .any(|f| f.code == "inconsistent-status" && f.message.contains("postponed"))
+    };
+    assert!(!warned(&env.app), "the check has not answered yet");
+    assert!(check(&mut env.app, &effects).is_empty());
+    assert!(env.app.is_loaded());
+    assert!(warned(&env.app), "{:?}", env.app.findings);
 }
 
 #[test]

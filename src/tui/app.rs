@@ -212,6 +212,8 @@ pub struct App {
     touched: bool,
     /// Whether the status bar's message asks to wait for the files to be read.
     told_to_wait: bool,
+    /// Whether an edit asks for the programme to be checked again in the background.
+    check_due: bool,
     /// Reading and validation findings.
     pub findings: Vec<Finding>,
     /// The tree of the plan.
@@ -310,6 +312,7 @@ impl App {
             generation: 0,
             touched: false,
             told_to_wait: false,
+            check_due: false,
             findings: Vec::new(),
             tree: Tree::default(),
             haystacks: None,
@@ -370,18 +373,24 @@ impl App {
         self.progress == Progress::Done
     }
 
+    /// Whether every file is read (the programme may still be being checked).
+    pub fn all_read(&self) -> bool {
+        matches!(self.progress, Progress::Checking | Progress::Done)
+    }
+
     /// Whether files are being read or checked in the background.
     pub fn is_reading(&self) -> bool {
         matches!(self.progress, Progress::Reading { .. } | Progress::Checking)
     }
 
-    /// After activity `code`'s file was written: reads it again. Once the year is read, the
-    /// whole year is read again, as files may have changed outside; while it is being read,
-    /// only this file, and the check that follows reading sees it.
+    /// After activity `code`'s file was written, or found changed on disk: reads that file
+    /// again, in place of the old one. The programme is then checked again in the background
+    /// (while it is being read, the check that follows reading sees the file), so an edit
+    /// never waits for the whole year to be read or checked.
     fn refresh(&mut self, code: &str) {
         if self.is_loaded() {
-            self.reload();
-            return;
+            self.progress = Progress::Checking;
+            self.check_due = true;
         }
         let path = self.scope.workspace.activity_path(self.loaded.year, code);
         let relative = self.scope.workspace.relative(&path).to_path_buf();
@@ -583,6 +592,9 @@ impl App {
     /// Applies `action`, returning what the event loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = self.apply(action);
+        if std::mem::take(&mut self.check_due) {
+            effects.push(Effect::Check(self.generation));
+        }
         if self.pane == Pane::History && !effects.contains(&Effect::Quit) {
             effects.extend(self.want_history());
         }

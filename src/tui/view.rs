@@ -183,7 +183,7 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         programme.title.clone()
     };
-    let so_far = if app.is_loaded() { "" } else { " so far" };
+    let so_far = if app.all_read() { "" } else { " so far" };
     let mut left = vec![
         Span::styled(" programa ", theme.accent()),
         Span::raw(format!(
@@ -1061,6 +1061,11 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
     frame.render_widget(Clear, area);
     let title = if app.is_loaded() {
         format!("Findings ({})", app.findings.len())
+    } else if app.all_read() {
+        format!(
+            "Findings so far ({}): the programme is being checked",
+            app.findings.len()
+        )
     } else {
         format!(
             "Findings so far ({}): the checks run once every file is read",
