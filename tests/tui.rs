@@ -1414,6 +1414,30 @@ fn an_edit_once_everything_is_read_rereads_its_file_and_checks_in_the_background
 }
 
 #[test]
+fn an_edit_that_brings_a_new_error_is_refused_once_the_findings_are_known() {
+    let mut env = Env::new();
+    assert!(
+        env.app.is_loaded(),
+        "the findings are those of the programme as it is"
+    );
+    let before = env.read("I.2.1");
+    env.keys("jjjd<clear>2021-12-01<tab><clear>2021-01-01<enter>");
+    assert_eq!(env.read("I.2.1"), before, "the file is left as it was");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open: {:?}", env.app.message);
+    };
+    assert!(
+        form.errors
+            .iter()
+            .any(|e| e.contains("planned_end (2021-01-01) is before planned_start")),
+        "{form:?}"
+    );
+    // A correct edit right after is checked against the same findings and saved.
+    env.keys("<esc>d<clear>2021-01-01<tab><clear>2021-12-01<enter>");
+    assert!(env.read("I.2.1").contains("planned_end = \"2021-12-01\""));
+}
+
+#[test]
 fn a_file_that_cannot_be_read_stops_reading_and_says_how_to_retry() {
     let (mut env, files) = reading(100, 30);
     read_chunk(&mut env.app, &files[..2]);

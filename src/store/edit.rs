@@ -765,12 +765,16 @@ fn as_document(activity: &Activity) -> Option<DocumentMut> {
 ///
 /// Returns the activity, or the findings that refuse the text: it does not parse, its code is
 /// not `code`, or validation finds an error the programme did not have before.
-pub fn check_activity(
-    loaded: &Loaded,
+pub fn check_activity<'a>(
+    base: impl Into<Base<'a>>,
     relative: &Path,
     code: &str,
     text: &str,
 ) -> Result<Activity, Vec<Finding>> {
+    let Base {
+        loaded,
+        findings: known,
+    } = base.into();
     let (activity, findings) = parse_file::<Activity>(relative, text);
     let activity = match activity {
         Some(activity) if !findings.iter().any(Finding::is_error) => activity,
@@ -788,7 +792,14 @@ pub fn check_activity(
         .hint("an activity's code names its file; to start another activity use `programa new`");
         return Err(vec![finding]);
     }
-    let before = crate::validate::validate(loaded);
+    let validated;
+    let before = match known {
+        Some(known) => known,
+        None => {
+            validated = crate::validate::validate(loaded);
+            &validated[..]
+        }
+    };
     let edited = with_activity(loaded, relative, &activity, text);
     let after = crate::validate::validate(&edited);
     let same = |a: &Finding, b: &Finding| {
@@ -908,21 +919,44 @@ pub fn open(workspace: &Workspace, loaded: &Loaded, code: &str) -> Result<OpenAc
     }
 }
 
+/// What an edit is checked against: the year as loaded and, when the caller has them already,
+/// the findings of validating it (else they are worked out again).
+#[derive(Debug, Clone, Copy)]
+pub struct Base<'a> {
+    /// The year as loaded.
+    pub loaded: &'a Loaded,
+    /// What validating `loaded` found, if known.
+    pub findings: Option<&'a [Finding]>,
+}
+
+impl<'a> From<&'a Loaded> for Base<'a> {
+    fn from(loaded: &'a Loaded) -> Self {
+        Base {
+            loaded,
+            findings: None,
+        }
+    }
+}
+
 impl OpenActivity {
     /// Checks the edited text and replaces the file with it; `false` if the text is unchanged.
-    pub fn save(&self, loaded: &Loaded) -> Result<bool, EditError> {
+    pub fn save<'a>(&self, base: impl Into<Base<'a>>) -> Result<bool, EditError> {
         let text = self.editor.text();
         if text == self.file.text {
             return Ok(false);
         }
-        save_text(loaded, &self.file, &text)?;
+        save_text(base, &self.file, &text)?;
         Ok(true)
     }
 }
 
 /// Checks `text` as the new contents of `file` ([`check_activity`]), then writes it atomically.
-pub fn save_text(loaded: &Loaded, file: &ActivityFile, text: &str) -> Result<Activity, EditError> {
-    match check_activity(loaded, &file.relative, &file.code, text) {
+pub fn save_text<'a>(
+    base: impl Into<Base<'a>>,
+    file: &ActivityFile,
+    text: &str,
+) -> Result<Activity, EditError> {
+    match check_activity(base, &file.relative, &file.code, text) {
         Ok(activity) => {
             atomic_write(&file.path, text)?;
             Ok(activity)

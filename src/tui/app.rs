@@ -214,6 +214,8 @@ pub struct App {
     told_to_wait: bool,
     /// Whether an edit asks for the programme to be checked again in the background.
     check_due: bool,
+    /// What validating the programme found, with the generation it was found for.
+    validation: Option<(u64, Vec<Finding>)>,
     /// Reading and validation findings.
     pub findings: Vec<Finding>,
     /// The tree of the plan.
@@ -313,6 +315,7 @@ impl App {
             touched: false,
             told_to_wait: false,
             check_due: false,
+            validation: None,
             findings: Vec::new(),
             tree: Tree::default(),
             haystacks: None,
@@ -351,12 +354,14 @@ impl App {
     }
 
     fn set_loaded(&mut self, loaded: Loaded) {
+        let validation = crate::validate::validate(&loaded);
         let mut findings = loaded.findings.clone();
-        findings.extend(crate::validate::validate(&loaded));
+        findings.extend(validation.iter().cloned());
         self.findings = findings;
         self.loaded = Arc::new(loaded);
         self.progress = Progress::Done;
         self.generation += 1;
+        self.validation = Some((self.generation, validation));
         self.rebuild_tree();
     }
 
@@ -371,6 +376,20 @@ impl App {
     /// Whether every file is read and checked.
     pub fn is_loaded(&self) -> bool {
         self.progress == Progress::Done
+    }
+
+    /// What an edit is checked against: the programme, with what validating it found when
+    /// that is known for the programme as it is now (so it is not worked out again).
+    fn edit_base(&self) -> edit::Base<'_> {
+        let findings = self
+            .validation
+            .as_ref()
+            .filter(|(generation, _)| *generation == self.generation)
+            .map(|(_, findings)| &findings[..]);
+        edit::Base {
+            loaded: &self.loaded,
+            findings,
+        }
     }
 
     /// Whether every file is read (the programme may still be being checked).
@@ -459,7 +478,8 @@ impl App {
                     return vec![Effect::Check(self.generation)];
                 }
                 self.findings = self.loaded.findings.clone();
-                self.findings.extend(findings);
+                self.findings.extend(findings.iter().cloned());
+                self.validation = Some((generation, findings));
                 self.haystacks.get_or_insert(search_texts);
                 self.progress = Progress::Done;
                 if self.told_to_wait {
@@ -1171,7 +1191,7 @@ impl App {
             return;
         };
         let before = self.loaded.plan.activity(&code).cloned();
-        match edit::save_text(&self.loaded, &file, &text) {
+        match edit::save_text(self.edit_base(), &file, &text) {
             Ok(after) => {
                 self.drafts.remove(&code);
                 let _ = std::fs::remove_file(&draft);
@@ -1456,7 +1476,7 @@ impl App {
         }
         let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
             let changes = change(&mut open.editor)?;
-            open.save(&self.loaded)?;
+            open.save(self.edit_base())?;
             Ok(changes)
         });
         if result.is_ok() {
