@@ -6,9 +6,11 @@
 //! commit before), comparing entry ids in their sorted order as git's tree diff does, names
 //! the files whose blob changed, and only those are parsed, each blob at most once. A merge
 //! changed a file only when its blob differs from every parent (git's rule), so a change made
-//! on a branch is attributed to the branch commit that made it, not to the merge. Parsing,
-//! the costly part, runs on worker threads while the walk goes on, and a participant's table
-//! already read in an earlier version of any file is not read again.
+//! on a branch is attributed to the branch commit that made it, not to the merge. The walk
+//! itself only reads each commit's year folder id; comparing the folders of runs of
+//! consecutive commits and parsing, the costly parts, run on worker threads while it goes
+//! on, and a participant's table already read in an earlier version of any file is not read
+//! again.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -141,7 +143,7 @@ impl Repo {
         let mut cache = Cache::default();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let pending = if threads < 2 {
-            self.walk_year(start, &year_path, |_| {})?
+            self.walk_year(start, &year_path)?
         } else {
             self.walk_year_parsing(start, &year_path, threads, &mut cache)?
         };
@@ -161,19 +163,170 @@ impl Repo {
         Ok(log)
     }
 
-    /// The commits (oldest first) that changed files of the year, with those files; `found`
-    /// sees each commit's changed files as soon as they are known.
-    fn walk_year(
+    /// The commits (oldest first) that changed files of the year, with those files.
+    fn walk_year(&self, start: git2::Oid, year_path: &str) -> Result<Vec<Pending>> {
+        let mut pending = Vec::new();
+        let trees = Recent::new(&self.git);
+        let mut failed = None;
+        self.walk_commits(start, year_path, |commit, year_id, parent_ids| {
+            if failed.is_some() {
+                return;
+            }
+            match compare_commit(&trees, year_id, &parent_ids) {
+                Ok(changed) if changed.is_empty() => {}
+                Ok(changed) => {
+                    let summary =
+                        String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
+                            .into_owned();
+                    pending.push((self.stamp(commit), summary, changed));
+                }
+                Err(error) => failed = Some(error),
+            }
+        })?;
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(pending),
+        }
+    }
+
+    /// [`walk_year`](Repo::walk_year) with the work shared: this thread walks the commits and
+    /// reads each one's year folder id, and `threads` workers, each with its own handle on
+    /// the repository, compare the year folders of runs of consecutive commits that changed
+    /// it and parse the new activity blobs they find; those that parse fill the cache. The
+    /// rest are parsed again (and reported) in order by the comparison.
+    fn walk_year_parsing(
         &self,
         start: git2::Oid,
         year_path: &str,
-        mut found: impl FnMut(&[Changed]),
+        threads: usize,
+        cache: &mut Cache,
     ) -> Result<Vec<Pending>> {
+        /// Commits per run: the first one's parent folders are read again by its worker.
+        const BATCH: usize = 64;
+        // A run of commits: its place in the walk, and each commit's year folder id with
+        // its parents'.
+        type Run = (usize, Vec<(Option<git2::Oid>, Vec<Option<git2::Oid>>)>);
+        type Done = (usize, Result<Vec<Vec<Changed>>>, Vec<(git2::Oid, Activity)>);
+        // The shared object store (the main .git of a linked worktree too).
+        let path = self.git.commondir().to_path_buf();
+        let (runs, queue) = mpsc::channel::<Run>();
+        let queue = Mutex::new(queue);
+        let seen = Mutex::new(HashSet::new());
+        let (results, done) = mpsc::channel::<Done>();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (queue, results, path, seen) = (&queue, results.clone(), &path, &seen);
+                scope.spawn(move || {
+                    let Ok(repo) = git2::Repository::open(path) else {
+                        return;
+                    };
+                    let trees = Recent::new(&repo);
+                    let mut known = Participants::default();
+                    loop {
+                        let (place, run) = match queue.lock().map(|q| q.recv()) {
+                            Ok(Ok(run)) => run,
+                            _ => return,
+                        };
+                        let changed = run
+                            .into_iter()
+                            .map(|(year_id, parent_ids)| {
+                                compare_commit(&trees, year_id, &parent_ids)
+                            })
+                            .collect::<Result<Vec<_>>>();
+                        let mut parsed = Vec::new();
+                        for (name, _, new) in changed.iter().flatten().flatten() {
+                            let activity =
+                                matches!(classify(Path::new(name)), Some(YearFile::Activity));
+                            let first = || seen.lock().is_ok_and(|mut s| s.insert(*new));
+                            if !activity || new.is_zero() || !first() {
+                                continue;
+                            }
+                            let Ok(blob) = repo.find_blob(*new) else {
+                                continue;
+                            };
+                            let text = std::str::from_utf8(blob.content()).ok();
+                            if let Some(activity) = text.and_then(|t| known.parse(t)) {
+                                parsed.push((*new, activity));
+                            }
+                        }
+                        if results.send((place, changed, parsed)).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop(results);
+            let mut commits = Vec::new();
+            let mut run = Vec::with_capacity(BATCH);
+            let mut sent = Vec::new();
+            let walked = self.walk_commits(start, year_path, |commit, year_id, parent_ids| {
+                let summary = String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
+                    .into_owned();
+                commits.push((self.stamp(commit), summary));
+                run.push((year_id, parent_ids));
+                if run.len() == BATCH {
+                    let place = commits.len() - BATCH;
+                    let full = std::mem::replace(&mut run, Vec::with_capacity(BATCH));
+                    sent.push((place, full.clone()));
+                    let _ = runs.send((place, full));
+                }
+            });
+            if !run.is_empty() {
+                let place = commits.len() - run.len();
+                sent.push((place, run.clone()));
+                let _ = runs.send((place, run));
+            }
+            drop(runs);
+            let mut changed: Vec<Option<Vec<Changed>>> = vec![None; commits.len()];
+            let mut failed = None;
+            for (place, compared, parsed) in done {
+                match compared {
+                    Ok(compared) => {
+                        for (i, files) in compared.into_iter().enumerate() {
+                            changed[place + i] = Some(files);
+                        }
+                    }
+                    Err(error) => failed = failed.or(Some(error)),
+                }
+                for (id, activity) in parsed {
+                    cache.activities.insert(id, Some(Arc::new(activity)));
+                }
+            }
+            walked?;
+            if let Some(error) = failed {
+                return Err(error);
+            }
+            // Runs no worker took (none could open the repository) are compared here.
+            let trees = Recent::new(&self.git);
+            for (place, run) in sent {
+                for (i, (year_id, parent_ids)) in run.into_iter().enumerate() {
+                    if changed[place + i].is_none() {
+                        changed[place + i] = Some(compare_commit(&trees, year_id, &parent_ids)?);
+                    }
+                }
+            }
+            Ok(commits
+                .into_iter()
+                .zip(changed)
+                .filter_map(|((stamp, summary), files)| {
+                    let files = files.filter(|f| !f.is_empty())?;
+                    Some((stamp, summary, files))
+                })
+                .collect())
+        })
+    }
+
+    /// Walks the commits up to `start`, oldest first, and calls `found` with each one whose
+    /// year folder differs from every parent's, with its folder's id and its parents'.
+    fn walk_commits(
+        &self,
+        start: git2::Oid,
+        year_path: &str,
+        mut found: impl FnMut(&git2::Commit, Option<git2::Oid>, Vec<Option<git2::Oid>>),
+    ) -> Result<()> {
         let mut walk = self.git.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
         walk.push(start)?;
-        let mut pending = Vec::new();
-        let trees = Recent::new(&self.git);
         // The year folder's tree id at each commit seen, so a parent's is looked up once.
         let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
         for id in walk {
@@ -188,95 +341,11 @@ impl Repo {
                 };
                 parent_ids.push(parent_id);
             }
-            if parent_ids.contains(&year_id) {
-                continue;
+            if !parent_ids.contains(&year_id) {
+                found(&commit, year_id, parent_ids);
             }
-            let tree_of = |id: Option<git2::Oid>| -> Result<Option<git2::Tree>> {
-                id.map(|id| trees.get(id)).transpose().map_err(Into::into)
-            };
-            let year_tree = tree_of(year_id)?;
-            let parent_trees = parent_ids
-                .into_iter()
-                .map(tree_of)
-                .collect::<Result<Vec<_>>>()?;
-            let changed = changed_files(&trees, &parent_trees, year_tree.as_ref())?;
-            if changed.is_empty() {
-                continue;
-            }
-            found(&changed);
-            let summary =
-                String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned();
-            pending.push((self.stamp(&commit), summary, changed));
         }
-        Ok(pending)
-    }
-
-    /// [`walk_year`](Repo::walk_year) while `threads` workers, each with its own handle on the
-    /// repository, parse the new activity blobs as the walk finds them; those that parse fill
-    /// the cache. The rest are parsed again (and reported) in order by the comparison.
-    fn walk_year_parsing(
-        &self,
-        start: git2::Oid,
-        year_path: &str,
-        threads: usize,
-        cache: &mut Cache,
-    ) -> Result<Vec<Pending>> {
-        const BATCH: usize = 16;
-        // The shared object store (the main .git of a linked worktree too).
-        let path = self.git.commondir().to_path_buf();
-        let (ids, queue) = mpsc::channel::<Vec<git2::Oid>>();
-        let queue = Mutex::new(queue);
-        let (results, parsed) = mpsc::channel::<Vec<(git2::Oid, Activity)>>();
-        std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let (queue, results, path) = (&queue, results.clone(), &path);
-                scope.spawn(move || {
-                    let Ok(repo) = git2::Repository::open(path) else {
-                        return;
-                    };
-                    let mut known = Participants::default();
-                    loop {
-                        let batch = match queue.lock().map(|q| q.recv()) {
-                            Ok(Ok(batch)) => batch,
-                            _ => return,
-                        };
-                        let done = batch
-                            .into_iter()
-                            .filter_map(|id| {
-                                let blob = repo.find_blob(id).ok()?;
-                                let text = std::str::from_utf8(blob.content()).ok()?;
-                                Some((id, known.parse(text)?))
-                            })
-                            .collect();
-                        if results.send(done).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-            drop(results);
-            let mut seen = HashSet::new();
-            let mut batch = Vec::with_capacity(BATCH);
-            let pending = self.walk_year(start, year_path, |changed| {
-                for (name, _, new) in changed {
-                    let activity = matches!(classify(Path::new(name)), Some(YearFile::Activity));
-                    if activity && !new.is_zero() && seen.insert(*new) {
-                        batch.push(*new);
-                    }
-                }
-                if batch.len() >= BATCH {
-                    let _ = ids.send(std::mem::take(&mut batch));
-                }
-            });
-            if !batch.is_empty() {
-                let _ = ids.send(batch);
-            }
-            drop(ids);
-            for (id, activity) in parsed.into_iter().flatten() {
-                cache.activities.insert(id, Some(Arc::new(activity)));
-            }
-            pending
-        })
+        Ok(())
     }
 
     /// The id of the year folder's tree at a commit, if the folder exists there.
@@ -421,6 +490,23 @@ impl Repo {
         }
         value.map(Arc::new)
     }
+}
+
+/// The files a commit changed in the year folder, from its folder's id and its parents'.
+fn compare_commit(
+    trees: &Recent,
+    year_id: Option<git2::Oid>,
+    parent_ids: &[Option<git2::Oid>],
+) -> Result<Vec<Changed>> {
+    let tree_of = |id: Option<git2::Oid>| -> Result<Option<git2::Tree>> {
+        id.map(|id| trees.get(id)).transpose().map_err(Into::into)
+    };
+    let year_tree = tree_of(year_id)?;
+    let parent_trees = parent_ids
+        .iter()
+        .map(|id| tree_of(*id))
+        .collect::<Result<Vec<_>>>()?;
+    changed_files(trees, &parent_trees, year_tree.as_ref())
 }
 
 /// The files of the year folder whose blob differs from every parent, with their old blob
