@@ -207,19 +207,23 @@ impl Repo {
         // its parents'.
         type Run = (usize, Vec<(Option<git2::Oid>, Vec<Option<git2::Oid>>)>);
         type Done = (usize, Result<Vec<Vec<Changed>>>, Vec<(git2::Oid, Activity)>);
-        // The shared object store (the main .git of a linked worktree too).
-        let path = self.git.commondir().to_path_buf();
+        // Each worker's own handle on the shared object store (the main .git of a linked
+        // worktree too); without any, the walk is done alone.
+        let path = self.git.commondir();
+        let repos: Vec<git2::Repository> = (0..threads)
+            .filter_map(|_| git2::Repository::open(path).ok())
+            .collect();
+        if repos.is_empty() {
+            return self.walk_year(start, year_path);
+        }
         let (runs, queue) = mpsc::channel::<Run>();
         let queue = Mutex::new(queue);
         let seen = Mutex::new(HashSet::new());
         let (results, done) = mpsc::channel::<Done>();
         std::thread::scope(|scope| {
-            for _ in 0..threads {
-                let (queue, results, path, seen) = (&queue, results.clone(), &path, &seen);
+            for repo in repos {
+                let (queue, results, seen) = (&queue, results.clone(), &seen);
                 scope.spawn(move || {
-                    let Ok(repo) = git2::Repository::open(path) else {
-                        return;
-                    };
                     let trees = Recent::new(&repo);
                     let mut known = Participants::default();
                     loop {
@@ -258,7 +262,6 @@ impl Repo {
             drop(results);
             let mut commits = Vec::new();
             let mut run = Vec::with_capacity(BATCH);
-            let mut sent = Vec::new();
             let walked = self.walk_commits(start, year_path, |commit, year_id, parent_ids| {
                 let summary = String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
                     .into_owned();
@@ -267,13 +270,11 @@ impl Repo {
                 if run.len() == BATCH {
                     let place = commits.len() - BATCH;
                     let full = std::mem::replace(&mut run, Vec::with_capacity(BATCH));
-                    sent.push((place, full.clone()));
                     let _ = runs.send((place, full));
                 }
             });
             if !run.is_empty() {
                 let place = commits.len() - run.len();
-                sent.push((place, run.clone()));
                 let _ = runs.send((place, run));
             }
             drop(runs);
@@ -295,15 +296,6 @@ impl Repo {
             walked?;
             if let Some(error) = failed {
                 return Err(error);
-            }
-            // Runs no worker took (none could open the repository) are compared here.
-            let trees = Recent::new(&self.git);
-            for (place, run) in sent {
-                for (i, (year_id, parent_ids)) in run.into_iter().enumerate() {
-                    if changed[place + i].is_none() {
-                        changed[place + i] = Some(compare_commit(&trees, year_id, &parent_ids)?);
-                    }
-                }
             }
             Ok(commits
                 .into_iter()
