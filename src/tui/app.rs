@@ -355,13 +355,10 @@ impl App {
 
     fn set_loaded(&mut self, loaded: Loaded) {
         let validation = crate::validate::validate(&loaded);
-        let mut findings = loaded.findings.clone();
-        findings.extend(validation.iter().cloned());
-        self.findings = findings;
         self.loaded = Arc::new(loaded);
         self.progress = Progress::Done;
         self.generation += 1;
-        self.validation = Some((self.generation, validation));
+        self.set_validation(self.generation, validation);
         self.rebuild_tree();
     }
 
@@ -376,6 +373,14 @@ impl App {
     /// Whether every file is read and checked.
     pub fn is_loaded(&self) -> bool {
         self.progress == Progress::Done
+    }
+
+    /// Shows the findings of reading and of validating the programme at `generation`, and
+    /// keeps the latter for the edits that follow.
+    fn set_validation(&mut self, generation: u64, validation: Vec<Finding>) {
+        self.findings = self.loaded.findings.clone();
+        self.findings.extend(validation.iter().cloned());
+        self.validation = Some((generation, validation));
     }
 
     /// What an edit is checked against: the programme, with what validating it found when
@@ -477,9 +482,7 @@ impl App {
                 if generation != self.generation {
                     return vec![Effect::Check(self.generation)];
                 }
-                self.findings = self.loaded.findings.clone();
-                self.findings.extend(findings.iter().cloned());
-                self.validation = Some((generation, findings));
+                self.set_validation(generation, findings);
                 self.haystacks.get_or_insert(search_texts);
                 self.progress = Progress::Done;
                 if self.told_to_wait {
