@@ -165,6 +165,20 @@ impl Session {
         Some(Session { dir, tmux })
     }
 
+    /// Finds I.1.2 with the filter, then changes its status: ongoing → completed (which
+    /// brings the progress to 100).
+    fn complete_i_1_2(&self) {
+        let tmux = &self.tmux;
+        tmux.type_text("/I.1.2");
+        tmux.wait_for("/I.1.2");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("Follow-up report on regional integration");
+        tmux.type_text("s");
+        tmux.wait_for("I.1.2 · status and progress");
+        tmux.keys(&["Right", "Enter"]);
+        tmux.wait_for("I.1.2 changed: status ongoing → completed");
+    }
+
     fn root(&self) -> PathBuf {
         self.dir.path().join("repo")
     }
@@ -212,16 +226,7 @@ fn change_status_and_add_a_note_in_a_real_terminal() {
         return;
     };
     let tmux = &session.tmux;
-    // Find the activity with the filter, then change its status: ongoing → completed (which
-    // brings the progress to 100).
-    tmux.type_text("/I.1.2");
-    tmux.wait_for("/I.1.2");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Follow-up report on regional integration");
-    tmux.type_text("s");
-    tmux.wait_for("I.1.2 · status and progress");
-    tmux.keys(&["Right", "Enter"]);
-    tmux.wait_for("I.1.2 changed: status ongoing → completed");
+    session.complete_i_1_2();
     tmux.type_text("n");
     tmux.wait_for("I.1.2 · add a progress note");
     tmux.type_text("Draft sent to the Council.");
@@ -357,14 +362,7 @@ fn change_a_status_and_commit_it_in_a_real_terminal() {
         return;
     };
     let tmux = &session.tmux;
-    tmux.type_text("/I.1.2");
-    tmux.wait_for("/I.1.2");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Follow-up report on regional integration");
-    tmux.type_text("s");
-    tmux.wait_for("I.1.2 · status and progress");
-    tmux.keys(&["Right", "Enter"]);
-    tmux.wait_for("I.1.2 changed: status ongoing → completed");
+    session.complete_i_1_2();
     tmux.type_text("3");
     tmux.wait_for("status: ongoing → completed");
     tmux.type_text("c");
