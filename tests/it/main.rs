@@ -1,0 +1,18 @@
+//! The integration tests, one binary with a module per area: it links the library once.
+//!
+//! Every process a test starts goes through [`support::pinned`], which clears the environment
+//! and pins what the tool and git read (home, configuration, time zone, language, today, colour,
+//! width), so a developer's own settings never change a result.
+
+mod support;
+#[path = "../../benches/support/synthetic.rs"]
+mod synthetic;
+
+mod check;
+mod edit;
+mod git;
+mod import;
+mod read;
+mod render;
+mod tui;
+mod tui_tmux;
