@@ -107,12 +107,12 @@ fn drop_null(object: &mut Map<String, Value>) {
         return;
     }
     options.retain(|o| *o != null);
-    if let [Value::Object(_)] = options.as_slice() {
-        if let Some(Value::Object(only)) = options.pop() {
-            object.remove("anyOf");
-            for (key, value) in only {
-                object.entry(key).or_insert(value);
-            }
+    if let [Value::Object(_)] = options.as_slice()
+        && let Some(Value::Object(only)) = options.pop()
+    {
+        object.remove("anyOf");
+        for (key, value) in only {
+            object.entry(key).or_insert(value);
         }
     }
 }

@@ -435,16 +435,8 @@ pub(crate) fn compile_default(
 }
 
 fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {
-    // PDF bytes are not text: write through a temporary file and rename, like atomic_write.
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let fail = |e: std::io::Error| CliError::new(format!("cannot write {} ({e})", path.display()));
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    std::io::Write::write_all(&mut file, pdf).map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::store::write::write_file(path, pdf)
+        .map_err(|e| CliError::new(format!("cannot write the PDF ({e})")))
 }
 
 fn render_error(error: RenderError) -> CliError {

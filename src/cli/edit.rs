@@ -3,7 +3,10 @@
 use std::io::{BufRead, IsTerminal, Write as _};
 
 use super::{CliError, Context};
-use crate::store::edit::{self, EditError};
+use crate::store::{
+    self,
+    edit::{self, EditError},
+};
 
 /// Open an activity's file in your editor, and save it only if it is valid.
 ///
@@ -12,7 +15,8 @@ use crate::store::edit::{self, EditError};
 /// programme validated with it, and only then does it replace the file. When the copy has
 /// errors, they are shown and you can go back to the editor; if you do not (or there is no
 /// terminal to ask), the file stays as it was and your text is kept in a file whose path is
-/// printed. A file that does not parse can be opened too, to fix it.
+/// printed. A file that does not parse can be opened too, to fix it. If the file is changed by
+/// someone else while you edit, your text is not saved over it but kept in a file named too.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, such as I.1.1
@@ -24,7 +28,6 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (workspace, loaded) = context.load()?;
     let file = edit::locate(&workspace, &loaded, &args.code)?;
     let code = file.code.clone();
-    let before = loaded.plan.activity(&code).cloned();
 
     let cannot = |action: &str, e: std::io::Error| {
         CliError::new(format!("cannot {action} the copy to edit ({e})"))
@@ -58,7 +61,41 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             writeln!(context.out, "{code}: no changes")?;
             return Ok(());
         }
-        match edit::save_text(&loaded, &file, &text) {
+        // Checked and written under the lock, against the files as they are now: a file
+        // changed meanwhile is not saved over.
+        let locked = super::lock_year(&workspace, loaded.year).and_then(|lock| {
+            let fresh = store::load(&workspace, loaded.year)?;
+            Ok((lock, fresh))
+        });
+        let (lock, fresh) = match locked {
+            Ok(locked) => locked,
+            Err(error) => {
+                let kept = keep(draft)?;
+                return Err(error.hint(format!("your text is kept in {}", kept.display())));
+            }
+        };
+        let current = edit::locate(&workspace, &fresh, &code).ok();
+        if current.as_ref().map(|current| &current.text) != Some(&file.text) {
+            drop(lock);
+            let what = if current.is_some() {
+                "changed"
+            } else {
+                "removed"
+            };
+            let kept = keep(draft)?;
+            return Err(CliError::new(format!(
+                "{} was {what} by someone else while you edited it, so your text was not saved over it",
+                file.relative.display()
+            ))
+            .hint(format!("your text is kept in {}", kept.display()))
+            .hint(format!(
+                "compare it with the file as it is now, then run `programa edit {code}` again"
+            )));
+        }
+        let before = fresh.plan.activity(&code).cloned();
+        let saved = edit::save_text(&fresh, &file, &text, &lock);
+        drop(lock);
+        match saved {
             Ok(after) => {
                 writeln!(context.out, "{code}: saved {}", file.relative.display())?;
                 let changes = before

@@ -83,12 +83,26 @@ impl From<std::io::Error> for CliError {
 impl From<StoreError> for CliError {
     fn from(error: StoreError) -> Self {
         let hint = match &error {
-            StoreError::NotFound(_) => {
-                Some("run the command inside a programme repository, or pass `--root DIR`")
+            StoreError::NotFound(_) => Some(
+                "run the command inside a programme repository, or pass `--root DIR`".to_string(),
+            ),
+            StoreError::NoYears(_) => {
+                Some("create one with `programa import FILE --year YYYY`".to_string())
             }
-            StoreError::NoYears(_) => Some("create one with `programa import FILE --year YYYY`"),
-            StoreError::NoSuchYear { .. } => Some("pass one of the years found with `--year`"),
-            StoreError::Io { .. } => None,
+            StoreError::NoSuchYear { .. } => {
+                Some("pass one of the years found with `--year`".to_string())
+            }
+            StoreError::Io { .. } | StoreError::Exists(_) => None,
+            StoreError::Busy { lock, .. } => Some(format!(
+                "run the command again once the other one is done, or set {}=SECONDS to wait \
+                 longer; the lock ({}) is freed the moment that programa ends",
+                crate::store::lock::TIMEOUT_VAR,
+                lock.display()
+            )),
+            StoreError::BadTimeout(_) => Some(format!(
+                "set {} to how long a writer waits for another, in seconds (30 when unset)",
+                crate::store::lock::TIMEOUT_VAR
+            )),
         };
         let cli = CliError::new(error.to_string());
         match hint {

@@ -34,17 +34,6 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .map_err(|e| CliError::new(format!("cannot read {} ({e})", args.file.display())))?;
     let workspace = import_workspace(context)?;
     let dir = workspace.year_dir(year);
-    let existing = existing_files(&dir)?;
-    if !existing.is_empty() && !args.force {
-        return Err(CliError::new(format!(
-            "{} already holds {} programme file{}; nothing written",
-            workspace.relative(&dir).display(),
-            existing.len(),
-            if existing.len() == 1 { "" } else { "s" }
-        ))
-        .hint("pass `--force` to replace the year with the import (activity files not in the document are removed)"));
-    }
-
     let imported = import(&markdown, year);
     let shown = args.file.display().to_string();
     print_messages(&shown, &imported);
@@ -54,6 +43,18 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 "the importer expects headings such as `Activity I.1.1. Title` with sections A–D",
             ),
         );
+    }
+
+    let lock = super::lock_year(&workspace, year)?;
+    let existing = existing_files(&dir)?;
+    if !existing.is_empty() && !args.force {
+        return Err(CliError::new(format!(
+            "{} already holds {} programme file{}; nothing written",
+            workspace.relative(&dir).display(),
+            existing.len(),
+            if existing.len() == 1 { "" } else { "s" }
+        ))
+        .hint("pass `--force` to replace the year with the import (activity files not in the document are removed)"));
     }
 
     let files = render(&imported, &workspace, year)?;
@@ -66,6 +67,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         std::fs::remove_file(path).map_err(StoreError::io("cannot remove", path))?;
         removed += 1;
     }
+    drop(lock);
     summary(
         context,
         &imported,

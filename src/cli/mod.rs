@@ -32,7 +32,7 @@ use clap::{Parser, Subcommand};
 pub use error::CliError;
 pub use tui::GitServices;
 
-use crate::store::{self, Loaded, Workspace};
+use crate::store::{self, Loaded, Workspace, WriteLock};
 
 /// Keep an organisation's annual work programme as TOML files in git, and work on it.
 #[derive(Debug, Parser)]
@@ -113,6 +113,27 @@ impl Context<'_> {
         let loaded = store::load(&workspace, year)?;
         Ok((workspace, loaded))
     }
+
+    /// Takes the write lock and then loads the chosen year, so that what a command changes is
+    /// read after every earlier writer is done; the lock is held until it is dropped.
+    pub fn load_for_writing(&self) -> Result<(Workspace, Loaded, WriteLock), CliError> {
+        let workspace = self.workspace()?;
+        let year = workspace.resolve_year(self.year)?;
+        let lock = lock_year(&workspace, year)?;
+        let loaded = store::load(&workspace, year)?;
+        Ok((workspace, loaded, lock))
+    }
+}
+
+/// Takes the write lock of `year`'s files, saying on stderr when another programa holds it.
+pub(crate) fn lock_year(workspace: &Workspace, year: i32) -> Result<WriteLock, CliError> {
+    let timeout = store::lock::timeout()?;
+    Ok(workspace.lock_year(year, timeout, say_waiting)?)
+}
+
+/// What a writer says while another holds the lock.
+fn say_waiting(holder: &store::Holder) {
+    eprintln!("waiting for another programa writing {holder}…");
 }
 
 /// Parses `args` and runs the command, printing errors to stderr; returns the exit code.

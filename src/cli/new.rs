@@ -39,7 +39,7 @@ fn format_parser() -> impl TypedValueParser<Value = Format> {
 
 /// Runs `programa new`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
-    let (workspace, loaded) = context.load()?;
+    let (workspace, loaded, lock) = context.load_for_writing()?;
     if let Some(programme) = loaded.sources.first() {
         let findings: Vec<_> = loaded
             .findings
@@ -62,7 +62,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         format: args.format,
         ..Activity::default()
     };
-    let file = edit::create(&workspace, &loaded, activity)?;
+    let file = edit::create(&workspace, &loaded, activity, &lock)?;
+    drop(lock);
     writeln!(
         context.out,
         "{}: created {}",

@@ -39,10 +39,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         date,
         text: text.to_string(),
     };
-    let (workspace, loaded) = context.load()?;
+    let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
     let change = open.editor.push_table("notes", &note)?;
-    open.save(&loaded)?;
+    open.save(&loaded, &lock)?;
+    drop(lock);
     writeln!(context.out, "{}: {change}", open.file.code)?;
     Ok(())
 }

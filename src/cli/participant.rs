@@ -67,10 +67,11 @@ fn add(context: &mut Context, args: &AddArgs) -> Result<(), CliError> {
         country: required("country", &args.country)?,
         role: args.role,
     };
-    let (workspace, loaded) = context.load()?;
+    let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
     let change = open.editor.push_table("participants", &participant)?;
-    open.save(&loaded)?;
+    open.save(&loaded, &lock)?;
+    drop(lock);
     writeln!(context.out, "{}: {change}", open.file.code)?;
     Ok(())
 }

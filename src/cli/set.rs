@@ -27,13 +27,14 @@ pub struct Args {
 /// Runs `programa set`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let assignments = edit::parse_assignments(&args.changes)?;
-    let (workspace, loaded) = context.load()?;
+    let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
     let mut changes = Vec::new();
     for assignment in &assignments {
         changes.extend(open.editor.apply(assignment)?);
     }
-    open.save(&loaded)?;
+    open.save(&loaded, &lock)?;
+    drop(lock);
     let code = &open.file.code;
     if changes.is_empty() {
         writeln!(context.out, "{code}: no changes")?;

@@ -289,19 +289,13 @@ pub fn emit(
         ]);
     for (name, bytes) in all {
         let path = dir.join(&name);
-        let text = String::from_utf8_lossy(&bytes);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        match std::str::from_utf8(&bytes) {
-            Ok(_) => {
-                crate::store::write::atomic_write(&path, &text).map_err(|e| RenderError::Io {
-                    path: path.clone(),
-                    source: std::io::Error::other(e.to_string()),
-                })?
-            }
-            Err(_) => std::fs::write(&path, &bytes).map_err(io(&path))?,
-        }
+        crate::store::write::write_file(&path, &bytes).map_err(|e| RenderError::Io {
+            path: path.clone(),
+            source: match e {
+                crate::store::StoreError::Io { source, .. } => source,
+                other => std::io::Error::other(other.to_string()),
+            },
+        })?;
         written.push(path);
     }
     Ok(written)

@@ -4,7 +4,9 @@
 //! An [`ActivityEditor`] holds a file's text as a toml_edit document and applies edits to it,
 //! each returning the [`Change`] it made. [`open`] finds an activity's file, [`OpenActivity::save`]
 //! re-reads the new text through the model, validates the programme with it
-//! ([`check_activity`]) and only then replaces the file atomically. Nothing here prints: the
+//! ([`check_activity`]) and only then replaces the file atomically. Every write asks for the
+//! workspace's [`WriteLock`], under which the caller has read what it changes. Nothing here
+//! prints: the
 //! command line and the terminal interface show the changes and errors their own way.
 
 use std::collections::HashSet;
@@ -14,8 +16,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Key, Table, Value};
 
-use super::write::{atomic_write, to_toml};
-use super::{Loaded, Source, StoreError, Workspace, parse_file};
+use super::write::{atomic_write, create_file, to_toml};
+use super::{Loaded, Source, StoreError, Workspace, WriteLock, parse_file};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Status};
 use crate::suggest::did_you_mean;
@@ -940,21 +942,23 @@ impl<'a> From<&'a Loaded> for Base<'a> {
 
 impl OpenActivity {
     /// Checks the edited text and replaces the file with it; `false` if the text is unchanged.
-    pub fn save<'a>(&self, base: impl Into<Base<'a>>) -> Result<bool, EditError> {
+    pub fn save<'a>(&self, base: impl Into<Base<'a>>, lock: &WriteLock) -> Result<bool, EditError> {
         let text = self.editor.text();
         if text == self.file.text {
             return Ok(false);
         }
-        save_text(base, &self.file, &text)?;
+        save_text(base, &self.file, &text, lock)?;
         Ok(true)
     }
 }
 
 /// Checks `text` as the new contents of `file` ([`check_activity`]), then writes it atomically.
+/// `file` must have been read under `lock`, so that nothing written since is lost.
 pub fn save_text<'a>(
     base: impl Into<Base<'a>>,
     file: &ActivityFile,
     text: &str,
+    _lock: &WriteLock,
 ) -> Result<Activity, EditError> {
     match check_activity(base, &file.relative, &file.code, text) {
         Ok(activity) => {
@@ -972,11 +976,14 @@ pub fn save_text<'a>(
 }
 
 /// Creates the file of a new activity in `activity.project`, giving it the project's next code
-/// ([`next_code`]); the other fields are as given. Returns the file written.
+/// ([`next_code`]) among the files of the year as loaded and as they are on disk now; the other
+/// fields are as given. The file is created only if no file has its name, so two writers never
+/// share a code. Returns the file written.
 pub fn create(
     workspace: &Workspace,
     loaded: &Loaded,
     mut activity: Activity,
+    _lock: &WriteLock,
 ) -> Result<ActivityFile, EditError> {
     let projects = &loaded.plan.programme.projects;
     if loaded.plan.programme.project(&activity.project).is_none() {
@@ -997,12 +1004,16 @@ pub fn create(
             reason: "an activity needs a title".into(),
         });
     }
-    let codes = activity_codes(loaded);
+    let mut codes = activity_codes(loaded);
+    let on_disk =
+        super::activity_files(&workspace.year_dir(loaded.year).join(super::ACTIVITIES_DIR))?;
+    codes.extend(
+        on_disk
+            .iter()
+            .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string())),
+    );
     activity.code = next_code(&activity.project, codes.iter().map(String::as_str));
     let path = workspace.activity_path(loaded.year, &activity.code);
-    if path.exists() {
-        return Err(EditError::Exists(path));
-    }
     let text = to_toml(&activity).map_err(|e| EditError::Serialize(e.to_string()))?;
     let file = ActivityFile {
         code: activity.code,
@@ -1010,7 +1021,19 @@ pub fn create(
         path,
         text: String::new(),
     };
-    save_text(loaded, &file, &text)?;
+    if let Err(findings) = check_activity(loaded, &file.relative, &file.code, &text) {
+        return Err(EditError::Invalid {
+            file: Source {
+                path: file.relative.clone(),
+                text,
+            },
+            findings,
+        });
+    }
+    create_file(&file.path, text.as_bytes()).map_err(|error| match error {
+        StoreError::Exists(path) => EditError::Exists(path),
+        other => EditError::Store(other),
+    })?;
     Ok(ActivityFile { text, ..file })
 }
 

@@ -2,9 +2,11 @@
 //!
 //! A [`Workspace`] is a folder holding `programme/<year>/`; [`load`] reads one year into a
 //! [`Plan`](crate::model::Plan) and reports every problem as a finding instead of stopping at
-//! the first; [`write`] turns the model into files whose `git diff` stays small, atomically.
+//! the first; [`write`] turns the model into files whose `git diff` stays small, atomically;
+//! [`lock`] makes every read-modify-write of them one at a time.
 
 pub mod edit;
+pub mod lock;
 mod parse;
 pub mod write;
 
@@ -16,6 +18,7 @@ use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
 use crate::validate::tree::Tree;
 
 use self::parse::Parsed;
+pub use lock::{Holder, WriteLock};
 pub use parse::parse_file;
 
 /// The name of the folder under the root that holds one folder per year.
@@ -42,6 +45,25 @@ pub enum StoreError {
         /// The years that exist, comma-separated.
         found: String,
     },
+    /// A file to be created exists already; it was left as it was.
+    #[error("{} exists already", .0.display())]
+    Exists(PathBuf),
+    /// Another programa held the workspace's write lock for longer than a writer waits.
+    #[error(
+        "another programa is still writing {holder} after {} s; nothing was written",
+        waited.as_secs()
+    )]
+    Busy {
+        /// Who holds the lock ([`Holder`], as text).
+        holder: String,
+        /// How long this writer waited.
+        waited: std::time::Duration,
+        /// The lock file.
+        lock: PathBuf,
+    },
+    /// The lock timeout variable is not a number of seconds.
+    #[error("{var}={value} is not a number of seconds", var = lock::TIMEOUT_VAR, value = .0)]
+    BadTimeout(String),
     /// Reading or writing a file failed.
     #[error("{action} {}: {source}", path.display())]
     Io {

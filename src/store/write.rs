@@ -1,7 +1,9 @@
-//! Writing programme files: deterministic layout for new files, atomic replacement always.
+//! Writing files: deterministic layout for new programme files, and the one writer every file
+//! programa writes goes through (programme files, PDFs, emitted templates, schemas,
+//! `.gitattributes`): atomic, flushed, keeping an existing file's mode.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use toml_edit::{DocumentMut, Item, Value};
@@ -118,23 +120,195 @@ pub fn multi_line(text: &str) -> String {
 }
 
 /// Replaces `path` with `contents` so that readers see the old file or the new one, never
-/// a part: writes a temporary file in the same folder, flushes it, then renames it over.
+/// a part: [`write_file`] for text.
 pub fn atomic_write(path: &Path, contents: &str) -> Result<(), StoreError> {
-    let dir = path
-        .parent()
+    write_file(path, contents.as_bytes())
+}
+
+/// What every temporary file of [`write_file`] and [`create_file`] ends with: never `.toml`,
+/// so no command reads one as a programme file, and the name starts with a dot.
+pub const TEMPORARY_SUFFIX: &str = ".programa-tmp";
+
+/// Whether a file name is one of this writer's temporary files.
+pub fn is_temporary(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|name| name.starts_with('.') && name.ends_with(TEMPORARY_SUFFIX))
+}
+
+/// Writes `path` so that a process killed at any instant leaves the old file or the new one:
+/// the bytes go to a temporary file in the same folder, which is flushed to the disk, renamed
+/// over `path`, and the folder flushed in turn.
+///
+/// A file that exists keeps its permissions; a new one gets what the umask leaves of
+/// read-write for everyone, as files made by `git` and `cp` do. When `path` is a symbolic link,
+/// the file it points to is replaced and the link stays.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let target = follow_link(path);
+    let mode = match std::fs::metadata(&target) {
+        Ok(metadata) => Some(metadata.permissions()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(StoreError::io("cannot read", &target)(error)),
+    };
+    let temporary = Temporary::write(&target, contents, mode)?;
+    std::fs::rename(&temporary.path, &target).map_err(StoreError::io("cannot replace", &target))?;
+    temporary.done();
+    sync_folder(&target)
+}
+
+/// Creates `path` with `contents` as [`write_file`] does, but only if there is no such file:
+/// an existing one is never replaced ([`StoreError::Exists`]).
+pub fn create_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let temporary = Temporary::write(path, contents, None)?;
+    // A hard link is made only where nothing has the name yet: it is the rename that never
+    // replaces. Where links cannot be made, the name is checked first.
+    match std::fs::hard_link(&temporary.path, path) {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::Exists(path.to_path_buf()));
+        }
+        Err(_) if path.symlink_metadata().is_ok() => {
+            return Err(StoreError::Exists(path.to_path_buf()));
+        }
+        Err(_) => {
+            std::fs::rename(&temporary.path, path)
+                .map_err(StoreError::io("cannot create", path))?;
+            temporary.done();
+            return sync_folder(path);
+        }
+    }
+    drop(temporary);
+    sync_folder(path)
+}
+
+/// Removes the temporary files a killed writer left in `dir`; returns how many. Only a writer
+/// holding the lock of the files in `dir` may call it, as only then are they all stale.
+pub fn remove_stale_temporaries(dir: &Path) -> Result<usize, StoreError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(StoreError::io("cannot read", dir)(error)),
+    };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        if !is_temporary(&entry.file_name()) {
+            continue;
+        }
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => removed += 1,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => return Err(StoreError::io("cannot remove", entry.path())(error)),
+        }
+    }
+    Ok(removed)
+}
+
+/// The file a symbolic link points to, or `path` itself.
+fn follow_link(path: &Path) -> PathBuf {
+    match path.symlink_metadata() {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(StoreError::io("cannot create", dir))?;
-    let mut file =
-        tempfile::NamedTempFile::new_in(dir).map_err(StoreError::io("cannot write in", dir))?;
-    file.write_all(contents.as_bytes())
-        .map_err(StoreError::io("cannot write", path))?;
-    file.as_file()
-        .sync_all()
-        .map_err(StoreError::io("cannot write", path))?;
-    file.persist(path)
-        .map_err(|e| StoreError::io("cannot replace", path)(e.error))?;
+        .unwrap_or(Path::new("."))
+}
+
+/// Flushes the folder of `path` to the disk, so a rename in it survives a power cut. Systems
+/// that cannot flush a folder say so with an error that is not one.
+fn sync_folder(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        let dir = folder_of(path);
+        let synced = std::fs::File::open(dir).and_then(|folder| folder.sync_all());
+        match synced {
+            Ok(()) => {}
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported
+                ) => {}
+            Err(error) => return Err(StoreError::io("cannot write", dir)(error)),
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
+}
+
+/// A temporary file next to the file it will become, written and flushed; removed when
+/// dropped unless [`done`](Temporary::done) says it was renamed.
+struct Temporary {
+    path: PathBuf,
+}
+
+impl Temporary {
+    /// Writes `contents` to a new temporary file beside `target`, with `mode` if given (else
+    /// read-write for everyone, less the umask), and flushes it to the disk.
+    fn write(
+        target: &Path,
+        contents: &[u8],
+        mode: Option<std::fs::Permissions>,
+    ) -> Result<Temporary, StoreError> {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let dir = folder_of(target);
+        std::fs::create_dir_all(dir).map_err(StoreError::io("cannot create", dir))?;
+        let name = target
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut attempts = 0;
+        let (path, mut file) = loop {
+            let number = NEXT.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!(
+                ".{name}.{}-{number}{TEMPORARY_SUFFIX}",
+                std::process::id()
+            ));
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
+            match options.open(&path) {
+                Ok(file) => break (path, file),
+                // A name left by a killed process with the same id: take the next one.
+                Err(error)
+                    if error.kind() == std::io::ErrorKind::AlreadyExists && attempts < 100 =>
+                {
+                    attempts += 1;
+                }
+                Err(error) => return Err(StoreError::io("cannot write in", dir)(error)),
+            }
+        };
+        let temporary = Temporary { path };
+        let written = file
+            .write_all(contents)
+            .and_then(|()| match mode {
+                Some(mode) => file.set_permissions(mode),
+                None => Ok(()),
+            })
+            .and_then(|()| file.sync_all());
+        written.map_err(StoreError::io("cannot write", target))?;
+        Ok(temporary)
+    }
+
+    /// The file was renamed into place: nothing to remove.
+    fn done(mut self) {
+        self.path = PathBuf::new();
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if !self.path.as_os_str().is_empty() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +322,60 @@ mod tests {
         audience: String,
         text: String,
         items: Vec<String>,
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_again_keeps_its_mode_and_its_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.toml");
+        write_file(&path, b"one").expect("writes");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        atomic_write(&path, "two").expect("writes again");
+        let mode = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o7777, 0o640);
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "two");
+
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&path, &link).expect("links");
+        write_file(&link, b"three").expect("writes through the link");
+        assert!(
+            link.symlink_metadata()
+                .expect("exists")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "three");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    }
+
+    #[test]
+    fn creating_never_replaces_a_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("I.1.7.toml");
+        create_file(&path, b"first").expect("creates");
+        let error = create_file(&path, b"second").expect_err("exists");
+        assert!(matches!(error, StoreError::Exists(_)), "{error}");
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "first");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("lists").count(), 1);
+    }
+
+    #[test]
+    fn temporary_names_are_never_programme_files() {
+        assert!(is_temporary(std::ffi::OsStr::new(
+            ".I.1.1.toml.12-0.programa-tmp"
+        )));
+        assert!(!is_temporary(std::ffi::OsStr::new("I.1.1.toml")));
+        assert!(!is_temporary(std::ffi::OsStr::new(".gitignore")));
+        assert!(!TEMPORARY_SUFFIX.ends_with(".toml"));
     }
 
     #[test]

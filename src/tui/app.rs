@@ -20,7 +20,7 @@ use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
 use crate::store::edit::{self, Assignment, Change, EditError};
-use crate::store::{self, Loaded, Source, map_on_cores};
+use crate::store::{self, Loaded, Source, WriteLock, map_on_cores};
 
 /// Where keys go when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub(crate) fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(digit);
@@ -1174,6 +1174,17 @@ impl App {
             self.say(format!("{code}: no changes"));
             return;
         }
+        let lock = match self.lock() {
+            Ok(lock) => lock,
+            Err(e) => {
+                self.say_error(format!(
+                    "{code} was not saved: {e}; your text is kept in {}: press {} to edit it again and save it",
+                    draft.display(),
+                    self.keys.first(Command::Edit)
+                ));
+                return;
+            }
+        };
         let path = self.scope.workspace.activity_path(self.loaded.year, &code);
         let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
         if on_disk != base {
@@ -1194,7 +1205,9 @@ impl App {
             return;
         };
         let before = self.loaded.plan.activity(&code).cloned();
-        match edit::save_text(self.edit_base(), &file, &text) {
+        let saved = edit::save_text(self.edit_base(), &file, &text, &lock);
+        drop(lock);
+        match saved {
             Ok(after) => {
                 self.drafts.remove(&code);
                 let _ = std::fs::remove_file(&draft);
@@ -1473,15 +1486,23 @@ impl App {
         code: &str,
         change: impl FnOnce(&mut edit::ActivityEditor) -> Result<Vec<Change>, EditError>,
     ) -> Option<String> {
+        let lock = match self.lock() {
+            Ok(lock) => lock,
+            Err(e) => {
+                form_errors(form, &e);
+                return None;
+            }
+        };
         let changed_outside = self.changed_on_disk(code);
         if changed_outside {
             self.refresh(code);
         }
         let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
             let changes = change(&mut open.editor)?;
-            open.save(self.edit_base())?;
+            open.save(self.edit_base(), &lock)?;
             Ok(changes)
         });
+        drop(lock);
         if result.is_ok() {
             self.refresh(code);
         }
@@ -1496,6 +1517,15 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Takes the workspace's write lock for one save, as every writer does. The interface
+    /// cannot redraw while it waits, so it waits at most [`LOCK_WAIT`] (or the configured
+    /// timeout, if shorter) before it gives up, keeping what was typed.
+    fn lock(&self) -> Result<WriteLock, EditError> {
+        let timeout = store::lock::timeout()?.min(LOCK_WAIT);
+        let year = self.loaded.year;
+        Ok(self.scope.workspace.lock_year(year, timeout, |_| {})?)
     }
 
     /// Whether activity `code`'s file on disk differs from the text last read, because
@@ -1588,7 +1618,10 @@ impl App {
             format,
             ..Activity::default()
         };
-        match edit::create(&self.scope.workspace, &self.loaded, activity) {
+        let created = self
+            .lock()
+            .and_then(|lock| edit::create(&self.scope.workspace, &self.loaded, activity, &lock));
+        match created {
             Ok(file) => {
                 self.refresh(&file.code);
                 self.select_key(&file.code);
@@ -1605,6 +1638,9 @@ impl App {
         }
     }
 }
+
+/// How long a save in the interface waits for another programa to finish writing.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The activity code a finding's file names (its file stem), if it is an activity file.
 fn finding_code(finding: Option<&Finding>) -> Option<String> {

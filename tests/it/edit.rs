@@ -518,6 +518,37 @@ fn edit_prefers_visual_and_reports_no_changes() {
 }
 
 #[test]
+fn edit_does_not_save_over_a_file_changed_while_the_editor_was_open() {
+    let env = Env::new();
+    // The "editor" is another writer changing the file, then the user changing the copy: the
+    // other writer's change must survive, and the user's text be kept.
+    let editor = format!(
+        "'{}' --root '{}' set I.2.1 progress=10 >/dev/null; sed -i 's/^status = \"planned\"/status = \"ongoing\"/'",
+        crate::support::BIN,
+        env.root().display()
+    );
+    let run = env.run_with(&["edit", "I.2.1"], &[("EDITOR", &editor)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "programme/2021/activities/I.2.1.toml was changed by someone else while you edited it"
+        ),
+        "{}",
+        run.stderr
+    );
+    let after = env.read("I.2.1");
+    assert!(after.contains("progress = 10"), "{after}");
+    assert!(after.contains("status = \"planned\""), "{after}");
+    let kept = run
+        .stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("hint: your text is kept in "))
+        .unwrap_or_else(|| panic!("no kept path in {}", run.stderr));
+    let kept = std::fs::read_to_string(kept).expect("the kept text");
+    assert!(kept.contains("status = \"ongoing\""), "{kept}");
+}
+
+#[test]
 fn edit_refuses_invalid_text_and_keeps_it_for_the_user() {
     let env = Env::new();
     let before = env.read("I.2.1");

@@ -46,6 +46,10 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     while let Some(folder) = pending.pop() {
         for entry in std::fs::read_dir(&folder).expect("readable folder") {
             let path = entry.expect("entry").path();
+            // Outside a git repository, programa's own state (its write lock) is kept there.
+            if path.ends_with("programme/.programa") {
+                continue;
+            }
             if path.is_dir() {
                 pending.push(path);
             } else {

@@ -402,6 +402,31 @@ fn status_form_writes_only_the_lines_that_change() {
 }
 
 #[test]
+fn a_save_while_another_programa_writes_waits_then_keeps_the_form() {
+    let mut env = Env::new();
+    let held = Workspace::at(env.dir.path())
+        .lock_year(2021, store::lock::DEFAULT_TIMEOUT, |_| {})
+        .expect("another writer holds the lock");
+    env.keys("s<right><enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("the form stays open, with what was typed");
+    };
+    assert!(
+        form.errors
+            .iter()
+            .any(|e| e.starts_with("another programa is still writing programme/2021")),
+        "{:?}",
+        form.errors
+    );
+    assert_eq!(env.read("I.1.1"), Env::fixture("I.1.1"));
+    // Once the other writer is done, Enter again saves it.
+    drop(held);
+    env.keys("<enter>");
+    assert!(env.app.overlay.is_none());
+    assert!(env.read("I.1.1").contains("status = \"postponed\""));
+}
+
+#[test]
 fn form_errors_show_in_place_and_nothing_is_written() {
     let mut env = Env::new();
     env.keys("s<tab><bs><bs><bs>150<enter>");
