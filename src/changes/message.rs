@@ -9,31 +9,7 @@ pub const SUMMARY_LIMIT: usize = 72;
 /// A commit message for changes to one or more years ("I.1.1: status planned → completed;
 /// II.3.2: +3 participants from 2 countries"). Years are named only when there are several.
 pub fn commit_message(years: &[(i32, PlanChanges)]) -> String {
-    let several = years.len() > 1;
-    let mut lines = Vec::new();
-    let mut codes = Vec::new();
-    for (year, changes) in years {
-        let label = |what: &str| {
-            if several {
-                format!("{year} {what}")
-            } else {
-                what.to_string()
-            }
-        };
-        if !changes.programme.is_empty() {
-            let phrases: Vec<String> = changes.programme.iter().map(ToString::to_string).collect();
-            lines.push(format!("{}: {}", label("programme"), phrases.join("; ")));
-            codes.push(label("programme"));
-        }
-        for change in &changes.activities {
-            lines.push(format!(
-                "{}: {}",
-                label(&change.code),
-                change.phrases().join("; ")
-            ));
-            codes.push(label(&change.code));
-        }
-    }
+    let (lines, codes) = change_lines(years);
     if let [(year, changes)] = years
         && matches!(
             changes.programme.as_slice(),
@@ -66,6 +42,48 @@ pub fn commit_message(years: &[(i32, PlanChanges)]) -> String {
     };
     let body: Vec<String> = lines.iter().map(|line| format!("- {line}")).collect();
     format!("{summary}\n\n{}\n", body.join("\n"))
+}
+
+/// The message of a commit that concludes a merge: what was merged (git's own line, such as
+/// "Merge branch 'other'"), then what the merge changes in the programme, one line each.
+pub fn merge_message(merging: &str, years: &[(i32, PlanChanges)]) -> String {
+    let (lines, _) = change_lines(years);
+    if lines.is_empty() {
+        return format!("{merging}\n");
+    }
+    let body: Vec<String> = lines.iter().map(|line| format!("- {line}")).collect();
+    format!("{merging}\n\n{}\n", body.join("\n"))
+}
+
+/// One line per changed programme file or activity ("I.1.1: status planned → completed"),
+/// and the label of each (its code, with the year when there are several).
+fn change_lines(years: &[(i32, PlanChanges)]) -> (Vec<String>, Vec<String>) {
+    let several = years.len() > 1;
+    let mut lines = Vec::new();
+    let mut codes = Vec::new();
+    for (year, changes) in years {
+        let label = |what: &str| {
+            if several {
+                format!("{year} {what}")
+            } else {
+                what.to_string()
+            }
+        };
+        if !changes.programme.is_empty() {
+            let phrases: Vec<String> = changes.programme.iter().map(ToString::to_string).collect();
+            lines.push(format!("{}: {}", label("programme"), phrases.join("; ")));
+            codes.push(label("programme"));
+        }
+        for change in &changes.activities {
+            lines.push(format!(
+                "{}: {}",
+                label(&change.code),
+                change.phrases().join("; ")
+            ));
+            codes.push(label(&change.code));
+        }
+    }
+    (lines, codes)
 }
 
 /// The summary of one changed activity (or the programme file) whose details are too long:

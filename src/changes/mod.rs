@@ -19,7 +19,7 @@ use crate::model::{
 };
 
 pub use display::{describe_participant, quote};
-pub use message::commit_message;
+pub use message::{commit_message, merge_message};
 pub use words::{WordChange, WordTag, render_word_diff, word_diff};
 
 /// Everything that changed between two states of a year's programme.

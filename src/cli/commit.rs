@@ -1,21 +1,25 @@
 //! `programa commit`: commit the programme files that changed, with a message that says what
-//! changed, as the user's own git identity.
+//! changed, as the user's own git identity, through `git commit`.
 
 use std::collections::BTreeSet;
 
 use super::{CliError, Context};
 use crate::changes::{self, PlanChanges};
 use crate::diagnostic::Finding;
-use crate::history::{PathChange, Repo, Role, has_conflict_markers};
+use crate::history::{CommitKind, Committed, PathChange, Repo, Role, has_conflict_markers};
 use crate::model::Plan;
-use crate::store::{self, Workspace};
+use crate::store::{self, Workspace, WriteLock};
 
 /// Commit the programme files that changed, with a message that says what changed
 ///
-/// Only programme files are staged and committed; everything else in the repository is left as
-/// it is. The commit is made as your git identity, resolved as git does (GIT_AUTHOR_* and
-/// GIT_COMMITTER_* first, then the configuration). Refuses while the programme has errors.
-/// Without `-m`, the message says what changed in each activity.
+/// Only the files programa owns are committed: `programme/<year>/programme.toml` and
+/// `programme/<year>/activities/*.toml`. Other files under `programme/` are named as not
+/// committed, and everything else in the repository is left as it is, staged or not. The commit
+/// is made by `git commit`, so the repository's hooks run, `commit.gpgsign` is honoured and
+/// the identity is git's own (GIT_AUTHOR_* and GIT_COMMITTER_* first, then the configuration).
+/// During a merge it concludes the merge; during a rebase, cherry-pick, revert or bisection it
+/// refuses and says what to run. Refuses while the programme has errors. Without `-m`, the
+/// message says what changed in each activity.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The commit message [default: one that says what changed]
@@ -26,18 +30,27 @@ pub struct Args {
 /// Runs `programa commit`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let workspace = context.workspace()?;
-    let Some(pending) = prepare(&workspace)? else {
+    Repo::open(&workspace)?;
+    let lock = super::lock_all(&workspace)?;
+    let Some(done) = commit(&workspace, args.message.as_deref(), &lock)? else {
+        drop(lock);
+        let others = Repo::open(&workspace)?.programme_changes()?.others;
+        if let Some(warning) = not_committed(&others) {
+            eprintln!("warning: {warning}");
+        }
         writeln!(context.out, "{NOTHING_TO_COMMIT}")?;
         return Ok(());
     };
-    let message = match &args.message {
-        Some(message) => message.clone(),
-        None => pending.message(),
-    };
-    let committed = pending.repo.commit_programme(&pending.files, &message)?;
-    let summary = message.lines().next().unwrap_or_default();
-    writeln!(context.out, "[{}] {summary}", committed.commit.short)?;
-    let count = committed.files.len();
+    drop(lock);
+    if !done.output.is_empty() {
+        eprintln!("{}", done.output);
+    }
+    for warning in done.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    let summary = done.committed.message.lines().next().unwrap_or_default();
+    writeln!(context.out, "[{}] {summary}", done.committed.commit.short)?;
+    let count = done.committed.files.len();
     writeln!(
         context.out,
         " {count} file{} committed",
@@ -50,35 +63,113 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 pub(super) const NOTHING_TO_COMMIT: &str =
     "nothing to commit: the programme files are as in the last commit";
 
+/// A commit made, with what the user should know about it.
+pub(super) struct Done {
+    /// The commit.
+    pub(super) committed: Committed,
+    /// What git and the hooks printed.
+    pub(super) output: String,
+    /// Files under `programme/` that were not committed.
+    pub(super) others: Vec<String>,
+    /// The commit HEAD was detached at, if it was.
+    pub(super) detached: Option<String>,
+}
+
+impl Done {
+    /// The warnings to show: a detached HEAD, files left out.
+    pub(super) fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let Some(at) = &self.detached {
+            warnings.push(format!(
+                "HEAD was detached at {at}: the commit is on no branch; `git switch -c NAME` gives it one"
+            ));
+        }
+        warnings.extend(not_committed(&self.others));
+        warnings
+    }
+}
+
+/// The warning that names files under `programme/` a commit leaves out, if there are any.
+fn not_committed(others: &[String]) -> Option<String> {
+    (!others.is_empty()).then(|| {
+        format!(
+            "not committed, as programa commits only programme files: {}",
+            others.join(", ")
+        )
+    })
+}
+
+/// Commits what [`prepare`] finds, with `message` or the one that says what changed; `None`
+/// when there is nothing to commit. The caller holds the workspace's write lock, so no
+/// programme file changes between the check and the commit.
+pub(super) fn commit(
+    workspace: &Workspace,
+    message: Option<&str>,
+    _lock: &WriteLock,
+) -> Result<Option<Done>, CliError> {
+    let Some(pending) = prepare(workspace)? else {
+        return Ok(None);
+    };
+    let message = match message {
+        Some(message) => message.to_string(),
+        None => pending.message(),
+    };
+    let committed = pending
+        .repo
+        .commit_programme(&pending.files, &message, &pending.kind)?;
+    Ok(Some(Done {
+        output: committed.output.clone(),
+        committed,
+        others: pending.others,
+        detached: pending.detached,
+    }))
+}
+
 /// The programme files that changed, checked and described: what a commit would record.
 pub(super) struct Pending {
     /// The repository.
     pub(super) repo: Repo,
     /// The changed programme files.
     pub(super) files: Vec<PathChange>,
+    /// Other changed files under `programme/`, which are not committed.
+    pub(super) others: Vec<String>,
+    /// A plain commit or the conclusion of a merge.
+    pub(super) kind: CommitKind,
+    /// The commit HEAD is detached at, if it is.
+    pub(super) detached: Option<String>,
     /// What changed, per year touched.
     pub(super) per_year: Vec<(i32, PlanChanges)>,
 }
 
 impl Pending {
-    /// The message that says what changed.
+    /// The message that says what changed (and, for a merge, what was merged).
     pub(super) fn message(&self) -> String {
-        changes::commit_message(&self.per_year)
+        match &self.kind {
+            CommitKind::Plain => changes::commit_message(&self.per_year),
+            CommitKind::Merge { merging } => changes::merge_message(merging, &self.per_year),
+        }
     }
 }
 
 /// Opens the repository around `workspace` and gathers what a commit would record, after
-/// checking the identity and that the programme has no errors; `None` when nothing changed.
+/// checking the repository's state, the identity and that the programme has no errors; `None`
+/// when nothing changed (and no merge is to be concluded).
 pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError> {
     let repo = Repo::open(workspace)?;
-    let files = repo.programme_changes()?;
-    if files.is_empty() {
+    let kind = repo.commit_kind()?;
+    let changes = repo.programme_changes()?;
+    let files = changes.owned;
+    if files.is_empty() && kind == CommitKind::Plain {
         return Ok(None);
     }
     repo.identity(Role::Author)?;
     repo.identity(Role::Committer)?;
 
-    let years: BTreeSet<i32> = files.iter().filter_map(|f| repo.year_of(f)).collect();
+    let mut years: BTreeSet<i32> = files.iter().filter_map(|f| repo.year_of(f)).collect();
+    if let CommitKind::Merge { .. } = kind {
+        // A merge is checked whole: it may bring files that are as in HEAD on this side.
+        years.extend(workspace.years().unwrap_or_default());
+    }
     let mut per_year: Vec<(i32, PlanChanges)> = Vec::new();
     let mut errors = Vec::new();
     let mut sources = Vec::new();
@@ -107,7 +198,10 @@ pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError
         errors.extend(findings.into_iter().filter(Finding::is_error));
         sources.extend(loaded.sources.iter().cloned());
         let before = repo.committed_plan(year)?;
-        per_year.push((year, changes::compare(&before, &loaded.plan)));
+        let compared = changes::compare(&before, &loaded.plan);
+        if !compared.programme.is_empty() || !compared.activities.is_empty() {
+            per_year.push((year, compared));
+        }
     }
     if !errors.is_empty() {
         let count = errors.len();
@@ -130,8 +224,11 @@ pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError
     }
 
     Ok(Some(Pending {
+        detached: repo.detached_head()?,
         repo,
         files,
+        others: changes.others,
+        kind,
         per_year,
     }))
 }

@@ -171,6 +171,23 @@ impl From<HistoryError> for CliError {
             HistoryError::BaselineExists { .. } => {
                 Some("choose another name, or pass `--force` to move it".to_string())
             }
+            HistoryError::InProgress { finish, .. } => Some((*finish).to_string()),
+            HistoryError::IndexLocked(lock) => Some(format!(
+                "another git command is running in this repository, or one stopped without \
+                 cleaning up: wait for it to finish; if no git is running, remove {} and commit again",
+                lock.display()
+            )),
+            HistoryError::CommitFailed { .. } => Some(
+                "git's output above says why (the repository's pre-commit or commit-msg hook, \
+                 or commit signing); fix that and commit again"
+                    .to_string(),
+            ),
+            HistoryError::GitFailed { .. } => None,
+            HistoryError::NoGit(_) => Some(
+                "install git: programa commits through `git commit`, so that hooks and signing \
+                 work as they do with git"
+                    .to_string(),
+            ),
             HistoryError::Git(_) => None,
         };
         let cli = match error {

@@ -136,6 +136,12 @@ fn say_waiting(holder: &store::Holder) {
     eprintln!("waiting for another programa writing {holder}…");
 }
 
+/// Takes the write lock of every year's files (as a commit does), saying so when it waits.
+pub(crate) fn lock_all(workspace: &Workspace) -> Result<WriteLock, CliError> {
+    let timeout = store::lock::timeout()?;
+    Ok(workspace.lock_all(timeout, say_waiting)?)
+}
+
 /// Parses `args` and runs the command, printing errors to stderr; returns the exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {

@@ -11,6 +11,7 @@ use super::{CliError, Context};
 use crate::changes;
 use crate::history::{HistoryError, Log, Repo, Revision, Timelines};
 use crate::model::Plan;
+use crate::store;
 use crate::tui::{ActivityHistory, Document, HistoryEntry, KeyMap, Scope, Services};
 
 /// Open the full-screen interface: browse, filter and update the programme.
@@ -211,14 +212,21 @@ impl Services for GitServices {
     }
 
     fn commit(&self, scope: &Scope, message: &str) -> Result<String, String> {
-        let pending = commit::prepare(&scope.workspace)
+        // The same lock and the same commit as `programa commit`; this runs off the
+        // interface's thread, so it may wait as long as a command would.
+        let timeout = store::lock::timeout().map_err(|e| explain(e.into()))?;
+        let lock = scope
+            .workspace
+            .lock_all(timeout, |_| {})
+            .map_err(|e| explain(e.into()))?;
+        let done = commit::commit(&scope.workspace, Some(message), &lock)
             .map_err(explain)?
             .ok_or_else(|| NOTHING_TO_COMMIT.to_string())?;
-        let committed = pending
-            .repo
-            .commit_programme(&pending.files, message)
-            .map_err(history_error)?;
-        Ok(committed.commit.short)
+        let mut said = done.committed.commit.short.clone();
+        for warning in done.warnings() {
+            said.push_str(&format!("; warning: {warning}"));
+        }
+        Ok(said)
     }
 
     fn compile(

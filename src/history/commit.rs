@@ -1,15 +1,23 @@
-//! Committing the programme files that changed, and nothing else.
+//! Committing the programme files that changed, and nothing else, through `git commit` itself.
 //!
-//! The commit's tree is HEAD's tree with only the changed programme files replaced, built in
-//! an in-memory index: whatever else the user has staged or left dirty stays as it was, staged
-//! or not. The repository's index is then updated for those files alone.
+//! Only the files programa owns are recorded: `programme/<year>/programme.toml` and
+//! `programme/<year>/activities/*.toml`. The commit is made by the real `git commit`, so the
+//! repository's hooks, `commit.gpgsign`, the identity and the conclusion of a merge are what
+//! git makes of them. It commits a temporary index (`GIT_INDEX_FILE`): HEAD's tree with the
+//! owned files that changed (during a merge, the merge's index with them), so whatever else the
+//! user has staged or left dirty stays as it was. The repository's own index is locked the way
+//! git locks it (`index.lock`, created only if absent) for the whole time; its new content —
+//! the old one with the committed files updated — is prepared before the commit and put in
+//! place only once the commit is made. If anything fails, the lock is removed and nothing has
+//! changed: no commit, no ref moved, the index as it was.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use serde::Serialize;
 
-use super::identity::Role;
-use super::{Repo, Result, Stamp};
+use super::{HistoryError, Repo, Result, Stamp};
+use crate::store::{ACTIVITIES_DIR, PROGRAMME_FILE, StoreError, write::write_file};
 
 /// A programme file whose content differs from HEAD.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,6 +28,28 @@ pub struct PathChange {
     pub deleted: bool,
 }
 
+/// What differs from HEAD under `programme/`, as a commit sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkingChanges {
+    /// The files programa owns that changed (or are in conflict): what a commit records.
+    pub owned: Vec<PathChange>,
+    /// Every other new, changed or deleted file under `programme/` (ignored files left out),
+    /// repository paths: a commit never records them.
+    pub others: Vec<String>,
+}
+
+/// What kind of commit the repository's state calls for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommitKind {
+    /// An ordinary commit on HEAD.
+    Plain,
+    /// The commit that concludes a merge in progress.
+    Merge {
+        /// What is being merged, as git's own message says it ("Merge branch 'other'").
+        merging: String,
+    },
+}
+
 /// A commit made by [`Repo::commit_programme`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Committed {
@@ -27,6 +57,10 @@ pub struct Committed {
     pub commit: Stamp,
     /// The files it recorded.
     pub files: Vec<PathChange>,
+    /// The message as recorded (a `commit-msg` hook may have changed it).
+    pub message: String,
+    /// What git and the repository's hooks printed, if anything.
+    pub output: String,
 }
 
 impl Repo {
@@ -36,9 +70,29 @@ impl Repo {
         rest.strip_prefix('/')?.split('/').next()?.parse().ok()
     }
 
-    /// The files under `programme/` whose content differs from HEAD (all of them on a branch
-    /// with no commits yet), ignored files left out.
-    pub fn programme_changes(&self) -> Result<Vec<PathChange>> {
+    /// Whether `path` (a repository path) is a file programa owns: a year's programme file or
+    /// one of its activity files.
+    pub fn owns(&self, path: &str) -> bool {
+        let Some(rest) = path
+            .strip_prefix(&self.programme_path())
+            .and_then(|rest| rest.strip_prefix('/'))
+        else {
+            return false;
+        };
+        let parts: Vec<&str> = rest.split('/').collect();
+        let year = parts.first().is_some_and(|y| y.parse::<i32>().is_ok());
+        year && match parts[1..] {
+            [file] => file == PROGRAMME_FILE,
+            [dir, file] => {
+                dir == ACTIVITIES_DIR && file.ends_with(".toml") && !file.starts_with('.')
+            }
+            _ => false,
+        }
+    }
+
+    /// The files under `programme/` that differ from HEAD (all of them on a branch with no
+    /// commits yet), ignored files left out: those programa owns, and the others.
+    pub fn programme_changes(&self) -> Result<WorkingChanges> {
         let folder = self.programme_path();
         let mut options = git2::StatusOptions::new();
         options
@@ -52,10 +106,14 @@ impl Repo {
             Some(id) => Some(self.git.find_commit(id)?.tree()?),
             None => None,
         };
-        let mut changes = Vec::new();
+        let mut changes = WorkingChanges::default();
         for entry in statuses.iter() {
             let Ok(path) = entry.path() else { continue };
             if !path.starts_with(&format!("{folder}/")) {
+                continue;
+            }
+            if !self.owns(path) {
+                changes.others.push(path.to_string());
                 continue;
             }
             let on_disk = self.workdir().join(path);
@@ -63,85 +121,279 @@ impl Repo {
                 .as_ref()
                 .and_then(|tree| tree.get_path(Path::new(path)).ok())
                 .map(|entry| entry.id());
+            let conflicted = entry.status().is_conflicted();
             let change = if on_disk.is_file() {
                 let blob = self.git.blob_path(&on_disk)?;
-                (in_head != Some(blob)).then_some(false)
+                (conflicted || in_head != Some(blob)).then_some(false)
             } else {
-                in_head.is_some().then_some(true)
+                (conflicted || in_head.is_some()).then_some(true)
             };
             if let Some(deleted) = change {
-                changes.push(PathChange {
+                changes.owned.push(PathChange {
                     path: path.to_string(),
                     deleted,
                 });
             }
         }
-        changes.sort_by(|a, b| a.path.cmp(&b.path));
-        changes.dedup();
+        changes.owned.sort_by(|a, b| a.path.cmp(&b.path));
+        changes.owned.dedup();
+        changes.others.sort();
+        changes.others.dedup();
         Ok(changes)
     }
 
-    /// Commits `files` (from [`programme_changes`](Repo::programme_changes)) with `message`,
-    /// authored and committed by the user's identity, on the current branch (or detached HEAD,
-    /// or the first commit of an unborn branch).
-    pub fn commit_programme(&self, files: &[PathChange], message: &str) -> Result<Committed> {
-        let author = self.identity(Role::Author)?.signature()?;
-        let committer = self.identity(Role::Committer)?.signature()?;
-        let parent = match self.head()? {
-            Some(id) => Some(self.git.find_commit(id)?),
-            None => None,
+    /// The commit the repository's state calls for: a plain one, or the one that concludes a
+    /// merge; during a rebase, cherry-pick, revert, `git am` or bisection, an error saying
+    /// what to run instead.
+    pub fn commit_kind(&self) -> Result<CommitKind> {
+        use git2::RepositoryState as State;
+        let (operation, finish) = match self.git.state() {
+            State::Clean => return Ok(CommitKind::Plain),
+            State::Merge => {
+                return Ok(CommitKind::Merge {
+                    merging: self.merging(),
+                });
+            }
+            State::Rebase | State::RebaseInteractive | State::RebaseMerge => (
+                "a rebase",
+                "stage the programme files with `git add` and run `git rebase --continue` (or `git rebase --abort` to give it up)",
+            ),
+            State::ApplyMailbox | State::ApplyMailboxOrRebase => (
+                "`git am`",
+                "stage the files with `git add` and run `git am --continue` (or `git am --abort`)",
+            ),
+            State::CherryPick | State::CherryPickSequence => (
+                "a cherry-pick",
+                "stage the programme files with `git add` and run `git cherry-pick --continue` (or `git cherry-pick --abort`)",
+            ),
+            State::Revert | State::RevertSequence => (
+                "a revert",
+                "stage the programme files with `git add` and run `git revert --continue` (or `git revert --abort`)",
+            ),
+            State::Bisect => ("a bisection", "end it with `git bisect reset`, then commit"),
         };
-        let mut index = git2::Index::new()?;
-        if let Some(parent) = &parent {
-            index.read_tree(&parent.tree()?)?;
-        }
-        for file in files {
-            if file.deleted {
-                index.remove(Path::new(&file.path), 0)?;
-            } else {
-                let blob = self.git.blob_path(&self.workdir().join(&file.path))?;
-                index.add(&index_entry(&file.path, blob))?;
-            }
-        }
-        let tree_id = index.write_tree_to(&self.git)?;
-        let tree = self.git.find_tree(tree_id)?;
-        let parents: Vec<&git2::Commit> = parent.iter().collect();
-        let id = self
-            .git
-            .commit(Some("HEAD"), &author, &committer, message, &tree, &parents)?;
+        Err(HistoryError::InProgress { operation, finish })
+    }
 
-        let mut real = self.git.index()?;
-        for file in files {
-            if file.deleted {
-                real.remove_path(Path::new(&file.path))?;
-            } else {
-                real.add_path(Path::new(&file.path))?;
+    /// What a merge in progress merges: the first line of git's `MERGE_MSG`, else the commits
+    /// of `MERGE_HEAD`.
+    fn merging(&self) -> String {
+        let message =
+            std::fs::read_to_string(self.git.path().join("MERGE_MSG")).unwrap_or_default();
+        if let Some(line) = message
+            .lines()
+            .map(str::trim)
+            .find(|line| !line.is_empty() && !line.starts_with('#'))
+        {
+            return line.to_string();
+        }
+        let heads = std::fs::read_to_string(self.git.path().join("MERGE_HEAD")).unwrap_or_default();
+        let heads: Vec<String> = heads
+            .split_whitespace()
+            .map(|id| match git2::Oid::from_str(id) {
+                Ok(id) => self.short_id(id),
+                Err(_) => id.to_string(),
+            })
+            .collect();
+        format!("Merge {}", heads.join(", "))
+    }
+
+    /// The short id HEAD is detached at, or `None` when HEAD is on a branch (or unborn).
+    pub fn detached_head(&self) -> Result<Option<String>> {
+        if !self.git.head_detached()? {
+            return Ok(None);
+        }
+        Ok(self.head()?.map(|id| self.short_id(id)))
+    }
+
+    /// Commits `files` (owned files from [`programme_changes`](Repo::programme_changes)) with
+    /// `message` through `git commit`, as [`CommitKind`] says; see the module's documentation
+    /// for how nothing changes when it fails.
+    pub fn commit_programme(
+        &self,
+        files: &[PathChange],
+        message: &str,
+        kind: &CommitKind,
+    ) -> Result<Committed> {
+        let index = self.git.path().join("index");
+        let lock = IndexLock::take(&index)?;
+        let state = self.workspace.state_dir();
+        std::fs::create_dir_all(&state).map_err(StoreError::io("cannot create", &state))?;
+        let scratch = Scratch {
+            commit_index: state.join("commit-index"),
+            next_index: state.join("next-index"),
+            message: state.join("commit-message"),
+        };
+        scratch.clear();
+        let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
+
+        // The index once committed: the repository's own, with the files updated.
+        if index.is_file() {
+            std::fs::copy(&index, &scratch.next_index)
+                .map_err(StoreError::io("cannot copy", &index))?;
+        }
+        self.stage(&scratch.next_index, &paths)?;
+        // What is committed: HEAD's tree with the files updated (the merge's index, in a merge).
+        match kind {
+            CommitKind::Merge { .. } => {
+                std::fs::copy(&scratch.next_index, &scratch.commit_index)
+                    .map_err(StoreError::io("cannot copy", &scratch.next_index))?;
+            }
+            CommitKind::Plain => {
+                if self.head()?.is_some() {
+                    self.git_cli(&["read-tree", "HEAD"], Some(&scratch.commit_index))?;
+                }
+                self.stage(&scratch.commit_index, &paths)?;
             }
         }
-        real.write()?;
+        write_file(&scratch.message, message.as_bytes())?;
+
+        let before = self.head()?;
+        let message_path = scratch.message.to_string_lossy().into_owned();
+        let output = self.git_cli_output(
+            &["commit", "--quiet", "--file", &message_path],
+            Some(&scratch.commit_index),
+        )?;
+        let printed = printed(&output);
+        // Whether the commit was made is whether HEAD moved: git can fail after moving it (in
+        // a hook that runs after), and the index must then follow.
+        let id = match self.head()? {
+            Some(after) if Some(after) != before => after,
+            _ => {
+                return Err(HistoryError::CommitFailed {
+                    status: output.status.code(),
+                    output: printed,
+                });
+            }
+        };
+        lock.replace_with(&scratch.next_index)?;
         let commit = self.git.find_commit(id)?;
         Ok(Committed {
             commit: self.stamp(&commit),
             files: files.to_vec(),
+            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
+            output: printed,
         })
+    }
+
+    /// Updates the index file `index` for `paths` from the working tree, as `git add` would:
+    /// new and changed files staged, missing ones removed.
+    fn stage(&self, index: &Path, paths: &[&str]) -> Result<()> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let mut args = vec!["update-index", "--add", "--remove", "--"];
+        args.extend_from_slice(paths);
+        self.git_cli(&args, Some(index))?;
+        Ok(())
+    }
+
+    /// Runs `git` in the working tree (with `index` as its index file, if given); fails with
+    /// what it printed when it fails.
+    fn git_cli(&self, args: &[&str], index: Option<&Path>) -> Result<Output> {
+        let output = self.git_cli_output(args, index)?;
+        if output.status.success() {
+            Ok(output)
+        } else {
+            Err(HistoryError::GitFailed {
+                command: format!("git {}", args.first().copied().unwrap_or_default()),
+                output: printed(&output),
+            })
+        }
+    }
+
+    /// Runs `git` in the working tree, on this repository, with no input; its output caught.
+    fn git_cli_output(&self, args: &[&str], index: Option<&Path>) -> Result<Output> {
+        let mut command = Command::new("git");
+        command
+            .args(args)
+            .current_dir(self.workdir())
+            .env("GIT_DIR", self.git.path())
+            .stdin(Stdio::null());
+        match index {
+            Some(index) => command.env("GIT_INDEX_FILE", index),
+            None => command.env_remove("GIT_INDEX_FILE"),
+        };
+        command.output().map_err(HistoryError::NoGit)
     }
 }
 
-/// An index entry for a regular file with this blob.
-fn index_entry(path: &str, id: git2::Oid) -> git2::IndexEntry {
-    let time = git2::IndexTime::new(0, 0);
-    git2::IndexEntry {
-        ctime: time,
-        mtime: time,
-        dev: 0,
-        ino: 0,
-        mode: 0o100_644,
-        uid: 0,
-        gid: 0,
-        file_size: 0,
-        id,
-        flags: path.len().min(0xfff) as u16,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
+/// What a git command printed, its standard output then its error output, trimmed.
+fn printed(output: &Output) -> String {
+    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&output.stderr));
+    text.trim_end().to_string()
+}
+
+/// The files a commit works with in the state folder, removed when it is done.
+struct Scratch {
+    commit_index: PathBuf,
+    next_index: PathBuf,
+    message: PathBuf,
+}
+
+impl Scratch {
+    fn clear(&self) {
+        for path in [&self.commit_index, &self.next_index, &self.message] {
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(path.with_extension("lock"));
+        }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// The repository index's lock file, `index.lock`, held as git holds it: created only if
+/// absent, and removed when dropped unless it became the new index.
+struct IndexLock {
+    lock: PathBuf,
+    index: PathBuf,
+    held: bool,
+}
+
+impl IndexLock {
+    /// Takes the lock of `index`, or says that something else holds it.
+    fn take(index: &Path) -> Result<IndexLock> {
+        let lock = index.with_extension("lock");
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock)
+        {
+            Ok(_) => Ok(IndexLock {
+                lock,
+                index: index.to_path_buf(),
+                held: true,
+            }),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(HistoryError::IndexLocked(lock))
+            }
+            Err(error) => Err(StoreError::io("cannot create", &lock)(error).into()),
+        }
+    }
+
+    /// Makes `next` the index, through the lock file as git does; a missing `next` (nothing
+    /// was staged in a repository without an index) leaves the index as it was.
+    fn replace_with(mut self, next: &Path) -> Result<()> {
+        if !next.is_file() {
+            return Ok(());
+        }
+        std::fs::rename(next, &self.lock).map_err(StoreError::io("cannot replace", &self.lock))?;
+        std::fs::rename(&self.lock, &self.index)
+            .map_err(StoreError::io("cannot replace", &self.index))?;
+        self.held = false;
+        Ok(())
+    }
+}
+
+impl Drop for IndexLock {
+    fn drop(&mut self) {
+        if self.held {
+            let _ = std::fs::remove_file(&self.lock);
+        }
     }
 }

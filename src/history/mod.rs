@@ -29,7 +29,7 @@ pub use baseline::{
     BASELINE_PREFIX, Baseline, BaselineComparison, BaselineSummary, DateMove, FormatChange,
     StatusCount,
 };
-pub use commit::{Committed, PathChange};
+pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
 pub use identity::{Identity, Role};
 pub use setup::{DRIVER, SetupReport, shell_quote};
 pub use timeline::{
@@ -95,12 +95,59 @@ pub enum HistoryError {
         /// The commit it marks, short id.
         commit: String,
     },
+    /// The repository is in the middle of an operation a commit would break.
+    #[error("{operation} is in progress; programa does not commit in the middle of it")]
+    InProgress {
+        /// What is in progress ("a rebase").
+        operation: &'static str,
+        /// What to run to finish it.
+        finish: &'static str,
+    },
+    /// The repository's index is locked by another git process, or by one that stopped.
+    #[error("the repository's index is locked ({}); nothing was committed", .0.display())]
+    IndexLocked(PathBuf),
+    /// `git commit` did not make the commit (a hook refused it, signing failed…).
+    #[error("git commit did not make the commit{}; nothing was committed{}", exit_status(*.status), quoted_output(.output))]
+    CommitFailed {
+        /// Its exit status, if it exited.
+        status: Option<i32>,
+        /// What git and the hooks printed.
+        output: String,
+    },
+    /// Another git command failed.
+    #[error("{command} failed; nothing was committed{}", quoted_output(.output))]
+    GitFailed {
+        /// The command, as `git update-index`.
+        command: String,
+        /// What it printed.
+        output: String,
+    },
+    /// The git command cannot be run.
+    #[error("cannot run git ({0})")]
+    NoGit(std::io::Error),
     /// Reading the programme files failed.
     #[error(transparent)]
     Store(#[from] StoreError),
     /// Anything else git reported.
     #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
+}
+
+/// ` (exit status N)`, for a message.
+fn exit_status(status: Option<i32>) -> String {
+    status.map_or_else(
+        || " (it was stopped by a signal)".to_string(),
+        |code| format!(" (exit status {code})"),
+    )
+}
+
+/// What a command printed, on the lines after a message: indented, or nothing.
+fn quoted_output(output: &str) -> String {
+    if output.trim().is_empty() {
+        return String::new();
+    }
+    let lines: Vec<String> = output.lines().map(|line| format!("\n  {line}")).collect();
+    format!(":{}", lines.concat())
 }
 
 /// Shorthand for results of this module.

@@ -140,6 +140,19 @@ impl Env {
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     }
 
+    /// `git fsck` finds nothing wrong.
+    fn fsck(&self) {
+        self.git(&["fsck", "--no-progress"]);
+    }
+
+    /// What a commit could change: HEAD, every ref, the reflog of HEAD and the index's bytes.
+    fn state(&self) -> (String, String, Vec<u8>) {
+        let refs = self.git(&["for-each-ref", "--format=%(refname) %(objectname)"]);
+        let head = self.git(&["rev-parse", "HEAD"]) + &self.git(&["reflog", "-n", "3"]);
+        let index = std::fs::read(self.repo.join(".git/index")).expect("the index");
+        (head, refs, index)
+    }
+
     fn append(&self, code: &str, text: &str) {
         let path = self.activity(code);
         let mut old = std::fs::read_to_string(&path).expect("activity file");
@@ -383,14 +396,24 @@ fn commit_on_a_detached_head() {
         "venue = \"Caracas, Venezuela\"",
         "venue = \"Online\"",
     );
-    env.programa_at("2021-10-01T09:00:00+00:00", &["commit"])
-        .ok();
+    let detached_at = env.git(&["rev-parse", "--short", "HEAD"]);
+    let run = env.programa_at("2021-10-01T09:00:00+00:00", &["commit"]);
+    let stderr = run.stderr.clone();
+    run.ok();
+    assert!(
+        stderr.contains(&format!(
+            "warning: HEAD was detached at {}: the commit is on no branch",
+            detached_at.trim()
+        )),
+        "{stderr}"
+    );
     assert_eq!(
         env.git(&["log", "-1", "--format=%s"]),
         "I.1.1: venue “Caracas, Venezuela” → “Online”\n"
     );
     let log = env.programa(&["log", "I.1.1"]).ok();
     assert!(log.contains("venue"), "{log}");
+    env.fsck();
 }
 
 #[test]
@@ -836,4 +859,258 @@ fn git_diff_of_the_programme_file_reads_per_part() {
         diff.contains("-programme sela-smes (area II): SELA - SMEs\n+programme sela-smes (area II): SELA-SMEs\n"),
         "{diff}"
     );
+}
+
+#[test]
+fn commit_names_the_files_under_programme_it_leaves_out() {
+    let env = Env::new();
+    std::fs::write(env.path("programme/key.pem"), "secret\n").expect("write");
+    std::fs::write(env.path("programme/2021/draft-notes.txt"), "draft\n").expect("write");
+    std::fs::write(env.path(&format!("{ACTIVITIES}/I.1.2.toml.orig")), "x\n").expect("write");
+    env.edit("I.1.2", "progress = 40", "progress = 45");
+    let run = env.programa(&["commit"]);
+    let stderr = run.stderr.clone();
+    run.ok();
+    assert!(
+        stderr.contains(
+            "warning: not committed, as programa commits only programme files: \
+             programme/2021/activities/I.1.2.toml.orig, programme/2021/draft-notes.txt, \
+             programme/key.pem"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        env.git(&["show", "--name-only", "--format=", "HEAD"]),
+        "programme/2021/activities/I.1.2.toml\n"
+    );
+    // With nothing of its own to commit, it still says what it leaves out.
+    let run = env.programa(&["commit"]);
+    let stderr = run.stderr.clone();
+    assert!(run.ok().starts_with("nothing to commit"));
+    assert!(stderr.contains("programme/key.pem"), "{stderr}");
+    env.fsck();
+}
+
+#[test]
+fn commit_with_the_index_locked_changes_nothing() {
+    let env = Env::new();
+    std::fs::write(env.repo.join("README.md"), "# staged\n").expect("write");
+    env.git(&["add", "README.md"]);
+    env.edit("I.1.2", "progress = 40", "progress = 50");
+    let before = env.state();
+    let lock = env.repo.join(".git/index.lock");
+    std::fs::write(&lock, "").expect("another git holds the index");
+
+    let stderr = env.programa(&["commit"]).fails();
+    assert!(
+        stderr.contains("error: the repository's index is locked")
+            && stderr.contains("nothing was committed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("if no git is running, remove"), "{stderr}");
+    assert!(lock.exists(), "someone else's lock is left alone");
+    assert_eq!(
+        env.state(),
+        before,
+        "HEAD, refs, reflog and index as they were"
+    );
+    env.fsck();
+
+    std::fs::remove_file(&lock).expect("the other git is done");
+    env.programa(&["commit"]).ok();
+    assert_eq!(env.git(&["status", "--porcelain"]), "A  README.md\n");
+    assert_eq!(env.git(&["rev-list", "--count", "HEAD"]), "2\n");
+    env.fsck();
+}
+
+/// A repository with a branch `other` that changed I.1.2, and `main` that changed I.1.1.
+fn diverged() -> Env {
+    let env = Env::new();
+    env.git(&["checkout", "-q", "-b", "other"]);
+    env.edit("I.1.2", "progress = 40", "progress = 70");
+    env.commit("Other side", "2021-02-01T10:00:00+00:00");
+    env.git(&["checkout", "-q", "main"]);
+    env.edit(
+        "I.1.1",
+        "venue = \"Caracas, Venezuela\"",
+        "venue = \"Lima, Peru\"",
+    );
+    env.commit("This side", "2021-02-02T10:00:00+00:00");
+    env
+}
+
+#[test]
+fn commit_during_a_merge_concludes_it() {
+    let env = diverged();
+    env.git(&["merge", "-q", "--no-ff", "--no-commit", "other"]);
+    env.programa(&["set", "I.2.1", "status=ongoing"]).ok();
+    let out = env.programa(&["commit"]).ok();
+    assert!(out.contains("] Merge branch 'other'"), "{out}");
+    let parents = env.git(&["log", "-1", "--format=%P"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "{parents}");
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%B"]),
+        "Merge branch 'other'\n\n- I.1.2: progress 40% → 70%\n- I.2.1: status planned → ongoing\n\n"
+    );
+    assert!(!env.repo.join(".git/MERGE_HEAD").exists());
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    let log = env.programa(&["log", "I.2.1"]).ok();
+    assert!(log.contains("status planned → ongoing"), "{log}");
+    env.fsck();
+}
+
+#[test]
+fn commit_concludes_a_merge_once_its_conflict_is_resolved() {
+    let env = diverged();
+    env.edit("I.1.2", "progress = 40", "progress = 55");
+    env.commit("Conflicting", "2021-02-03T10:00:00+00:00");
+    let merged = env
+        .command("git", &env.repo)
+        .args(["merge", "-q", "other"])
+        .output()
+        .expect("git runs");
+    assert!(!merged.status.success(), "the merge conflicts");
+    let before = env.state();
+
+    let stderr = env.programa(&["commit"]).fails();
+    assert!(stderr.contains("conflict-markers"), "{stderr}");
+    assert_eq!(env.state(), before);
+    assert!(env.repo.join(".git/MERGE_HEAD").exists());
+
+    // Resolved in the file, not staged: commit stages it and concludes the merge.
+    let text = std::fs::read_to_string(env.activity("I.1.2")).expect("read");
+    let resolved: String = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with("<<<<<<<") && !l.starts_with("=======") && !l.starts_with(">>>>>>>")
+        })
+        .filter(|l| *l != "progress = 55")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(env.activity("I.1.2"), resolved).expect("write");
+    let out = env.programa(&["commit"]).ok();
+    assert!(out.contains("Merge branch 'other'"), "{out}");
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%P"])
+            .split_whitespace()
+            .count(),
+        2
+    );
+    assert!(!env.repo.join(".git/MERGE_HEAD").exists());
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    assert!(
+        env.git(&["show", "HEAD:programme/2021/activities/I.1.2.toml"])
+            .contains("progress = 70")
+    );
+    env.fsck();
+}
+
+#[test]
+fn commit_refuses_during_a_cherry_pick_and_a_rebase() {
+    let env = diverged();
+    env.edit("I.1.2", "progress = 40", "progress = 55");
+    env.commit("Conflicting", "2021-02-03T10:00:00+00:00");
+    let conflicted = |args: &[&str]| {
+        let output = env
+            .command("git", &env.repo)
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(!output.status.success(), "{args:?} conflicts");
+    };
+
+    conflicted(&["cherry-pick", "other"]);
+    let before = env.state();
+    let stderr = env.programa(&["commit"]).fails();
+    assert!(
+        stderr.contains("error: a cherry-pick is in progress"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("git cherry-pick --continue"), "{stderr}");
+    assert_eq!(env.state(), before);
+    env.git(&["cherry-pick", "--abort"]);
+    env.fsck();
+
+    conflicted(&["rebase", "other"]);
+    let before = env.state();
+    let stderr = env.programa(&["commit"]).fails();
+    assert!(
+        stderr.contains("error: a rebase is in progress"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("git rebase --continue"), "{stderr}");
+    assert_eq!(env.state(), before);
+    env.git(&["rebase", "--abort"]);
+    env.fsck();
+}
+
+#[cfg(unix)]
+fn hook(dir: &Path, name: &str, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir).expect("hooks folder");
+    let path = dir.join(name);
+    std::fs::write(&path, script).expect("write the hook");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_refusing_pre_commit_hook_refuses_the_commit_and_nothing_changes() {
+    let env = Env::new();
+    std::fs::write(env.repo.join("README.md"), "# staged\n").expect("write");
+    env.git(&["add", "README.md"]);
+    env.edit("I.1.2", "progress = 40", "progress = 50");
+    hook(
+        &env.repo.join(".git/hooks"),
+        "pre-commit",
+        "#!/bin/sh\necho 'pre-commit: no commits today' >&2\nexit 1\n",
+    );
+    let before = env.state();
+    let stderr = env.programa(&["commit"]).fails();
+    assert!(
+        stderr.contains("git commit did not make the commit (exit status 1)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pre-commit: no commits today"), "{stderr}");
+    assert_eq!(env.state(), before);
+    assert!(!env.repo.join(".git/index.lock").exists());
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        "A  README.md\n M programme/2021/activities/I.1.2.toml\n"
+    );
+    env.fsck();
+}
+
+#[cfg(unix)]
+#[test]
+fn hooks_from_core_hooks_path_see_what_is_committed_and_may_edit_the_message() {
+    let env = Env::new();
+    std::fs::write(env.repo.join("README.md"), "# staged\n").expect("write");
+    env.git(&["add", "README.md"]);
+    env.git(&["config", "core.hooksPath", "githooks"]);
+    let hooks = env.repo.join("githooks");
+    hook(
+        &hooks,
+        "pre-commit",
+        "#!/bin/sh\ngit diff --cached --name-only > \"$GIT_DIR/staged-seen\"\n",
+    );
+    hook(
+        &hooks,
+        "commit-msg",
+        "#!/bin/sh\nprintf '\\nReviewed-by: Hook <hook@sela.example>\\n' >> \"$1\"\n",
+    );
+    env.edit("I.1.2", "progress = 40", "progress = 50");
+    let out = env.programa(&["commit"]).ok();
+    assert!(out.contains("] I.1.2: progress 40% → 50%"), "{out}");
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%B"]),
+        "I.1.2: progress 40% → 50%\n\nReviewed-by: Hook <hook@sela.example>\n\n"
+    );
+    let seen = std::fs::read_to_string(env.repo.join(".git/staged-seen")).expect("the hook ran");
+    assert_eq!(seen, "programme/2021/activities/I.1.2.toml\n");
+    assert_eq!(
+        env.git(&["status", "--porcelain"]),
+        "A  README.md\n?? githooks/\n"
+    );
+    env.fsck();
 }

@@ -16,3 +16,4 @@ mod read;
 mod render;
 mod tui;
 mod tui_tmux;
+mod writes;
