@@ -229,16 +229,12 @@ impl Repo {
 
         // The index once committed: the repository's own, with the files updated.
         if index.is_file() {
-            std::fs::copy(&index, &scratch.next_index)
-                .map_err(StoreError::io("cannot copy", &index))?;
+            copy_index(&index, &scratch.next_index)?;
         }
         self.stage(&scratch.next_index, &paths)?;
         // What is committed: HEAD's tree with the files updated (the merge's index, in a merge).
         match kind {
-            CommitKind::Merge { .. } => {
-                std::fs::copy(&scratch.next_index, &scratch.commit_index)
-                    .map_err(StoreError::io("cannot copy", &scratch.next_index))?;
-            }
+            CommitKind::Merge { .. } => copy_index(&scratch.next_index, &scratch.commit_index)?,
             CommitKind::Plain => {
                 if self.head()?.is_some() {
                     self.git_cli(&["read-tree", "HEAD"], Some(&scratch.commit_index))?;
@@ -316,6 +312,22 @@ impl Repo {
         };
         command.output().map_err(HistoryError::NoGit)
     }
+}
+
+/// Copies the index file `from` to `to` with its modification time: git compares the time of
+/// an index with those of the files it lists to tell a file changed in the same second as the
+/// index was written ("racily clean"), so a copy dated now would take such a change for none.
+fn copy_index(from: &Path, to: &Path) -> Result<()> {
+    let modified = std::fs::metadata(from)
+        .and_then(|metadata| metadata.modified())
+        .map_err(StoreError::io("cannot read", from))?;
+    std::fs::copy(from, to).map_err(StoreError::io("cannot copy", from))?;
+    std::fs::File::options()
+        .write(true)
+        .open(to)
+        .and_then(|file| file.set_modified(modified))
+        .map_err(StoreError::io("cannot write", to))?;
+    Ok(())
 }
 
 /// What a git command printed, its standard output then its error output, trimmed.

@@ -923,6 +923,45 @@ fn commit_with_the_index_locked_changes_nothing() {
     env.fsck();
 }
 
+#[test]
+fn commit_leaves_the_index_right_for_a_file_changed_as_the_index_was_written() {
+    // A file changed in the same second as the index was written, keeping its size and time:
+    // only the index's own time tells git to look at its content ("racily clean"). The
+    // index programa puts in place must keep that, or it would record the old content while
+    // HEAD has the new, and the next `git commit` would undo the change.
+    let env = Env::new();
+    env.git(&["config", "core.trustctime", "false"]);
+    let path = env.activity("I.1.2");
+    let then = std::time::SystemTime::now() - std::time::Duration::from_secs(100);
+    let set_time = |file: &Path| {
+        std::fs::File::options()
+            .write(true)
+            .open(file)
+            .and_then(|f| f.set_modified(then))
+            .expect("sets the time");
+    };
+    set_time(&path);
+    env.git(&["update-index", "--refresh"]);
+    env.edit("I.1.2", "progress = 40", "progress = 50");
+    set_time(&path);
+    set_time(&env.repo.join(".git/index"));
+
+    env.programa(&["commit"]).ok();
+    let committed = env.git(&["show", "HEAD:programme/2021/activities/I.1.2.toml"]);
+    assert!(committed.contains("progress = 50"), "{committed}");
+    assert_eq!(
+        env.git(&["ls-files", "-s", "programme/2021/activities/I.1.2.toml"])
+            .split_whitespace()
+            .nth(1),
+        env.git(&["rev-parse", "HEAD:programme/2021/activities/I.1.2.toml"])
+            .split_whitespace()
+            .next(),
+        "the index has what was committed"
+    );
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    env.fsck();
+}
+
 /// A repository with a branch `other` that changed I.1.2, and `main` that changed I.1.1.
 fn diverged() -> Env {
     let env = Env::new();
