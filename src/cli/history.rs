@@ -178,8 +178,8 @@ impl From<HistoryError> for CliError {
                 lock.display()
             )),
             HistoryError::CommitFailed { .. } => Some(
-                "git's output above says why (the repository's pre-commit or commit-msg hook, \
-                 or commit signing); fix that and commit again"
+                "git's output above says why (a hook of the repository, commit signing, or \
+                 files of a merge left unresolved); fix that and commit again"
                     .to_string(),
             ),
             HistoryError::GitFailed { .. } => None,
