@@ -16,5 +16,6 @@ pub mod render;
 pub mod schema;
 pub mod store;
 pub mod suggest;
+pub mod syntax;
 pub mod tui;
 pub mod validate;

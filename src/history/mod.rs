@@ -22,7 +22,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::Plan;
 use crate::store::{
-    self, ACTIVITIES_DIR, Loaded, PROGRAMME_DIR, PROGRAMME_FILE, Source, StoreError, Workspace,
+    self, ACTIVITIES_DIR, Loaded, PROGRAMME_DIR, PROGRAMME_FILE, RawFile, StoreError, Workspace,
 };
 
 pub use baseline::{
@@ -383,14 +383,11 @@ impl Repo {
             return Ok(None);
         };
         let programme = match year_tree.get_name(PROGRAMME_FILE) {
-            Some(entry) => self.blob_text(entry.id())?,
-            None => String::new(),
+            Some(entry) => self.blob_bytes(entry.id())?,
+            None => Vec::new(),
         };
         let relative = |name: &str| PathBuf::from(format!("{PROGRAMME_DIR}/{year}/{name}"));
-        let programme = Source {
-            path: relative(PROGRAMME_FILE),
-            text: programme,
-        };
+        let programme = RawFile::new(relative(PROGRAMME_FILE), programme);
         let mut activities = Vec::new();
         if let Some(entry) = year_tree.get_name(ACTIVITIES_DIR)
             && let Ok(dir) = self.git.find_tree(entry.id())
@@ -400,19 +397,18 @@ impl Repo {
                 if !name.ends_with(".toml") || entry.kind() != Some(git2::ObjectType::Blob) {
                     continue;
                 }
-                activities.push(Source {
-                    path: relative(&format!("{ACTIVITIES_DIR}/{name}")),
-                    text: self.blob_text(entry.id())?,
-                });
+                activities.push(RawFile::new(
+                    relative(&format!("{ACTIVITIES_DIR}/{name}")),
+                    self.blob_bytes(entry.id())?,
+                ));
             }
         }
         Ok(Some(store::assemble(year, programme, activities)))
     }
 
-    /// The text of a blob (invalid UTF-8 replaced, so the parser reports it).
-    fn blob_text(&self, id: git2::Oid) -> Result<String> {
-        let blob = self.git.find_blob(id)?;
-        Ok(String::from_utf8_lossy(blob.content()).into_owned())
+    /// The bytes of a blob, for the store to decode.
+    fn blob_bytes(&self, id: git2::Oid) -> Result<Vec<u8>> {
+        Ok(self.git.find_blob(id)?.content().to_vec())
     }
 }
 

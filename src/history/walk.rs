@@ -23,7 +23,7 @@ use serde::{Deserialize as _, Serialize};
 use super::{Repo, Result, Stamp, has_conflict_markers};
 use crate::changes::{self, PlanChanges};
 use crate::model::{Activity, Participant, WorkProgramme};
-use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, parse_file};
+use crate::store::{self, ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, RawFile};
 
 /// The history of a year's programme: one entry per commit that changed it.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -446,15 +446,16 @@ impl Repo {
         stamp: &Stamp,
         warnings: &mut Vec<String>,
     ) -> Option<Arc<T>> {
-        let text = match self.blob_text(id) {
-            Ok(text) => text,
+        let bytes = match self.blob_bytes(id) {
+            Ok(bytes) => bytes,
             Err(error) => {
                 warnings.push(format!("cannot read {path} at {}: {error}", stamp.short));
                 return None;
             }
         };
         // A version read only partly (with errors) counts as one that did not parse.
-        let (value, findings) = parse_file::<T>(Path::new(path), &text);
+        let (source, value, findings) = store::read_file::<T>(RawFile::new(path, bytes));
+        let text = source.text;
         let value = value.filter(|_| !findings.iter().any(|f| f.is_error()));
         if value.is_none() {
             let why = if has_conflict_markers(&text) {

@@ -5,21 +5,25 @@
 //! the first; [`write`] turns the model into files whose `git diff` stays small, atomically;
 //! [`lock`] makes every read-modify-write of them one at a time.
 
+mod decode;
 pub mod edit;
 pub mod lock;
 mod parse;
 pub mod write;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Plan, WorkProgramme, code_sort_key};
-use crate::validate::tree::Tree;
+use crate::syntax::tree::Tree;
 
 use self::parse::Parsed;
+pub use decode::MAX_FILE_BYTES;
 pub use lock::{Holder, WriteLock};
 pub use parse::parse_file;
+pub(crate) use parse::progress_out_of_range;
 
 /// The name of the folder under the root that holds one folder per year.
 pub const PROGRAMME_DIR: &str = "programme";
@@ -195,9 +199,9 @@ pub struct Loaded {
 
 impl Loaded {
     /// A year with its programme file parsed and no activities yet.
-    pub fn started(year: i32, programme: Source) -> Loaded {
-        let (parsed, findings) = parse_file::<WorkProgramme>(&programme.path, &programme.text);
-        Loaded::with_programme(year, programme, parsed, findings)
+    pub fn started(year: i32, programme: RawFile) -> Loaded {
+        let (source, parsed) = parse_raw::<WorkProgramme>(programme, false);
+        Loaded::with_programme(year, source, parsed.value, parsed.findings)
     }
 
     /// A year with its programme file as parsed, and no activities yet.
@@ -354,7 +358,8 @@ fn load_with(
 ) -> Result<(Loaded, Vec<Option<Tree>>), StoreError> {
     let listing = list(workspace, year)?;
     let activities = read_files(workspace, &listing.files, locate)?;
-    Ok(assemble_parsed(year, listing.programme, activities, locate))
+    let programme = parse_raw(listing.programme, locate);
+    Ok(assemble_parsed(year, programme, activities, locate))
 }
 
 /// What is known of a year before its activity files are read: the programme file and the
@@ -363,8 +368,8 @@ fn load_with(
 pub struct Listing {
     /// The year.
     pub year: i32,
-    /// The programme file, read.
-    pub programme: Source,
+    /// The programme file's bytes.
+    pub programme: RawFile,
     /// The activity files, not read yet.
     pub files: Vec<PathBuf>,
 }
@@ -374,10 +379,9 @@ pub struct Listing {
 pub fn list(workspace: &Workspace, year: i32) -> Result<Listing, StoreError> {
     let dir = workspace.year_dir(year);
     let programme_path = dir.join(PROGRAMME_FILE);
-    let programme = Source {
-        text: read(&programme_path)?,
-        path: workspace.relative(&programme_path).to_path_buf(),
-    };
+    let bytes =
+        std::fs::read(&programme_path).map_err(StoreError::io("cannot read", &programme_path))?;
+    let programme = RawFile::new(workspace.relative(&programme_path), bytes);
     let files = activity_files(&dir.join(ACTIVITIES_DIR))?;
     Ok(Listing {
         year,
@@ -398,33 +402,98 @@ pub fn read_activities(
         .collect())
 }
 
-/// Reads and parses activity files, keeping each one's tree when `locate` is set.
+/// Reads and parses activity files, keeping each one's tree when `locate` is set. A file that
+/// cannot be read is a finding about it; one that vanished since it was listed is left out.
 fn read_files(
     workspace: &Workspace,
     paths: &[PathBuf],
     locate: bool,
 ) -> Result<Vec<(Source, Parsed<Activity>)>, StoreError> {
     // Each file is read on the thread that parses it, so reading overlaps parsing.
-    map_on_cores(paths, |path| {
-        let source = Source {
-            text: read(path)?,
-            path: workspace.relative(path).to_path_buf(),
-        };
-        let parsed = parse::read::<Activity>(&source.path, &source.text, locate);
-        Ok((source, parsed))
-    })
-    .into_iter()
-    .collect()
+    let read: Vec<Option<(Source, Parsed<Activity>)>> = paths
+        .par_iter()
+        .map(|path| {
+            let relative = workspace.relative(path).to_path_buf();
+            match std::fs::read(path) {
+                Ok(bytes) => Some(parse_raw(RawFile::new(relative, bytes), locate)),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+                Err(error) => Some(unreadable(relative, &error)),
+            }
+        })
+        .collect();
+    Ok(read.into_iter().flatten().collect())
 }
 
-/// Builds a year from the text of its files, wherever they were read from: the programme file
+/// A file that could not be read at all: no text, and a finding that says why.
+fn unreadable<T>(path: PathBuf, error: &std::io::Error) -> (Source, Parsed<T>) {
+    let finding = Finding::error(
+        "unreadable-file",
+        format!("the file cannot be read ({error})"),
+    )
+    .at(&path, None)
+    .hint("check that the file exists and that you may read it");
+    let source = Source {
+        path,
+        text: String::new(),
+    };
+    (source, Parsed::refused(finding))
+}
+
+/// A file's bytes, named by its path relative to the workspace root: what the store reads from
+/// disk and the history from git, before it is known to be text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFile {
+    /// The path relative to the workspace root.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl RawFile {
+    /// The file at `path` with these bytes.
+    pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
+        RawFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Decodes and parses one file: a file that is not text the tool reads is one finding.
+fn parse_raw<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    file: RawFile,
+    locate: bool,
+) -> (Source, Parsed<T>) {
+    let (text, refused) = decode::decode(&file.path, file.bytes);
+    let source = Source {
+        path: file.path,
+        text,
+    };
+    let parsed = match refused {
+        Some(finding) => Parsed::refused(finding),
+        None => parse::read::<T>(&source.path, &source.text, locate),
+    };
+    (source, parsed)
+}
+
+/// Decodes and parses one file read from anywhere: the text (for quoting), the value as far as
+/// it could be read, and every finding, as [`parse_file`] gives them.
+pub fn read_file<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    file: RawFile,
+) -> (Source, Option<T>, Vec<Finding>) {
+    let (source, parsed) = parse_raw::<T>(file, false);
+    (source, parsed.value, parsed.findings)
+}
+
+/// Builds a year from the bytes of its files, wherever they were read from: the programme file
 /// and the activity files (in any order). [`load`] reads them from disk; the history reads
-/// them from git, so an old revision goes through the same parser as today's files.
-pub fn assemble(year: i32, programme: Source, activity_files: Vec<Source>) -> Loaded {
-    let parsed = map_on_cores(&activity_files, |source| {
-        parse::read::<Activity>(&source.path, &source.text, false)
-    });
-    let activities = activity_files.into_iter().zip(parsed).collect();
+/// them from git, so an old revision goes through the same reader as today's files.
+pub fn assemble(year: i32, programme: RawFile, activity_files: Vec<RawFile>) -> Loaded {
+    let activities: Vec<_> = activity_files
+        .into_par_iter()
+        .map(|file| parse_raw::<Activity>(file, false))
+        .collect();
+    let programme = parse_raw::<WorkProgramme>(programme, false);
     assemble_parsed(year, programme, activities, false).0
 }
 
@@ -435,11 +504,10 @@ pub type ParsedActivity = (Source, Option<Activity>, Vec<Finding>);
 /// trees of the files (kept when `locate` is set), in the order of [`Loaded::sources`].
 fn assemble_parsed(
     year: i32,
-    programme: Source,
+    (programme, programme_parsed): (Source, Parsed<WorkProgramme>),
     parsed: Vec<(Source, Parsed<Activity>)>,
     locate: bool,
 ) -> (Loaded, Vec<Option<Tree>>) {
-    let programme_parsed = parse::read::<WorkProgramme>(&programme.path, &programme.text, locate);
     let mut trees = Vec::with_capacity(if locate { parsed.len() + 1 } else { 0 });
     if locate {
         trees.push(programme_parsed.tree);
@@ -459,52 +527,6 @@ fn assemble_parsed(
     }
     loaded.add_activities(activities);
     (loaded, trees)
-}
-
-/// `f` applied to every item, spread over the machine's cores, the results in the items'
-/// order: parsing and checking, not reading, is most of the time a large programme takes.
-///
-/// Threads take small batches in turn rather than a fixed share each, so a thread slowed
-/// down by other work on the machine does not hold the others up.
-pub(crate) fn map_on_cores<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    /// Below this many items a thread costs more than it saves; also the size of a batch.
-    const BATCH: usize = 64;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(items.len().div_ceil(BATCH));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let batches: Vec<&[T]> = items.chunks(BATCH).collect();
-    let next = AtomicUsize::new(0);
-    // Each thread's batches, by number.
-    let work = || {
-        let mut done: Vec<(usize, Vec<R>)> = Vec::new();
-        loop {
-            let number = next.fetch_add(1, Ordering::Relaxed);
-            let Some(batch) = batches.get(number) else {
-                return done;
-            };
-            done.push((number, batch.iter().map(&f).collect()));
-        }
-    };
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        let mut done = Vec::with_capacity(batches.len());
-        for worker in workers {
-            match worker.join() {
-                Ok(batches) => done.extend(batches),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        done
-    });
-    done.sort_unstable_by_key(|(number, _)| *number);
-    let mut all = Vec::with_capacity(items.len());
-    for (_, results) in done {
-        all.extend(results);
-    }
-    all
 }
 
 /// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
@@ -529,10 +551,6 @@ fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     // All in one folder: comparing the whole paths as bytes orders them by file name.
     files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
-}
-
-fn read(path: &Path) -> Result<String, StoreError> {
-    std::fs::read_to_string(path).map_err(StoreError::io("cannot read", path))
 }
 
 #[cfg(test)]
@@ -576,15 +594,6 @@ mod tests {
         let found = crate::validate::validate_located(&loaded, &trees);
         assert!(!found.is_empty());
         assert_eq!(found, crate::validate::validate(&plain));
-    }
-
-    #[test]
-    fn mapping_on_cores_keeps_the_order() {
-        for len in [0, 1, 63, 64, 65, 1000] {
-            let items: Vec<usize> = (0..len).collect();
-            let doubled = map_on_cores(&items, |n| n * 2);
-            assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
-        }
     }
 
     #[test]

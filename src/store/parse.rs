@@ -17,9 +17,8 @@ use toml::de::DeTable;
 
 use crate::diagnostic::Finding;
 use crate::suggest::did_you_mean;
-use crate::validate::progress_out_of_range;
-use crate::validate::shape::{Field, Shape};
-use crate::validate::tree::{self, DisplayPath, NodeKind, Step, Tree};
+use crate::syntax::shape::{Field, Shape};
+use crate::syntax::tree::{self, DisplayPath, NodeKind, Step, Tree};
 
 /// How many times a file is re-read at most; each round blanks at least one line, so this
 /// only bounds the work on a file made of thousands of bad lines.
@@ -59,10 +58,15 @@ pub(super) struct Parsed<T> {
 impl<T> Parsed<T> {
     /// A file that is not valid TOML: the syntax error is its only finding.
     fn unreadable(path: &Path, error: &toml::de::Error) -> Self {
+        Parsed::refused(syntax_error(path, error))
+    }
+
+    /// A file that was not read, for the reason `finding` gives.
+    pub(super) fn refused(finding: Finding) -> Self {
         Parsed {
             value: None,
             tree: None,
-            findings: vec![syntax_error(path, error)],
+            findings: vec![finding],
         }
     }
 }
@@ -102,6 +106,20 @@ pub(super) fn read<T: DeserializeOwned + JsonSchema>(
         tree: locate.then_some(tree),
         findings,
     }
+}
+
+/// The progress beyond 100%, whether the reader (above 255) or the checks found it.
+pub(crate) fn progress_out_of_range(value: &str) -> Finding {
+    let limit = if value.starts_with('-') {
+        "less than 0%"
+    } else {
+        "more than 100%"
+    };
+    Finding::error(
+        "progress-out-of-range",
+        format!("progress is {value}%, but it cannot be {limit}"),
+    )
+    .hint("progress is a percentage: a whole number from 0 to 100")
 }
 
 /// The finding for a file that is not valid TOML.

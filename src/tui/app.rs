@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use rayon::prelude::*;
 
 use super::form::{Field, Form, FormInput, FormKind};
 use super::keys::{Command, KeyMap};
@@ -20,7 +21,7 @@ use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
 use crate::store::edit::{self, Assignment, Change, EditError};
-use crate::store::{self, Loaded, Source, WriteLock, map_on_cores};
+use crate::store::{self, Loaded, Source, WriteLock};
 
 /// Where keys go when no dialog is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,7 +282,7 @@ impl App {
     /// a chunk at a time, and the findings once they are all in.
     pub fn reading(
         scope: Scope,
-        programme: Source,
+        programme: store::RawFile,
         files: usize,
         keys: KeyMap,
         size: (u16, u16),
@@ -543,9 +544,14 @@ impl App {
         let matches = if self.filter.text.is_empty() {
             self.filter.matches(&self.loaded.plan, None)
         } else {
-            let haystacks = self
-                .haystacks
-                .get_or_insert_with(|| map_on_cores(&self.loaded.plan.activities, haystack));
+            let haystacks = self.haystacks.get_or_insert_with(|| {
+                self.loaded
+                    .plan
+                    .activities
+                    .par_iter()
+                    .map(haystack)
+                    .collect()
+            });
             self.filter.matches(&self.loaded.plan, Some(haystacks))
         };
         self.rows = self

@@ -8,22 +8,22 @@
 //! compared when every file was read.
 
 pub mod prose;
-pub mod shape;
-pub mod tree;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
-use crate::store::{ACTIVITIES_DIR, Loaded, Source, map_on_cores};
+use crate::store::{ACTIVITIES_DIR, Loaded, Source, progress_out_of_range};
 use crate::suggest::did_you_mean;
+use crate::syntax::shape::{Field, Shape};
+use crate::syntax::tree::{DisplayPath, Step, Tree};
 
 use self::prose::{Noun, claims};
-use self::shape::{Field, Shape};
-use self::tree::{DisplayPath, Step, Tree};
 
 /// Every finding about `loaded` beyond those found while reading it, as of today.
 pub fn validate(loaded: &Loaded) -> Vec<Finding> {
@@ -94,47 +94,50 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             (source, activity, located)
         })
         .collect();
-    let mut checked: Vec<FileChecks> = map_on_cores(&files, |(source, activity, located)| {
-        let tree = match located {
-            Located::Known(Some(tree)) => Cow::Borrowed(*tree),
-            Located::Known(None) => return FileChecks::default(),
-            Located::Unknown => match Tree::parse(&source.text) {
-                Ok(tree) => Cow::Owned(tree),
-                Err(_) => return FileChecks::default(),
-            },
-        };
-        let activity = *activity;
-        let is_activity = is_activity_file(&source.path);
-        let shape = if is_activity {
-            &activity_shape
-        } else {
-            &programme_shape
-        };
-        let keys = check_keys(&source.path, &tree, shape);
-        // A file with unknown keys is missing what they were meant to say (`statsu` for
-        // `status`): its activity's own checks would only report the consequences.
-        let misspelt = keys.iter().any(|finding| finding.code == "unknown-key");
-        let checked = Checked {
-            file: &source.path,
-            text: &source.text,
-            tree: &tree,
-        };
-        let activity = activity.map(|activity| {
-            let mut own = Vec::new();
-            if programme_ok {
-                own.extend(checked.references(activity, &loaded.plan.programme));
+    let mut checked: Vec<FileChecks> = files
+        .par_iter()
+        .map(|(source, activity, located)| {
+            let tree = match located {
+                Located::Known(Some(tree)) => Cow::Borrowed(*tree),
+                Located::Known(None) => return FileChecks::default(),
+                Located::Unknown => match Tree::parse(&source.text) {
+                    Ok(tree) => Cow::Owned(tree),
+                    Err(_) => return FileChecks::default(),
+                },
+            };
+            let activity = *activity;
+            let is_activity = is_activity_file(&source.path);
+            let shape = if is_activity {
+                &activity_shape
+            } else {
+                &programme_shape
+            };
+            let keys = check_keys(&source.path, &tree, shape);
+            // A file with unknown keys is missing what they were meant to say (`statsu` for
+            // `status`): its activity's own checks would only report the consequences.
+            let misspelt = keys.iter().any(|finding| finding.code == "unknown-key");
+            let checked = Checked {
+                file: &source.path,
+                text: &source.text,
+                tree: &tree,
+            };
+            let activity = activity.map(|activity| {
+                let mut own = Vec::new();
+                if programme_ok {
+                    own.extend(checked.references(activity, &loaded.plan.programme));
+                }
+                if !failed.contains(&*source.path) && !misspelt {
+                    own.extend(checked.activity(activity, today));
+                }
+                (tree.value_span(&["code"]), own)
+            });
+            FileChecks {
+                keys,
+                activity,
+                tree: (!is_activity).then_some(tree),
             }
-            if !failed.contains(&*source.path) && !misspelt {
-                own.extend(checked.activity(activity, today));
-            }
-            (tree.value_span(&["code"]), own)
-        });
-        FileChecks {
-            keys,
-            activity,
-            tree: (!is_activity).then_some(tree),
-        }
-    });
+        })
+        .collect();
     for file in &mut checked {
         findings.append(&mut file.keys);
     }
@@ -707,20 +710,6 @@ fn unknown(what: &str, name: &str, existing: &[&str], table: &str) -> Finding {
         None => format!("the {what}s in programme.toml are: {}", existing.join(", ")),
     };
     Finding::error("unknown-reference", format!("there is no {what} `{name}`")).hint(hint)
-}
-
-/// The progress beyond 100%, whether the reader (above 255) or the checks found it.
-pub(crate) fn progress_out_of_range(value: &str) -> Finding {
-    let limit = if value.starts_with('-') {
-        "less than 0%"
-    } else {
-        "more than 100%"
-    };
-    Finding::error(
-        "progress-out-of-range",
-        format!("progress is {value}%, but it cannot be {limit}"),
-    )
-    .hint("progress is a percentage: a whole number from 0 to 100")
 }
 
 /// Projects of the programme file that no activity belongs to.
