@@ -26,9 +26,20 @@ pub struct Args {
 /// Runs `programa show`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, mut loaded) = context.load()?;
+    let unread = loaded.unread_file_of(args.code.trim()).map(|source| {
+        let findings = loaded.findings_in(&source.path);
+        (source.clone(), findings)
+    });
     warn_unread(&mut loaded);
-    let activity = find(&loaded.plan, &args.code).map_err(|error| {
-        error.hint("`programa list` shows every code; `--year` picks another year")
+    let activity = find(&loaded.plan, &args.code).map_err(|error| match unread {
+        Some((source, findings)) => CliError::new(format!(
+            "the file of {} cannot be read: {}",
+            args.code.trim(),
+            source.path.display()
+        ))
+        .with_findings(findings, vec![source])
+        .hint("fix the file (`programa check` lists every problem), then try again"),
+        None => error.hint("`programa list` shows every code; `--year` picks another year"),
     })?;
     if args.json {
         serde_json::to_writer_pretty(&mut *context.out, activity).map_err(std::io::Error::from)?;

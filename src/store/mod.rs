@@ -298,6 +298,30 @@ impl Loaded {
         }
     }
 
+    /// The activity file named after `code` (ignoring case), if it was read with errors.
+    pub fn unread_file_of(&self, code: &str) -> Option<&Source> {
+        self.sources.iter().skip(1).find(|source| {
+            source
+                .path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .is_some_and(|stem| stem.eq_ignore_ascii_case(code))
+                && self
+                    .findings
+                    .iter()
+                    .any(|f| f.is_error() && f.file.as_deref() == Some(source.path.as_path()))
+        })
+    }
+
+    /// The findings about the file at `path`.
+    pub fn findings_in(&self, path: &Path) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.file.as_deref() == Some(path))
+            .cloned()
+            .collect()
+    }
+
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(Finding::is_error)

@@ -1,10 +1,11 @@
 //! Every finding about a loaded programme: unknown keys, references, codes, dates, states, totals.
 //!
 //! Reading ([`crate::store::load`]) already reports what stops a file from being read: syntax
-//! and type errors, missing keys. [`validate`] adds what a careful reviewer would point out in
-//! files that read fine. Checks do not pile up on one cause: while `programme.toml` has errors
-//! nothing is checked against it, an activity whose file has errors or unknown keys gets only
-//! the checks that do not depend on the lines left out, and the foreword's totals are only
+//! and type errors, missing keys. [`validate`] adds what a careful reviewer would point out,
+//! in every file whatever else is wrong in it. Checks do not pile up on one cause: while
+//! `programme.toml` has errors nothing is checked against it; in an activity, a check is left
+//! out only when a key it reads is in doubt — its value could not be read, or a misspelt key
+//! was probably meant to set it (`statsu` for `status`); and the foreword's totals are only
 //! compared when every file was read.
 
 pub mod prose;
@@ -54,6 +55,23 @@ enum Located<'a> {
     Unknown,
 }
 
+/// The top-level keys of an activity that hold no prose, so none of its citations.
+const NO_CITATIONS: &[&str] = &[
+    "code",
+    "project",
+    "kind",
+    "format",
+    "status",
+    "progress",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "partners",
+    "participants",
+    "outputs",
+];
+
 /// Every finding about `loaded`, with the trees of its files if known (parallel to
 /// `loaded.sources`).
 fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Finding> {
@@ -64,6 +82,12 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
         .filter(|finding| finding.is_error())
         .filter_map(|finding| finding.file.as_deref())
         .collect();
+    let mut errors_in: HashMap<&Path, Vec<&Range<usize>>> = HashMap::new();
+    for finding in loaded.findings.iter().filter(|finding| finding.is_error()) {
+        if let (Some(file), Some(span)) = (finding.file.as_deref(), finding.span.as_ref()) {
+            errors_in.entry(file).or_default().push(span);
+        }
+    }
     let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
     let programme_source = loaded
         .sources
@@ -112,10 +136,14 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             } else {
                 &programme_shape
             };
-            let keys = check_keys(&source.path, &tree, shape);
-            // A file with unknown keys is missing what they were meant to say (`statsu` for
-            // `status`): its activity's own checks would only report the consequences.
-            let misspelt = keys.iter().any(|finding| finding.code == "unknown-key");
+            let (keys, mut doubtful) = check_keys(&source.path, &tree, shape);
+            for span in errors_in.get(&*source.path).into_iter().flatten() {
+                if let Some(Step::Key(key)) =
+                    tree.deepest_at(span).and_then(|node| node.path.first())
+                {
+                    doubtful.insert(key.clone());
+                }
+            }
             let checked = Checked {
                 file: &source.path,
                 text: &source.text,
@@ -123,12 +151,10 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             };
             let activity = activity.map(|activity| {
                 let mut own = Vec::new();
-                if programme_ok {
+                if programme_ok && !doubtful.contains("project") {
                     own.extend(checked.references(activity, &loaded.plan.programme));
                 }
-                if !failed.contains(&*source.path) && !misspelt {
-                    own.extend(checked.activity(activity, today));
-                }
+                own.extend(checked.activity(activity, today, &doubtful));
                 (tree.value_span(&["code"]), own)
             });
             FileChecks {
@@ -182,9 +208,11 @@ fn is_activity_file(path: &Path) -> bool {
         .is_some_and(|name| name == ACTIVITIES_DIR)
 }
 
-/// Unknown keys (at any depth) and required text left empty, from the file kind's schema.
-fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
+/// Unknown keys (at any depth) and required text left empty, from the file kind's schema; and
+/// the known top-level keys that unknown ones were probably meant to be.
+fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSet<String>) {
     let mut findings = Vec::new();
+    let mut meant = BTreeSet::new();
     for node in &tree.nodes {
         let Some((Step::Key(name), parent)) = node.path.split_last() else {
             continue;
@@ -206,6 +234,9 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
                 let names = fields.iter().map(|field| field.name.as_str());
                 let hint = match did_you_mean(name, names.clone()) {
                     Some(best) => {
+                        if parent.is_empty() {
+                            meant.insert(best.to_string());
+                        }
                         format!("did you mean `{best}`? keys the format does not know are ignored")
                     }
                     None => format!(
@@ -238,7 +269,7 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
             Some(_) => {}
         }
     }
-    findings
+    (findings, meant)
 }
 
 /// What was found in one file on its own.
@@ -409,15 +440,24 @@ impl Checked<'_> {
         findings
     }
 
-    /// Dates, progress, status and footnotes of one activity.
-    fn activity(&self, activity: &Activity, today: Date) -> Vec<Finding> {
+    /// Dates, progress, status and footnotes of one activity, each check only where none of the
+    /// keys it reads is `doubtful`.
+    fn activity(
+        &self,
+        activity: &Activity,
+        today: Date,
+        doubtful: &BTreeSet<String>,
+    ) -> Vec<Finding> {
+        let mut doubtful = doubtful.clone();
         let mut findings = Vec::new();
-        if activity.progress > 100 {
+        if activity.progress > 100 && !doubtful.contains("progress") {
             findings.push(self.at(
                 progress_out_of_range(&activity.progress.to_string()),
                 &["progress"],
             ));
+            doubtful.insert("progress".to_string());
         }
+        let trusted = |keys: &[&str]| keys.iter().all(|key| !doubtful.contains(*key));
         for (start_key, start, end_key, end) in [
             (
                 "planned_start",
@@ -434,6 +474,7 @@ impl Checked<'_> {
         ] {
             if let (Some(start), Some(end)) = (start, end)
                 && end < start
+                && trusted(&[start_key, end_key])
             {
                 findings.push(
                     self.at(
@@ -453,7 +494,7 @@ impl Checked<'_> {
             ("actual_start", activity.actual_start),
             ("actual_end", activity.actual_end),
         ] {
-            if let Some(date) = date.filter(|date| *date > today) {
+            if let Some(date) = date.filter(|date| *date > today && trusted(&[key])) {
                 findings.push(
                     self.at(
                         Finding::warning("future-date", format!("{key} ({date}) is in the future"))
@@ -466,9 +507,10 @@ impl Checked<'_> {
                 );
             }
         }
-        findings.extend(self.status(activity));
+        findings.extend(self.status(activity, &trusted));
         if activity.kind == Kind::Study
             && let Some(format) = activity.format
+            && trusted(&["kind", "format"])
         {
             findings.push(self.at(
                 Finding::warning(
@@ -479,11 +521,19 @@ impl Checked<'_> {
                 &["format"],
             ));
         }
-        findings.extend(self.footnotes(activity));
+        if trusted(&["footnotes"]) {
+            // Citations in prose that could not be read are not seen: a footnote may look unused.
+            let prose_read = doubtful
+                .iter()
+                .all(|key| NO_CITATIONS.contains(&key.as_str()));
+            findings.extend(self.footnotes(activity, prose_read));
+        }
         findings
     }
 
-    fn status(&self, activity: &Activity) -> Vec<Finding> {
+    /// The checks of status against progress and the actual dates, each where the keys it
+    /// reads are `trusted`.
+    fn status(&self, activity: &Activity, trusted: &dyn Fn(&[&str]) -> bool) -> Vec<Finding> {
         let mut findings = Vec::new();
         let progress = activity.progress;
         let status = activity.status;
@@ -493,7 +543,9 @@ impl Checked<'_> {
             &["status"]
         };
         let inconsistent = |finding: Finding| self.at(finding, progress_key);
+        let progress_read = trusted(&["status", "progress"]);
         match status {
+            _ if !progress_read => {}
             Status::Completed if progress < 100 => findings.push(inconsistent(
                 Finding::error(
                     "inconsistent-status",
@@ -526,7 +578,10 @@ impl Checked<'_> {
             }
             _ => {}
         }
-        if status == Status::Completed && activity.actual_end.is_none() {
+        if status == Status::Completed
+            && activity.actual_end.is_none()
+            && trusted(&["status", "actual_end"])
+        {
             findings.push(
                 self.at(
                     Finding::warning(
@@ -540,7 +595,7 @@ impl Checked<'_> {
         }
         if status == Status::Planned {
             for key in ["actual_start", "actual_end"] {
-                if self.tree.key(&[key]).is_some() {
+                if self.tree.key(&[key]).is_some() && trusted(&["status", key]) {
                     findings.push(
                         self.at(
                             Finding::warning(
@@ -554,7 +609,10 @@ impl Checked<'_> {
                 }
             }
         }
-        if status == Status::Ongoing && activity.actual_end.is_some() {
+        if status == Status::Ongoing
+            && activity.actual_end.is_some()
+            && trusted(&["status", "actual_end"])
+        {
             findings.push(
                 self.at(
                     Finding::warning(
@@ -569,8 +627,9 @@ impl Checked<'_> {
         findings
     }
 
-    /// Citations `[^id]` without a footnote, footnotes never cited, ids used twice.
-    fn footnotes(&self, activity: &Activity) -> Vec<Finding> {
+    /// Citations `[^id]` without a footnote, ids used twice, and footnotes never cited when
+    /// all the prose was read (`prose_read`).
+    fn footnotes(&self, activity: &Activity, prose_read: bool) -> Vec<Finding> {
         let mut findings = Vec::new();
         let defined: BTreeSet<&str> = activity.footnotes.iter().map(|f| f.id.as_str()).collect();
         let mut cited = BTreeSet::new();
@@ -623,7 +682,7 @@ impl Checked<'_> {
                         &path,
                     ),
                 );
-            } else if !cited.contains(&footnote.id) {
+            } else if prose_read && !cited.contains(&footnote.id) {
                 findings.push(
                     self.at_path(
                         Finding::warning(
