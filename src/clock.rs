@@ -22,6 +22,11 @@ pub fn today() -> Result<Date, ClockError> {
         Ok(value) if !value.trim().is_empty() => {
             value.trim().parse().map_err(|_| ClockError { value })
         }
-        _ => Ok(Date(chrono::Local::now().date_naive())),
+        _ => Ok(calendar_day()),
     }
+}
+
+/// The local calendar day, whatever `PROGRAMA_TODAY` says.
+pub fn calendar_day() -> Date {
+    Date(chrono::Local::now().date_naive())
 }

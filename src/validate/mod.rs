@@ -43,8 +43,10 @@ pub fn validate_on(loaded: &Loaded, today: Date) -> Vec<Finding> {
     check(loaded, None, today)
 }
 
+/// Today as the clock says; a `PROGRAMA_TODAY` that is not a date is reported by the commands
+/// that read it, so the checks take the calendar's day.
 fn today() -> Date {
-    Date(chrono::Local::now().date_naive())
+    crate::clock::today().unwrap_or_else(|_| crate::clock::calendar_day())
 }
 
 /// Where a file's keys are: a tree from the one parse of the file, or none yet.

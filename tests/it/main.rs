@@ -8,6 +8,7 @@ mod support;
 #[path = "../../benches/support/synthetic.rs"]
 mod synthetic;
 
+mod bad_input;
 mod check;
 mod edit;
 mod git;
