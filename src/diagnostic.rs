@@ -78,4 +78,13 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Whether this finding is about a value or a file beyond the size limits, which no
+    /// document may print, not even a draft.
+    pub fn is_beyond_limits(&self) -> bool {
+        BEYOND_LIMITS.contains(&self.code)
+    }
 }
+
+/// The codes of the findings about sizes beyond the limits.
+pub const BEYOND_LIMITS: &[&str] = &["file-too-large", "too-long", "too-many"];

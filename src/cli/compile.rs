@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::{CliError, Context};
+use crate::diagnostic::Finding;
 use crate::history::{HistoryError, Repo, Revision};
 use crate::model::Status;
 use crate::model::{Date, Plan};
 use crate::render::{
-    self, Compiler, Document, Lang, ProgrammeData, RenderError, ReportData, ReportInputs, Templates,
+    self, Compiler, Document, Draft, Lang, ProgrammeData, RenderError, ReportData, ReportInputs,
+    Templates,
 };
 use crate::store::{Loaded, Workspace};
 use std::collections::BTreeMap;
@@ -45,6 +47,13 @@ pub struct Common {
     /// Compile again whenever a programme file or a template changes (stop with Ctrl-C)
     #[arg(long, conflicts_with = "emit")]
     watch: bool,
+    /// Compile even though `programa check` finds errors: every page is marked DRAFT and the
+    /// cover gives the number of findings (values beyond the size limits are still refused)
+    #[arg(long)]
+    draft: bool,
+    /// Stop a compile that runs longer than this many seconds (a template that loops)
+    #[arg(long, value_name = "SECONDS", default_value_t = render::TIME_LIMIT.as_secs())]
+    time_limit: u64,
 }
 
 /// Options of the follow-up report.
@@ -113,6 +122,21 @@ struct Job {
     baseline: Option<String>,
     /// The revision reported on (`--at`).
     at: Option<String>,
+    /// Whether to compile a programme with errors as a draft.
+    draft: bool,
+    /// How long a compile may run.
+    time_limit: Duration,
+}
+
+/// A plan that passed the checks, or a draft of one that did not.
+struct Checked {
+    plan: Plan,
+    draft: Option<Draft>,
+}
+
+/// `count` and the noun for it.
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// The data of either document.
@@ -128,6 +152,7 @@ impl Data {
             Data::Programme(d) => Compiler::new(templates, &job.entry, d, date, job.color),
             Data::Report(d) => Compiler::new(templates, &job.entry, d, date, job.color),
         }
+        .map(|compiler| compiler.with_time_limit(job.time_limit))
         .map_err(render_error)
     }
 
@@ -180,28 +205,63 @@ impl Job {
             color: std::io::stderr().is_terminal(),
             baseline: None,
             at: None,
+            draft: common.draft,
+            time_limit: Duration::from_secs(common.time_limit),
         })
     }
 
-    /// Loads the plan, refusing one whose files have errors.
-    fn plan(&self) -> Result<Plan, CliError> {
+    /// Loads the plan, refusing one that `check` rejects.
+    fn plan(&self) -> Result<Checked, CliError> {
         let loaded = crate::store::load(&self.workspace, self.year)?;
         self.checked(loaded, "")
     }
 
-    /// The plan of loaded files, refused if any has errors; `at` says where they were read.
-    fn checked(&self, loaded: Loaded, at: &str) -> Result<Plan, CliError> {
-        if loaded.has_errors() {
-            let count = loaded.findings.iter().filter(|f| f.is_error()).count();
-            return Err(CliError::new(format!(
-                "the {} programme{at} has {count} file error{} and cannot be compiled",
-                self.year,
-                if count == 1 { "" } else { "s" }
-            ))
-            .hint("run `programa check` and fix the files first")
-            .with_findings(loaded.findings, loaded.sources));
+    /// The plan of loaded files, checked as `programa check` checks it and refused when it has
+    /// an error, unless this is a draft; `at` says where the files were read.
+    fn checked(&self, loaded: Loaded, at: &str) -> Result<Checked, CliError> {
+        let mut findings = loaded.findings.clone();
+        findings.extend(crate::validate::validate(&loaded));
+        let errors = findings.iter().filter(|f| f.is_error()).count();
+        if errors == 0 {
+            return Ok(Checked {
+                plan: loaded.plan,
+                draft: None,
+            });
         }
-        Ok(loaded.plan)
+        let beyond_limits = findings.iter().any(Finding::is_beyond_limits);
+        if self.draft && !beyond_limits {
+            eprintln!(
+                "warning: compiling a draft of the {} programme{at}, which has {} (`programa check` lists them)",
+                self.year,
+                plural(errors, "error", "errors")
+            );
+            return Ok(Checked {
+                plan: loaded.plan,
+                draft: Some(Draft {
+                    findings: findings.len(),
+                    errors,
+                }),
+            });
+        }
+        let files = crate::diagnostic::render::Files::new(
+            loaded
+                .sources
+                .iter()
+                .map(|s| (s.path.as_path(), s.text.as_str())),
+        );
+        files.sort(&mut findings);
+        let hint = if beyond_limits {
+            "values beyond the size limits cannot be printed, even in a draft: shorten them first"
+        } else {
+            "fix them (`programa check` lists them), or pass --draft for a copy marked DRAFT"
+        };
+        Err(CliError::new(format!(
+            "the {} programme{at} has {} and cannot be compiled",
+            self.year,
+            plural(errors, "error", "errors")
+        ))
+        .hint(hint)
+        .with_findings(findings, loaded.sources))
     }
 
     /// The document's data and date: from the files as they are, or for the report, from the
@@ -214,9 +274,10 @@ impl Job {
     fn data_noting(&self, note: &mut dyn FnMut(String)) -> Result<(Data, Date), CliError> {
         match self.document {
             Document::Programme => {
-                let plan = self.plan()?;
-                let date = render::newest_date(&plan);
-                let data = ProgrammeData::new(&plan, self.lang, date);
+                let checked = self.plan()?;
+                let date = render::newest_date(&checked.plan);
+                let mut data = ProgrammeData::new(&checked.plan, self.lang, date);
+                data.draft = checked.draft;
                 Ok((Data::Programme(Box::new(data)), date))
             }
             Document::Report => {
@@ -323,20 +384,18 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
     let (plan, date) = match (&repo, &job.at) {
         (Some(repo), Some(at)) => {
             let loaded = repo.load(&Revision::Commit(at.clone()), job.year)?;
-            let plan = job.checked(loaded, &format!(" at {at}"))?;
+            let checked = job.checked(loaded, &format!(" at {at}"))?;
             let stamp = repo.stamp_of(at)?;
-            (plan, Date(stamp.date.date_naive()))
+            (checked, Date(stamp.date.date_naive()))
         }
         _ => {
-            let plan = job.plan()?;
-            let date = render::newest_date(&plan);
-            (plan, date)
+            let checked = job.plan()?;
+            let date = render::newest_date(&checked.plan);
+            (checked, date)
         }
     };
-    let revision = match &job.at {
-        Some(at) => Revision::Commit(at.clone()),
-        None => Revision::WorkingTree,
-    };
+    let mut draft = plan.draft;
+    let plan = plan.plan;
 
     let mut approved: Option<(String, Plan)> = None;
     let mut completed_on = BTreeMap::new();
@@ -357,8 +416,18 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
             }
         };
         if let Some(name) = name {
-            let comparison = repo.baseline_comparison(&name, &revision, job.year)?;
-            approved = Some((comparison.baseline.tag, comparison.approved));
+            let baseline = repo.baseline(&name)?;
+            let loaded = repo.load(&Revision::Commit(baseline.commit.clone()), job.year)?;
+            let checked = job.checked(loaded, &format!(" of the baseline `{name}`"))?;
+            if let Some(theirs) = checked.draft {
+                let mine = draft.get_or_insert(Draft {
+                    findings: 0,
+                    errors: 0,
+                });
+                mine.findings += theirs.findings;
+                mine.errors += theirs.errors;
+            }
+            approved = Some((baseline.tag, checked.plan));
         }
         match repo.timelines(job.year, job.at.as_deref()) {
             Ok(timelines) => {
@@ -393,7 +462,9 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
         at: job.at.as_deref(),
         completed_on,
     };
-    Ok((ReportData::new(&inputs, job.lang, date), date))
+    let mut data = ReportData::new(&inputs, job.lang, date);
+    data.draft = draft;
+    Ok((data, date))
 }
 
 /// Compiles `document` of `year` as `programa compile programme|report` does with its default
@@ -419,6 +490,8 @@ pub(crate) fn compile_default(
         color: false,
         baseline: None,
         at: None,
+        draft: false,
+        time_limit: render::TIME_LIMIT,
     };
     progress(format!("loading the {year} programme…"));
     let (data, date) = job.data_noting(progress)?;
@@ -440,7 +513,7 @@ fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {
 }
 
 fn render_error(error: RenderError) -> CliError {
-    match error {
+    match &error {
         RenderError::Template {
             entry,
             count,
@@ -450,10 +523,14 @@ fn render_error(error: RenderError) -> CliError {
             eprint!("{rendered}");
             CliError::new(format!(
                 "the template {entry} has {count} error{}; no PDF was written",
-                if count == 1 { "" } else { "s" }
+                if *count == 1 { "" } else { "s" }
             ))
             .hint("fix the template, or use the standard one (leave out --template)")
         }
+        RenderError::TimedOut { .. } => CliError::new(error.to_string()).hint(
+            "a template whose loop never ends is stopped here; for a document that truly takes \
+             longer, pass --time-limit SECONDS",
+        ),
         RenderError::MissingTemplate(name) => CliError::new(format!("there is no template {name}"))
             .hint("restore report-templates/ from the repository, or delete the folder to use the built-in templates"),
         other => CliError::new(other.to_string()),

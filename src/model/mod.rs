@@ -6,6 +6,7 @@
 
 mod activity;
 mod date;
+pub mod limits;
 mod programme;
 mod totals;
 

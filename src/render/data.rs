@@ -65,6 +65,17 @@ pub struct ProgrammeData {
     pub areas: Vec<AreaData>,
     /// The counts the foreword quotes.
     pub totals: Totals,
+    /// Set when the document is compiled from a programme with errors, for its authors.
+    pub draft: Option<Draft>,
+}
+
+/// What a draft's pages and cover say: that `programa check` has findings about its data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// Every finding of the programme.
+    pub findings: usize,
+    /// How many of them are errors.
+    pub errors: usize,
 }
 
 /// An area and everything under it.
@@ -205,6 +216,7 @@ impl ProgrammeData {
                 .map(AreaData::from)
                 .collect(),
             totals: plan.totals(),
+            draft: None,
         }
     }
 }
@@ -399,6 +411,8 @@ pub struct ReportData {
     pub completions: Vec<MonthCount>,
     /// Participants by country and by organisation.
     pub participants: ParticipantsAnnex,
+    /// Set when the report is compiled from a programme with errors, for its authors.
+    pub draft: Option<Draft>,
 }
 
 /// The approved plan the report compares with.
@@ -778,6 +792,7 @@ impl ReportData {
             changes,
             completions,
             participants,
+            draft: None,
         }
     }
 }

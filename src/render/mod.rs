@@ -12,6 +12,7 @@ pub mod templates;
 pub mod world;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::Serialize;
 use typst::diag::{SourceDiagnostic, Warned};
@@ -19,7 +20,7 @@ use typst::foundations::{Datetime, Smart};
 use typst_kit::diagnostics::{DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
-pub use data::{ProgrammeData, ReportData, ReportInputs, newest_date};
+pub use data::{Draft, ProgrammeData, ReportData, ReportInputs, newest_date};
 pub use templates::Templates;
 pub use world::RenderWorld;
 
@@ -116,6 +117,17 @@ pub enum RenderError {
     /// The date cannot be a typst date.
     #[error("the date {0} is out of range for a document")]
     Date(Date),
+    /// The template ran longer than the time limit (a loop that does not end).
+    #[error("the template {entry} ran for more than {} s and was stopped", .limit.as_secs())]
+    TimedOut {
+        /// The entry template.
+        entry: String,
+        /// The time limit.
+        limit: Duration,
+    },
+    /// An earlier compile of this compiler ran too long and was abandoned.
+    #[error("an earlier compile of {0} ran too long; start again")]
+    Abandoned(String),
     /// Writing emitted files failed.
     #[error("cannot write {}: {source}", path.display())]
     Io {
@@ -137,13 +149,23 @@ pub struct Compiled {
     pub warnings: String,
 }
 
+/// How long a compile may run before it is stopped, unless the caller says otherwise: a
+/// thousand pages take about half a minute.
+pub const TIME_LIMIT: Duration = Duration::from_secs(300);
+
+/// The stack of the thread typst runs on: deeply nested documents need more than a thread's
+/// default.
+const STACK: usize = 256 * 1024 * 1024;
+
 /// Compiles one document, keeping typst's state between compiles.
 pub struct Compiler {
-    world: RenderWorld,
+    /// The world; `None` once a compile ran past the time limit and was left behind.
+    world: Option<RenderWorld>,
     entry: String,
     color: bool,
     ident: String,
     today: Datetime,
+    time_limit: Duration,
 }
 
 impl Compiler {
@@ -169,34 +191,105 @@ impl Compiler {
         let world = RenderWorld::new(templates, entry, json, today)
             .ok_or_else(|| RenderError::MissingTemplate(entry.to_string()))?;
         Ok(Compiler {
-            world,
+            world: Some(world),
             entry: entry.to_string(),
             color,
             ident: format!("programa/{entry}"),
             today,
+            time_limit: TIME_LIMIT,
         })
+    }
+
+    /// The same compiler, stopping a compile that runs longer than `limit`.
+    pub fn with_time_limit(mut self, limit: Duration) -> Self {
+        self.time_limit = limit;
+        self
     }
 
     /// Replaces the data and date for the next compile.
     pub fn update(&mut self, data: &impl Serialize, date: Date) -> Result<(), RenderError> {
         let json = serde_json::to_vec(data)?;
-        self.today = typst_date(date)?;
-        self.world.set_data(json, self.today);
+        let today = typst_date(date)?;
+        self.today = today;
+        self.world_mut()?.set_data(json, today);
         Ok(())
     }
 
-    /// Compiles to PDF, reading template files afresh.
+    /// Compiles to PDF, reading template files afresh, on a thread of its own: a template that
+    /// runs past the time limit is left behind (it ends with the process) and this compiler
+    /// cannot be used again.
     pub fn compile(&mut self) -> Result<Compiled, RenderError> {
-        self.world.reset();
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&self.world);
-        let warnings = self.format(&warnings);
-        let document = output.map_err(|errors| self.template_error(&errors))?;
+        let mut world = self
+            .world
+            .take()
+            .ok_or_else(|| RenderError::Abandoned(self.entry.clone()))?;
+        world.reset();
+        let job = Job {
+            entry: self.entry.clone(),
+            color: self.color,
+            ident: self.ident.clone(),
+            today: self.today,
+        };
+        let (send, receive) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("typst".into())
+            .stack_size(STACK)
+            .spawn(move || {
+                let result = job.run(&world);
+                let _ = send.send((world, result));
+            });
+        if let Err(error) = spawned {
+            return Err(RenderError::Io {
+                path: PathBuf::from(&self.entry),
+                source: error,
+            });
+        }
+        match receive.recv_timeout(self.time_limit) {
+            Ok((world, result)) => {
+                self.world = Some(world);
+                result
+            }
+            Err(_) => Err(RenderError::TimedOut {
+                entry: self.entry.clone(),
+                limit: self.time_limit,
+            }),
+        }
+    }
+
+    /// The world, for callers that need the template set; `None` after a compile was left
+    /// behind.
+    pub fn world(&self) -> Option<&RenderWorld> {
+        self.world.as_ref()
+    }
+
+    fn world_mut(&mut self) -> Result<&mut RenderWorld, RenderError> {
+        self.world
+            .as_mut()
+            .ok_or_else(|| RenderError::Abandoned(self.entry.clone()))
+    }
+}
+
+/// What a compile needs besides the world, moved to the thread that runs it.
+struct Job {
+    entry: String,
+    color: bool,
+    ident: String,
+    today: Datetime,
+}
+
+impl Job {
+    /// Compiles the world's document to PDF.
+    fn run(&self, world: &RenderWorld) -> Result<Compiled, RenderError> {
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+        let warnings = self.format(world, &warnings);
+        let document = output.map_err(|errors| self.template_error(world, &errors))?;
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(self.ident.clone()),
             timestamp: Some(typst_pdf::Timestamp::new_utc(self.today)),
             ..typst_pdf::PdfOptions::default()
         };
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|e| self.template_error(&e))?;
+        let pdf =
+            typst_pdf::pdf(&document, &options).map_err(|e| self.template_error(world, &e))?;
         Ok(Compiled {
             pdf,
             pages: document.pages().len(),
@@ -204,21 +297,16 @@ impl Compiler {
         })
     }
 
-    /// The world, for callers that need the template set.
-    pub fn world(&self) -> &RenderWorld {
-        &self.world
-    }
-
-    fn template_error(&self, errors: &[SourceDiagnostic]) -> RenderError {
+    fn template_error(&self, world: &RenderWorld, errors: &[SourceDiagnostic]) -> RenderError {
         RenderError::Template {
             entry: self.entry.clone(),
             count: errors.len(),
-            rendered: self.format(errors),
+            rendered: self.format(world, errors),
         }
     }
 
     /// Formats diagnostics like the typst CLI: message, file:line:column, source, hints.
-    fn format(&self, diagnostics: &[SourceDiagnostic]) -> String {
+    fn format(&self, world: &RenderWorld, diagnostics: &[SourceDiagnostic]) -> String {
         if diagnostics.is_empty() {
             return String::new();
         }
@@ -227,12 +315,8 @@ impl Compiler {
         } else {
             termcolor::Buffer::no_color()
         };
-        let result = typst_kit::diagnostics::emit(
-            &mut buffer,
-            &self.world,
-            diagnostics,
-            DiagnosticFormat::Human,
-        );
+        let result =
+            typst_kit::diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human);
         let mut text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
         if result.is_err() || text.trim().is_empty() {
             for diagnostic in diagnostics {

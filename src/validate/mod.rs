@@ -18,6 +18,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
+use crate::model::limits::{self, Excess, Unit};
 use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
 use crate::store::{ACTIVITIES_DIR, Loaded, Source, progress_out_of_range};
 use crate::suggest::did_you_mean;
@@ -156,6 +157,7 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
                 if programme_ok && !doubtful.contains("project") {
                     own.extend(checked.references(activity, &loaded.plan.programme));
                 }
+                own.extend(checked.limits(limits::of_activity(activity)));
                 own.extend(checked.activity(activity, today, &doubtful));
                 (tree.value_span(&["code"]), own)
             });
@@ -176,6 +178,7 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             text: &source.text,
             tree,
         };
+        findings.extend(programme.limits(limits::of_programme(&loaded.plan.programme)));
         findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
     }
     let mut codes: HashMap<&str, &Path> = HashMap::new();
@@ -301,6 +304,47 @@ impl Checked<'_> {
     /// A finding placed at the value at `path`.
     fn at_path(&self, finding: Finding, path: &[Step]) -> Finding {
         finding.at(self.file, self.tree.span_at(path))
+    }
+
+    /// A finding for each value beyond its limit, at the value.
+    fn limits(&self, excess: Vec<Excess>) -> Vec<Finding> {
+        excess
+            .into_iter()
+            .map(|excess| {
+                let mut path = vec![Step::Key(excess.place.key.to_string())];
+                if let Some((index, key)) = excess.place.item {
+                    path.push(Step::Index(index));
+                    path.extend(key.map(|key| Step::Key(key.to_string())));
+                }
+                let (code, message, hint) = match excess.unit {
+                    Unit::Characters => (
+                        "too-long",
+                        format!(
+                            "`{}` has {} characters, more than the {} it may have",
+                            excess.place, excess.found, excess.limit
+                        ),
+                        if excess.limit == limits::LINE_CHARS {
+                            "shorten it: a title or a name is one line"
+                        } else {
+                            "shorten it, or publish the long text as an output and link to it"
+                        },
+                    ),
+                    Unit::Items => (
+                        "too-many",
+                        format!(
+                            "`{}` has {} items, more than the {} it may have",
+                            excess.place, excess.found, excess.limit
+                        ),
+                        "split the work into several activities, or keep the full list elsewhere",
+                    ),
+                };
+                // A value too long to quote is placed at its key, on the line it starts on.
+                let span = self.tree.get(&path).and_then(|node| node.key.clone());
+                Finding::error(code, message)
+                    .at(self.file, span.or_else(|| self.tree.span_at(&path)))
+                    .hint(hint)
+            })
+            .collect()
     }
 
     fn programme(&self, programme: &WorkProgramme, year: i32) -> Vec<Finding> {

@@ -96,7 +96,10 @@ fn a_latin1_file_is_one_finding_at_its_byte_and_every_other_file_is_read() {
         .iter()
         .find(|f| f["code"] == "not-utf8")
         .expect("the finding");
-    assert_eq!((not_utf8["line"].as_u64(), not_utf8["column"].as_u64()), (Some(3), Some(13)));
+    assert_eq!(
+        (not_utf8["line"].as_u64(), not_utf8["column"].as_u64()),
+        (Some(3), Some(13))
+    );
 }
 
 #[test]
@@ -113,7 +116,10 @@ fn commands_work_on_the_files_that_read_and_name_the_one_left_out() {
     ] {
         let (code, stdout, stderr) = run(dir.path(), args);
         assert_eq!(code, 0, "{args:?}: {stderr}");
-        assert!(stderr.contains("I.1.2.toml"), "{args:?} names the file: {stderr}");
+        assert!(
+            stderr.contains("I.1.2.toml"),
+            "{args:?} names the file: {stderr}"
+        );
         assert!(!stdout.contains("I.1.2 "), "{args:?}");
         if args.contains(&"--json") {
             serde_json::from_str::<serde_json::Value>(&stdout)
@@ -123,18 +129,29 @@ fn commands_work_on_the_files_that_read_and_name_the_one_left_out() {
     let (code, _, stderr) = run(dir.path(), &["show", "I.1.2"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("not UTF-8"), "{stderr}");
-    assert!(stderr.contains("the file of I.1.2 cannot be read"), "{stderr}");
+    assert!(
+        stderr.contains("the file of I.1.2 cannot be read"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn binary_and_utf16_files_are_findings_too() {
     let dir = mini();
-    std::fs::write(activity(dir.path(), "I.1.2"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("w");
+    std::fs::write(
+        activity(dir.path(), "I.1.2"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .expect("w");
     let utf16: Vec<u8> = "code = \"I.2.1\"\n"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    std::fs::write(activity(dir.path(), "I.2.1"), [&[0xFF, 0xFE][..], &utf16].concat()).expect("w");
+    std::fs::write(
+        activity(dir.path(), "I.2.1"),
+        [&[0xFF, 0xFE][..], &utf16].concat(),
+    )
+    .expect("w");
     let found = findings(dir.path());
     let binary: Vec<_> = found.iter().filter(|f| f.code == "binary-file").collect();
     assert_eq!(binary.len(), 2, "{found:?}");
@@ -218,17 +235,35 @@ const MISTAKES: &[Mistake] = &[
     Mistake {
         code: "inverted-dates",
         keys: &["planned_end"],
-        apply: |t| replace(t, "planned_end = \"2021-05-01\"", "planned_end = \"2021-02-01\""),
+        apply: |t| {
+            replace(
+                t,
+                "planned_end = \"2021-05-01\"",
+                "planned_end = \"2021-02-01\"",
+            )
+        },
     },
     Mistake {
         code: "invalid-date",
         keys: &["planned_end"],
-        apply: |t| replace(t, "planned_end = \"2021-05-01\"", "planned_end = \"2021-02-30\""),
+        apply: |t| {
+            replace(
+                t,
+                "planned_end = \"2021-05-01\"",
+                "planned_end = \"2021-02-30\"",
+            )
+        },
     },
     Mistake {
         code: "future-date",
         keys: &["actual_start"],
-        apply: |t| replace(t, "actual_start = \"2021-03-02\"", "actual_start = \"2099-03-02\""),
+        apply: |t| {
+            replace(
+                t,
+                "actual_start = \"2021-03-02\"",
+                "actual_start = \"2099-03-02\"",
+            )
+        },
     },
     Mistake {
         code: "wrong-type",
@@ -249,7 +284,13 @@ const MISTAKES: &[Mistake] = &[
     Mistake {
         code: "undefined-footnote",
         keys: &["objectives"],
-        apply: |t| replace(t, "\"Develop annual reports.\"", "\"Develop annual reports[^9].\""),
+        apply: |t| {
+            replace(
+                t,
+                "\"Develop annual reports.\"",
+                "\"Develop annual reports[^9].\"",
+            )
+        },
     },
     Mistake {
         code: "study-with-format",
@@ -264,7 +305,13 @@ const MISTAKES: &[Mistake] = &[
     Mistake {
         code: "unknown-key",
         keys: &["participants-extra"],
-        apply: |t| replace(t, "country = \"Peru\"\n", "country = \"Peru\"\nemial = \"x\"\n"),
+        apply: |t| {
+            replace(
+                t,
+                "country = \"Peru\"\n",
+                "country = \"Peru\"\nemial = \"x\"\n",
+            )
+        },
     },
     Mistake {
         code: "duplicate-footnote",
