@@ -361,3 +361,133 @@ proptest! {
         prop_assert_eq!(got, want, "{}\n{:#?}", text, found);
     }
 }
+
+#[test]
+fn compile_refuses_what_check_rejects_and_prints_the_same_findings() {
+    let dir = mini();
+    let file = activity(dir.path(), "I.1.1");
+    let text = std::fs::read_to_string(&file).expect("reads");
+    std::fs::write(&file, text.replacen("progress = ", "progress = 250 #", 1)).expect("w");
+    // A second copy of I.2.1 under another name.
+    std::fs::copy(activity(dir.path(), "I.2.1"), activity(dir.path(), "copy")).expect("copies");
+    let (_, check, _) = run(dir.path(), &["check"]);
+    let pdf = dir.path().join("p.pdf");
+    let (code, _, stderr) = run(dir.path(), &["compile", "programme", "-o", path(&pdf)]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!pdf.exists(), "no PDF is written");
+    for line in check.lines().filter(|l| l.starts_with("error[")) {
+        assert!(stderr.contains(line), "compile prints {line:?}: {stderr}");
+    }
+    assert!(stderr.contains("--draft"), "{stderr}");
+
+    let draft = dir.path().join("draft.pdf");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["compile", "programme", "--draft", "-o", path(&draft)],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    if !crate::render::poppler() {
+        return;
+    }
+    let text = crate::render::pdf_text(&draft);
+    let errors = check.lines().filter(|l| l.starts_with("error[")).count();
+    let warnings = check.lines().filter(|l| l.starts_with("warning[")).count();
+    assert!(
+        text.contains(&format!(
+            "Draft — programa check reports {} findings ({errors} errors) in its data",
+            errors + warnings
+        )),
+        "the cover says it is a draft and how many findings: {text}"
+    );
+    // The mark is set across each page, so its letters come out one per line.
+    let output = crate::support::in_pinned_env("pdftotext")
+        .arg(&draft)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() > 3);
+    for (number, page) in pages.iter().enumerate() {
+        let letters: Vec<&str> = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.len() == 1)
+            .collect();
+        for letter in ["D", "R", "A", "F", "T"] {
+            assert!(
+                letters.contains(&letter),
+                "page {} is marked: {page}",
+                number + 1
+            );
+        }
+    }
+}
+
+fn path(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+#[test]
+fn values_beyond_the_limits_are_errors_that_not_even_a_draft_prints() {
+    let dir = mini();
+    let file = activity(dir.path(), "I.1.1");
+    let text = std::fs::read_to_string(&file).expect("reads");
+    let long = "word ".repeat(200);
+    std::fs::write(
+        &file,
+        text.replacen("title = \"", &format!("title = \"{long}"), 1),
+    )
+    .expect("w");
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error[too-long]: `title` has"), "{stdout}");
+    assert!(
+        stdout.contains("I.1.1.toml:3:1"),
+        "at the title's key: {stdout}"
+    );
+    let pdf = dir.path().join("long.pdf");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &["compile", "programme", "--draft", "-o", path(&pdf)],
+    );
+    assert_eq!(code, 1);
+    assert!(!pdf.exists());
+    assert!(stderr.contains("even in a draft"), "{stderr}");
+
+    // A file beyond the size limit is not even parsed.
+    let big = format!("{text}\n# {}\n", "x".repeat(store::MAX_FILE_BYTES));
+    std::fs::write(&file, big).expect("w");
+    let (code, stdout, _) = run(dir.path(), &["check"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("error[file-too-large]"), "{stdout}");
+}
+
+#[test]
+fn a_template_that_never_ends_is_stopped_by_the_time_limit() {
+    let dir = mini();
+    let template = dir.path().join("loop.typ");
+    std::fs::write(&template, "#for i in range(100000000000) { }\nnever\n").expect("w");
+    let (code, _, stderr) = run(
+        dir.path(),
+        &[
+            "compile",
+            "programme",
+            "--template",
+            path(&template),
+            "--time-limit",
+            "2",
+            "-o",
+            path(&dir.path().join("loop.pdf")),
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("ran for more than 2 s and was stopped"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("loop.pdf").exists());
+}

@@ -70,7 +70,7 @@ fn compile_ok(dir: &Path, args: &[&str]) -> Output {
 /// Whether poppler-utils (`pdftotext`, `pdfinfo`) is installed. Without it the tests that read
 /// PDFs say they are skipped, unless `PROGRAMA_REQUIRE_TOOLS` is set (as `.ci/run` does), in
 /// which case its absence is a failure.
-fn poppler() -> bool {
+pub(crate) fn poppler() -> bool {
     let found = Command::new("pdftotext").arg("-v").output().is_ok();
     if !found {
         assert!(
@@ -83,7 +83,7 @@ fn poppler() -> bool {
 }
 
 /// The text of a PDF, with hyphenation at line ends undone and whitespace collapsed.
-fn pdf_text(pdf: &Path) -> String {
+pub(crate) fn pdf_text(pdf: &Path) -> String {
     pdftotext(pdf, &[])
 }
 
@@ -632,7 +632,11 @@ fn approved_then_changed() -> Git {
         &["baseline", "set", "approved"],
         Some("2021-01-11T09:00:00+00:00"),
     );
-    git.edit("I.1.2", "status = \"ongoing\"", "status = \"completed\"");
+    git.edit(
+        "I.1.2",
+        "status = \"ongoing\"\nprogress = 40",
+        "status = \"completed\"\nprogress = 100\nactual_end = \"2021-06-14\"",
+    );
     git.edit("I.2.1", "format = \"virtual\"", "format = \"hybrid\"");
     git.edit("II.3.1", "status = \"planned\"", "status = \"cancelled\"");
     git.commit("Follow-up of June", "2021-06-15T10:00:00+00:00");
