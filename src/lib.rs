@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod schema;
 pub mod store;
