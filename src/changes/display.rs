@@ -1,20 +1,25 @@
 //! Changes as short phrases: "status planned → completed", "+3 participants from 2 countries".
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange};
 use crate::model::{Participant, Status};
+use crate::output::{drop_cut_escape, escape_line, shown_line};
 
 /// Longest quoted value shown inline before it is cut with an ellipsis.
 const QUOTE_LIMIT: usize = 40;
 
-/// `text` on one line in quotes, cut to 40 characters with an ellipsis.
+/// `text` on one line in quotes, escaped for a terminal, cut to 40 characters with an
+/// ellipsis.
 pub fn quote(text: &str) -> String {
     let text = text.trim();
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = escape_line(&flat);
     if flat.chars().count() > QUOTE_LIMIT {
-        let cut: String = flat.chars().take(QUOTE_LIMIT - 1).collect();
+        let mut cut: String = flat.chars().take(QUOTE_LIMIT - 1).collect();
+        drop_cut_escape(&mut cut);
         format!("“{}…”", cut.trim_end())
     } else {
         format!("“{flat}”")
@@ -41,7 +46,7 @@ fn people(participants: &[Participant]) -> String {
     let who = plural(participants.len(), "participant", "participants");
     if countries.len() == 1 {
         let country = countries.iter().next().copied().unwrap_or_default();
-        format!("{who} ({country})")
+        format!("{who} ({})", shown_line(country))
     } else {
         format!(
             "{who} from {}",
@@ -50,14 +55,26 @@ fn people(participants: &[Participant]) -> String {
     }
 }
 
-/// A participant on one line: "Ana Pérez, Ministry of Foreign Affairs (Peru), participant".
+/// A participant on one line, escaped for a terminal: "Ana Pérez, Ministry of Foreign Affairs
+/// (Peru), participant".
 pub fn describe_participant(p: &Participant) -> String {
     let name = p
         .name
         .as_deref()
-        .map(|n| format!("{n}, "))
+        .map(|n| format!("{}, ", shown_line(n)))
         .unwrap_or_default();
-    format!("{name}{} ({}), {}", p.organisation, p.country, p.role)
+    format!(
+        "{name}{} ({}), {}",
+        shown_line(&p.organisation),
+        shown_line(&p.country),
+        p.role
+    )
+}
+
+/// Names on one line, escaped for a terminal, separated by commas.
+fn names(names: &[String]) -> String {
+    let shown: Vec<Cow<str>> = names.iter().map(|name| escape_line(name)).collect();
+    shown.join(", ")
 }
 
 impl ListName {
@@ -144,9 +161,11 @@ impl fmt::Display for FieldChange {
                 };
                 write!(f, "{} {number} {word}", list.item_word())
             }
-            FieldChange::PartnersAdded { names } => write!(f, "partners + {}", names.join(", ")),
-            FieldChange::PartnersRemoved { names } => {
-                write!(f, "partners − {}", names.join(", "))
+            FieldChange::PartnersAdded { names: added } => {
+                write!(f, "partners + {}", names(added))
+            }
+            FieldChange::PartnersRemoved { names: removed } => {
+                write!(f, "partners − {}", names(removed))
             }
             FieldChange::ParticipantsAdded { participants } => {
                 write!(f, "+{}", people(participants))
@@ -155,7 +174,7 @@ impl fmt::Display for FieldChange {
                 write!(f, "−{}", people(participants))
             }
             FieldChange::ParticipantChanged { from, to } => {
-                let who = to.name.as_deref().unwrap_or(to.organisation.as_str());
+                let who = shown_line(to.name.as_deref().unwrap_or(to.organisation.as_str()));
                 if from.role != to.role {
                     write!(f, "participant {who}: role {} → {}", from.role, to.role)
                 } else {
@@ -175,12 +194,14 @@ impl fmt::Display for FieldChange {
                 write!(f, "output {} changed", quote(&to.title))
             }
             FieldChange::FootnoteAdded { footnote } => {
-                write!(f, "footnote {} added", footnote.id)
+                write!(f, "footnote {} added", shown_line(&footnote.id))
             }
             FieldChange::FootnoteRemoved { footnote } => {
-                write!(f, "footnote {} removed", footnote.id)
+                write!(f, "footnote {} removed", shown_line(&footnote.id))
             }
-            FieldChange::FootnoteChanged { to, .. } => write!(f, "footnote {} reworded", to.id),
+            FieldChange::FootnoteChanged { to, .. } => {
+                write!(f, "footnote {} reworded", shown_line(&to.id))
+            }
         }
     }
 }
@@ -210,7 +231,7 @@ impl ActivityChange {
                 Some(format!("created ({kind}, {status})"))
             }
             ChangeKind::Removed => Some("removed".to_string()),
-            ChangeKind::Renamed { from } => Some(format!("renamed from {from}")),
+            ChangeKind::Renamed { from } => Some(format!("renamed from {}", shown_line(from))),
             ChangeKind::Modified => None,
         }
     }
@@ -229,7 +250,12 @@ impl ActivityChange {
 impl fmt::Display for ActivityChange {
     /// "I.1.1: status planned → completed; progress 40% → 100%".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.phrases().join("; "))
+        write!(
+            f,
+            "{}: {}",
+            shown_line(&self.code),
+            self.phrases().join("; ")
+        )
     }
 }
 
@@ -261,17 +287,23 @@ impl fmt::Display for ProgrammeChange {
                 _ => write!(f, "{field} reworded"),
             },
             ProgrammeChange::Added { part, code, title } => {
-                write!(f, "{part} {code} added ({})", quote(title))
+                write!(f, "{part} {} added ({})", shown_line(code), quote(title))
             }
             ProgrammeChange::Removed { part, code, title } => {
-                write!(f, "{part} {code} removed ({})", quote(title))
+                write!(f, "{part} {} removed ({})", shown_line(code), quote(title))
             }
             ProgrammeChange::Retitled {
                 part,
                 code,
                 from,
                 to,
-            } => write!(f, "{part} {code} retitled {} → {}", quote(from), quote(to)),
+            } => write!(
+                f,
+                "{part} {} retitled {} → {}",
+                shown_line(code),
+                quote(from),
+                quote(to)
+            ),
             ProgrammeChange::Moved {
                 part,
                 code,
@@ -282,10 +314,16 @@ impl fmt::Display for ProgrammeChange {
                     Part::Programme => "area",
                     _ => "programme",
                 };
-                write!(f, "{part} {code} moved to {parent} {to} (was {from})")
+                write!(
+                    f,
+                    "{part} {} moved to {parent} {} (was {})",
+                    shown_line(code),
+                    shown_line(to),
+                    shown_line(from)
+                )
             }
             ProgrammeChange::AreaSummary { code, .. } => {
-                write!(f, "summary of area {code} reworded")
+                write!(f, "summary of area {} reworded", shown_line(code))
             }
         }
     }

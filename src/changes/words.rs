@@ -52,6 +52,7 @@ pub fn render_word_diff(old: &str, new: &str, context: usize) -> String {
     let last = runs.len().saturating_sub(1);
     for (i, run) in runs.iter().enumerate() {
         let flat = flatten(&run.text);
+        let flat = crate::output::escape_line(&flat);
         if flat.trim().is_empty() {
             space(&mut out);
             continue;

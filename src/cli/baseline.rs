@@ -5,6 +5,7 @@ use std::io::Write;
 use super::history::open;
 use super::{CliError, Context};
 use crate::history::{BaselineComparison, Revision};
+use crate::output::shown_line;
 
 /// Mark approved plans (annotated git tags `baseline/<name>`) and see what changed since.
 #[derive(Debug, clap::Subcommand)]
@@ -89,7 +90,7 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
     let (repo, _) = open(context)?;
     let baselines = repo.baselines()?;
     if args.json {
-        serde_json::to_writer_pretty(&mut *context.out, &baselines)
+        crate::output::json::to_writer_pretty(&mut *context.out, &baselines)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
@@ -109,7 +110,7 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
             b.name,
             b.date.format("%Y-%m-%d"),
             b.short,
-            b.tagger.as_deref().unwrap_or("-")
+            shown_line(b.tagger.as_deref().unwrap_or("-"))
         )?;
     }
     Ok(())
@@ -123,7 +124,7 @@ fn diff(context: &mut Context, args: &DiffArgs) -> Result<(), CliError> {
     };
     let comparison = repo.baseline_comparison(&args.name, &at, year)?;
     if args.json {
-        serde_json::to_writer_pretty(&mut *context.out, &comparison)
+        crate::output::json::to_writer_pretty(&mut *context.out, &comparison)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
@@ -143,7 +144,7 @@ fn print_comparison(out: &mut dyn Write, c: &BaselineComparison) -> std::io::Res
         b.date.format("%Y-%m-%d"),
         b.tagger
             .as_deref()
-            .map(|t| format!(", {t}"))
+            .map(|t| format!(", {}", shown_line(t)))
             .unwrap_or_default()
     )?;
     let s = &c.summary;
@@ -151,7 +152,11 @@ fn print_comparison(out: &mut dyn Write, c: &BaselineComparison) -> std::io::Res
         if list.is_empty() {
             "—".to_string()
         } else {
-            list.join(", ")
+            let shown: Vec<String> = list
+                .iter()
+                .map(|code| shown_line(code).to_string())
+                .collect();
+            shown.join(", ")
         }
     };
     writeln!(out, "  added               {}", codes(&s.added))?;

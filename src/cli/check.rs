@@ -70,7 +70,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     match args.format {
         Format::Text => {
             let color = render::use_color(std::io::stdout().is_terminal());
-            render::write_text(context.out, &findings, &files, color)?;
+            if color {
+                // Escaped as they are quoted; their colours must reach the terminal as they are.
+                render::write_text(&mut context.styled_out()?, &findings, &files, color)?;
+            } else {
+                render::write_text(context.out, &findings, &files, color)?;
+            }
             let year_dir = workspace.year_dir(loaded.year);
             writeln!(
                 context.out,
@@ -88,12 +93,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 findings: render::to_json(&findings, &files),
                 summary,
             };
-            serde_json::to_writer_pretty(&mut *context.out, &report).map_err(
-                |error| match error.io_error_kind() {
+            crate::output::json::to_writer_pretty(&mut *context.out, &report).map_err(|error| {
+                match error.io_error_kind() {
                     Some(kind) => CliError::from(std::io::Error::from(kind)),
                     None => CliError::new(format!("cannot write the report ({error})")),
-                },
-            )?;
+                }
+            })?;
             writeln!(context.out)?;
         }
     }

@@ -9,6 +9,7 @@ use crate::diagnostic::Finding;
 use crate::history::{HistoryError, Repo, Revision};
 use crate::model::Status;
 use crate::model::{Date, Plan};
+use crate::output;
 use crate::render::{
     self, Compiler, Document, Draft, Lang, ProgrammeData, RenderError, ReportData, ReportInputs,
     Templates,
@@ -267,7 +268,7 @@ impl Job {
     /// The document's data and date: from the files as they are, or for the report, from the
     /// history when it asks for a baseline or a revision.
     fn data(&self) -> Result<(Data, Date), CliError> {
-        self.data_noting(&mut |line| eprintln!("{line}"))
+        self.data_noting(&mut |line| eprintln!("{}", output::escape_hidden(&line)))
     }
 
     /// The document's data and date, with notes on what was chosen passed to `note`.
@@ -299,7 +300,7 @@ impl Job {
         let started = Instant::now();
         let compiled = compiler.compile().map_err(render_error)?;
         if !compiled.warnings.is_empty() {
-            eprint!("{}", compiled.warnings);
+            eprint!("{}", typst_diagnostics(&compiled.warnings));
         }
         write_pdf(&self.output, &compiled.pdf)?;
         eprintln!(
@@ -512,6 +513,16 @@ fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {
         .map_err(|e| CliError::new(format!("cannot write the PDF ({e})")))
 }
 
+/// typst's diagnostics as they may be shown on stderr: they quote templates and the data, so
+/// what would act on a terminal is escaped; on a terminal, their own colours are kept.
+fn typst_diagnostics(text: &str) -> std::borrow::Cow<'_, str> {
+    if std::io::stderr().is_terminal() {
+        output::escape_hidden_except_colours(text)
+    } else {
+        output::escape_hidden(text)
+    }
+}
+
 fn render_error(error: RenderError) -> CliError {
     match &error {
         RenderError::Template {
@@ -520,7 +531,7 @@ fn render_error(error: RenderError) -> CliError {
             rendered,
         } => {
             // The diagnostics already name the files, lines and hints.
-            eprint!("{rendered}");
+            eprint!("{}", typst_diagnostics(&rendered));
             CliError::new(format!(
                 "the template {entry} has {count} error{}; no PDF was written",
                 if *count == 1 { "" } else { "s" }

@@ -13,6 +13,7 @@ use crate::changes::{
 };
 use crate::history::{HistoryError, Repo, Revision};
 use crate::model::Plan;
+use crate::output::shown_line;
 
 /// Show what changed between two states of the programme, per activity and field
 ///
@@ -55,7 +56,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             to: to.to_string(),
             changes: &changes,
         };
-        serde_json::to_writer_pretty(&mut *context.out, &json)
+        crate::output::json::to_writer_pretty(&mut *context.out, &json)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
@@ -147,7 +148,8 @@ fn programme_line(change: &ProgrammeChange, context: usize) -> String {
             from: Some(from),
             to: Some(to),
         } => format!(
-            "summary of area {code}: {}",
+            "summary of area {}: {}",
+            shown_line(code),
             render_word_diff(from, to, context)
         ),
         other => other.to_string(),
@@ -163,7 +165,12 @@ fn print_activity(
         .headline()
         .map(|h| format!(" — {h}"))
         .unwrap_or_default();
-    writeln!(out, "{}  {}{headline}", change.code, change.title)?;
+    writeln!(
+        out,
+        "{}  {}{headline}",
+        shown_line(&change.code),
+        shown_line(&change.title)
+    )?;
     if change.kind == ChangeKind::Added || change.kind == ChangeKind::Removed {
         return Ok(());
     }
@@ -259,7 +266,7 @@ fn field_lines(field: &FieldChange, context: usize) -> Vec<String> {
         )],
         FieldChange::FootnoteChanged { from, to } => vec![format!(
             "footnote {}: {}",
-            to.id,
+            shown_line(&to.id),
             render_word_diff(&from.text, &to.text, context)
         )],
         other => vec![other.to_string()],

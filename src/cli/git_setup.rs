@@ -51,7 +51,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 eprintln!(
                     "note: git will run {} by its full path, as the programa on PATH is another \
                      one or none; after installing programa, run git-setup again",
-                    exe.display()
+                    crate::output::escape_hidden(&exe.display().to_string())
                 );
             }
             format!("{program} textconv")

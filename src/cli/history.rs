@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{CliError, Context};
 use crate::history::{HistoryError, Repo, Timeline, Timelines, sparkline};
+use crate::output::{escape_hidden, shown_line};
 
 /// Show an activity's trajectory, derived from the git history
 ///
@@ -28,7 +29,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         return Err(missing(&repo, &timelines, &args.code, year));
     };
     if args.json {
-        serde_json::to_writer_pretty(&mut *context.out, timeline)
+        crate::output::json::to_writer_pretty(&mut *context.out, timeline)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
@@ -60,16 +61,21 @@ fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliErro
 
 /// Prints a trajectory as `programa history` shows it.
 pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
-    writeln!(out, "{}  {}", t.code, t.title)?;
+    writeln!(out, "{}  {}", shown_line(&t.code), shown_line(&t.title))?;
     if !t.former_codes.is_empty() {
-        writeln!(out, "formerly {}", t.former_codes.join(", "))?;
+        let codes: Vec<String> = t
+            .former_codes
+            .iter()
+            .map(|code| shown_line(code).to_string())
+            .collect();
+        writeln!(out, "formerly {}", codes.join(", "))?;
     }
     if let Some(created) = &t.created {
         writeln!(
             out,
             "created {} by {} ({})",
             created.day(),
-            created.author,
+            shown_line(&created.author),
             created.short
         )?;
     }
@@ -78,7 +84,7 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             out,
             "removed {} by {} ({})",
             removed.day(),
-            removed.author,
+            shown_line(&removed.author),
             removed.short
         )?;
     }
@@ -90,7 +96,7 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             reached.commit.day(),
             reached.status.as_str(),
             reached.commit.short,
-            reached.commit.author
+            shown_line(&reached.commit.author)
         )?;
     }
     let values: Vec<u8> = t.progress.iter().map(|p| p.progress).collect();
@@ -102,7 +108,7 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             point.commit.day(),
             format!("{}%", point.progress),
             point.commit.short,
-            point.commit.author
+            shown_line(&point.commit.author)
         )?;
     }
     writeln!(out, "\nparticipants ({})", t.participants.len())?;
@@ -113,7 +119,7 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             added.commit.day(),
             crate::changes::describe_participant(&added.participant),
             added.commit.short,
-            added.commit.author
+            shown_line(&added.commit.author)
         )?;
     }
     Ok(())
@@ -130,7 +136,7 @@ pub(super) fn open(context: &Context) -> Result<(Repo, i32), CliError> {
 /// Prints warnings to stderr.
 pub(super) fn warn(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", escape_hidden(warning));
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::{CliError, Context};
 use crate::import::{Imported, Message, import};
 use crate::model::Kind;
+use crate::output::shown;
 use crate::store::write::{atomic_write, to_toml};
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_FILE, StoreError, Workspace};
 
@@ -139,10 +140,10 @@ fn print_messages(file: &str, imported: &Imported) {
         line => format!("{file}:{line}"),
     };
     for warning in &imported.warnings {
-        eprintln!("warning: {}: {}", place(warning), warning.text);
+        eprintln!("warning: {}: {}", place(warning), shown(&warning.text));
     }
     for note in &imported.notes {
-        eprintln!("note: {}: {}", place(note), note.text);
+        eprintln!("note: {}: {}", place(note), shown(&note.text));
     }
 }
 
@@ -161,7 +162,7 @@ fn summary(
     writeln!(
         out,
         "imported \"{}\" into {dir}/ ({written} files)",
-        plan.programme.title
+        crate::output::shown_line(&plan.programme.title)
     )?;
     writeln!(out, "  areas:       {}", plan.programme.areas.len())?;
     writeln!(out, "  programmes:  {}", plan.programme.programmes.len())?;

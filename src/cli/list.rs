@@ -11,6 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
 use crate::model::{Activity, Format, Kind, Status, WorkProgramme};
+use crate::output;
 use crate::store::Loaded;
 
 /// List the activities of a year, filtered.
@@ -69,7 +70,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 
     let mut out = BufWriter::with_capacity(64 * 1024, &mut *context.out);
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &activities).map_err(std::io::Error::from)?;
+        crate::output::json::to_writer_pretty(&mut out, &activities)
+            .map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else if args.csv {
         write_csv(&mut out, &activities)?;
@@ -90,7 +92,7 @@ pub(super) fn warn_unread(loaded: &mut Loaded) {
     let files: Vec<String> = loaded
         .drop_unreadable()
         .iter()
-        .map(|p| p.display().to_string())
+        .map(|p| output::escape_line(&p.display().to_string()).into_owned())
         .collect();
     if files.is_empty() {
         return;
@@ -210,7 +212,12 @@ fn write_table(
     let column = |header: &str, cells: &mut dyn Iterator<Item = usize>| {
         cells.max().unwrap_or(0).max(header.width())
     };
-    let code_width = column(HEADER[0], &mut activities.iter().map(|a| a.code.width()));
+    let code_width = column(
+        HEADER[0],
+        &mut activities
+            .iter()
+            .map(|a| output::escape_line(&a.code).width()),
+    );
     let status_width = column(
         HEADER[1],
         &mut activities.iter().map(|a| a.status.as_str().len()),
@@ -225,7 +232,7 @@ fn write_table(
     let mut row = |code: &str, status: &str, progress: &str, kind: &str, title: &str| {
         let title = match title_width {
             Some(width) => truncate(title, width),
-            None => Cow::Borrowed(title),
+            None => output::escape_line(title),
         };
         writeln!(
             out,
@@ -249,20 +256,36 @@ fn write_table(
     Ok(())
 }
 
-/// `text` followed by spaces up to `width` columns of display.
+/// `text` on one line, escaped for a terminal, followed by spaces up to `width` columns of
+/// display.
 pub(super) fn fill(text: &str, width: usize) -> String {
-    let missing = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(missing))
+    pad(&output::escape_line(text), width)
 }
 
-/// `text` cut to at most `width` columns of display, ending in `…` when cut.
+/// `text` on one line, escaped for a terminal, cut to at most `width` columns of display,
+/// ending in `…` when cut.
 pub(super) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        return Cow::Borrowed(text);
+    match output::escape_line(text) {
+        Cow::Borrowed(text) => cut(text, width),
+        Cow::Owned(text) => Cow::Owned(cut(&text, width).into_owned()),
+    }
+}
+
+/// Text escaped already, followed by spaces up to `width` columns of display.
+pub(super) fn pad(shown: &str, width: usize) -> String {
+    let missing = width.saturating_sub(shown.width());
+    format!("{shown}{}", " ".repeat(missing))
+}
+
+/// Text escaped already, cut to at most `width` columns of display, ending in `…` when cut;
+/// never in the middle of an escape.
+pub(super) fn cut(shown: &str, width: usize) -> Cow<'_, str> {
+    if shown.width() <= width {
+        return Cow::Borrowed(shown);
     }
     let mut used = 0;
     let mut cut = String::new();
-    for c in text.chars() {
+    for c in shown.chars() {
         let w = c.width().unwrap_or(0);
         if used + w + 1 > width {
             break;
@@ -270,6 +293,7 @@ pub(super) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
         used += w;
         cut.push(c);
     }
+    output::drop_cut_escape(&mut cut);
     let kept = cut.trim_end().len();
     cut.truncate(kept);
     cut.push('…');
@@ -290,52 +314,45 @@ pub(super) fn output_width() -> Option<usize> {
 }
 
 fn write_csv(out: &mut impl Write, activities: &[&Activity]) -> std::io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    let result = (|| {
+    let mut writer = output::csv::Writer::new(out);
+    writer.write_record([
+        "code",
+        "project",
+        "area",
+        "title",
+        "kind",
+        "format",
+        "status",
+        "progress",
+        "planned_start",
+        "planned_end",
+        "actual_start",
+        "actual_end",
+        "venue",
+        "partners",
+        "participants",
+    ])?;
+    let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for a in activities {
         writer.write_record([
-            "code",
-            "project",
-            "area",
-            "title",
-            "kind",
-            "format",
-            "status",
-            "progress",
-            "planned_start",
-            "planned_end",
-            "actual_start",
-            "actual_end",
-            "venue",
-            "partners",
-            "participants",
+            a.code.as_str(),
+            &a.project,
+            a.area_code(),
+            &a.title,
+            a.kind.as_str(),
+            a.format.map_or("", Format::as_str),
+            a.status.as_str(),
+            &a.progress.to_string(),
+            &date(a.planned_start),
+            &date(a.planned_end),
+            &date(a.actual_start),
+            &date(a.actual_end),
+            a.venue.as_deref().unwrap_or_default(),
+            &a.partners.join("; "),
+            &a.participants.len().to_string(),
         ])?;
-        let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        for a in activities {
-            writer.write_record([
-                a.code.as_str(),
-                &a.project,
-                a.area_code(),
-                &a.title,
-                a.kind.as_str(),
-                a.format.map_or("", Format::as_str),
-                a.status.as_str(),
-                &a.progress.to_string(),
-                &date(a.planned_start),
-                &date(a.planned_end),
-                &date(a.actual_start),
-                &date(a.actual_end),
-                a.venue.as_deref().unwrap_or_default(),
-                &a.partners.join("; "),
-                &a.participants.len().to_string(),
-            ])?;
-        }
-        writer.flush()?;
-        Ok(())
-    })();
-    result.map_err(|error: csv::Error| match error.into_kind() {
-        csv::ErrorKind::Io(error) => error,
-        other => std::io::Error::other(format!("{other:?}")),
-    })
+    }
+    writer.flush()
 }
 
 #[cfg(test)]
@@ -357,5 +374,14 @@ mod tests {
         assert_eq!(fill("ab", 6), "ab    ");
         assert_eq!(fill("日本", 6), "日本  ");
         assert_eq!(fill("too long", 3), "too long");
+    }
+
+    #[test]
+    fn cells_are_escaped_on_one_line_before_they_are_measured() {
+        assert_eq!(fill("a\tb", 10), "a\\u{9}b   ");
+        assert_eq!(fill("a\u{1b}[31m", 12), "a\\u{1b}[31m ");
+        assert_eq!(truncate("ab\u{1b}]0;x", 8), "ab…");
+        assert_eq!(truncate("ab\u{1b}]0;x", 10), "ab\\u{1b}]…");
+        assert_eq!(truncate("line\nbreak", 20), "line\\u{a}break");
     }
 }

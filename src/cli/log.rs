@@ -6,6 +6,7 @@ use super::history::{open, warn};
 use super::{CliError, Context};
 use crate::history::{Log, LogEntry};
 use crate::model::Date;
+use crate::output::{escape_line, shown_line};
 
 /// Show the history of the programme as changes per activity
 ///
@@ -49,7 +50,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             entries,
             warnings: log.warnings,
         };
-        serde_json::to_writer_pretty(&mut out, &shown)
+        crate::output::json::to_writer_pretty(&mut out, &shown)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(out)?;
         out.flush()?;
@@ -93,8 +94,8 @@ fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
         "{}  {}  {}  {}",
         c.short,
         c.day(),
-        c.author,
-        entry.summary
+        shown_line(&c.author),
+        shown_line(&entry.summary)
     )?;
     if !entry.changes.programme.is_empty() {
         let phrases: Vec<String> = entry
@@ -109,7 +110,7 @@ fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
         .changes
         .activities
         .iter()
-        .map(|a| a.code.chars().count())
+        .map(|a| escape_line(&a.code).chars().count())
         .max()
         .unwrap_or(0)
         .max("programme".len());
@@ -117,7 +118,7 @@ fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
         writeln!(
             out,
             "  {:<width$}  {}",
-            change.code,
+            shown_line(&change.code),
             change.phrases().join("; ")
         )?;
     }

@@ -32,6 +32,7 @@ use clap::{Parser, Subcommand};
 pub use error::CliError;
 pub use tui::GitServices;
 
+use crate::output::Terminal;
 use crate::store::{self, Loaded, Workspace, WriteLock};
 
 /// Keep an organisation's annual work programme as TOML files in git, and work on it.
@@ -84,7 +85,8 @@ enum Command {
 pub struct Context<'a> {
     root: Option<PathBuf>,
     year: Option<i32>,
-    /// Standard output.
+    /// Standard output, through a [`Terminal`] writer: a character from a file that would
+    /// act on a terminal is escaped even where a command forgot to.
     pub out: &'a mut dyn Write,
 }
 
@@ -99,6 +101,13 @@ impl Context<'_> {
                 Ok(Workspace::discover(&here)?)
             }
         }
+    }
+
+    /// Standard output without the escaping of [`Context::out`], for text that is terminal
+    /// text already and carries colours of its own: findings, escaped as they are quoted.
+    pub fn styled_out(&mut self) -> std::io::Result<std::io::Stdout> {
+        self.out.flush()?;
+        Ok(std::io::stdout())
     }
 
     /// The year named by `--year`, without checking it exists.
@@ -164,8 +173,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = Terminal::new(std::io::stdout().lock());
     let mut context = Context {
         root: cli.root,
         year: cli.year,

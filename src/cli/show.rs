@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::list::{fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Plan};
+use crate::output;
 
 /// Prose is wrapped to the terminal, but never wider than this, to stay easy to read.
 const MAX_WIDTH: usize = 100;
@@ -42,7 +43,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         None => error.hint("`programa list` shows every code; `--year` picks another year"),
     })?;
     if args.json {
-        serde_json::to_writer_pretty(&mut *context.out, activity).map_err(std::io::Error::from)?;
+        crate::output::json::to_writer_pretty(&mut *context.out, activity)
+            .map_err(std::io::Error::from)?;
         writeln!(context.out)?;
     } else {
         let width = output_width().unwrap_or(DEFAULT_WIDTH).min(MAX_WIDTH);
@@ -151,19 +153,20 @@ impl Page {
         }
     }
 
-    /// `text` wrapped, the first line starting with `first`, the others with `rest`.
+    /// `text` on one line, escaped for a terminal, then wrapped: the first line starts with
+    /// `first`, the others with `rest`.
     fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
             .break_words(false);
-        for line in textwrap::wrap(text, options) {
+        for line in textwrap::wrap(&output::escape_line(text), options) {
             self.line(&line);
         }
     }
 
     fn heading(&mut self, activity: &Activity) {
-        let first = format!("{}  ", activity.code);
+        let first = format!("{}  ", output::shown_line(&activity.code));
         let rest = " ".repeat(first.len());
         self.wrapped(&activity.title, &first, &rest);
         if let Some(contents_title) = &activity.contents_title {

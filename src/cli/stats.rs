@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::list::{fill, output_width, truncate, warn_unread};
+use super::list::{cut, fill, output_width, pad, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Breakdown, Format, Plan, Status, Totals};
+use crate::output;
 
 /// Count activities the way the foreword does ("8 studies · 24 events"), by status, and by
 /// area, programme and project.
@@ -23,7 +24,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     warn_unread(&mut loaded);
     let stats = Stats::of(&loaded.plan);
     if args.json {
-        serde_json::to_writer_pretty(&mut *context.out, &stats).map_err(std::io::Error::from)?;
+        crate::output::json::to_writer_pretty(&mut *context.out, &stats)
+            .map_err(std::io::Error::from)?;
         writeln!(context.out)?;
     } else {
         context
@@ -189,10 +191,11 @@ impl Stats {
             text.push_str(l.trim_end());
             text.push('\n');
         };
+        let title = output::escape_line(&self.title);
         if self.title.contains(&self.year.to_string()) {
-            line(&self.title);
+            line(&title);
         } else {
-            line(&format!("{} ({})", self.title, self.year));
+            line(&format!("{title} ({})", self.year));
         }
         line("");
         line(&self.summary());
@@ -216,7 +219,7 @@ impl Stats {
             label_width = label_width.min(width.saturating_sub(numbers_width).max(20));
         }
         let numbers_line = |label: &str, cells: [String; 3]| {
-            let mut row = fill(&truncate(label, label_width), label_width);
+            let mut row = pad(&cut(label, label_width), label_width);
             for (cell, header) in cells.iter().zip(numbers) {
                 row.push_str(&format!("  {cell:>w$}", w = header.len()));
             }
@@ -237,9 +240,11 @@ impl Stats {
     /// activities name but the programme file does not define.
     fn hierarchy_rows(&self) -> Vec<(String, &Group)> {
         let code_width = |groups: &[Group]| {
-            let widths = groups
-                .iter()
-                .filter_map(|g| g.code.as_ref().map(String::len));
+            let widths = groups.iter().filter_map(|g| {
+                g.code
+                    .as_deref()
+                    .map(|code| output::escape_line(code).len())
+            });
             widths.max().unwrap_or(0)
         };
         let (area_width, project_width) = (code_width(&self.by_area), code_width(&self.by_project));
@@ -254,6 +259,7 @@ impl Stats {
             } else {
                 project_width
             };
+            let name = output::shown_line(name);
             match &group.code {
                 Some(code) => format!("{pad}{}  {name}", fill(code, width)),
                 None => format!("{pad}{name}"),

@@ -1,6 +1,10 @@
 //! Findings as people and tools read them: rustc-style text with the offending line and a
 //! caret (codespan-reporting), or JSON with 1-based lines and columns.
+//!
+//! The text quotes files, so what it quotes is escaped as [`crate::output`] shows it; carets
+//! stay under the characters they point at, and columns count the file's own characters.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -13,6 +17,7 @@ use codespan_reporting::term::{self, Chars, Config, termcolor};
 use serde::Serialize;
 
 use super::{Finding, Severity};
+use crate::output::{Escaped, escape_hidden, escape_line};
 
 /// The files findings point into, so they can be quoted.
 ///
@@ -22,7 +27,7 @@ pub struct Files<'a> {
     /// Each file's path and text, by id.
     sources: Vec<(&'a Path, &'a str)>,
     /// The files indexed so far, by id.
-    indexed: Vec<OnceLock<SimpleFile<String, &'a str>>>,
+    indexed: Vec<OnceLock<Indexed<'a>>>,
     /// Each file's id, which is also its rank in the order the files were given.
     ids: HashMap<&'a Path, usize>,
 }
@@ -45,10 +50,20 @@ impl<'a> Files<'a> {
     }
 
     /// The file `id`, its lines indexed.
-    fn file(&self, id: usize) -> Result<&SimpleFile<String, &'a str>, FilesError> {
+    fn file(&self, id: usize) -> Result<&Indexed<'a>, FilesError> {
         let (path, text) = self.sources.get(id).ok_or(FilesError::FileMissing)?;
         let slot = self.indexed.get(id).ok_or(FilesError::FileMissing)?;
-        Ok(slot.get_or_init(|| SimpleFile::new(path.display().to_string(), *text)))
+        Ok(slot.get_or_init(|| {
+            let escaped = Escaped::new(text);
+            Indexed {
+                quoted: SimpleFile::new(
+                    escape_line(&path.display().to_string()).into_owned(),
+                    escaped.text.clone(),
+                ),
+                escaped,
+                text,
+            }
+        }))
     }
 
     /// The id and text of the file at `path`.
@@ -82,9 +97,19 @@ impl<'a> Files<'a> {
         });
     }
 
+    /// The file and the span of `finding` in the file as quoted.
+    fn quoted_place(&self, finding: &Finding) -> Option<(usize, Range<usize>)> {
+        let (id, span) = self.place(finding)?;
+        let escaped = &self.file(id).ok()?.escaped;
+        Some((
+            id,
+            escaped.shown_offset(span.start)..escaped.shown_offset(span.end),
+        ))
+    }
+
     /// Where `finding` starts and ends: 1-based lines and columns (columns count characters).
     pub fn locate(&self, finding: &Finding) -> Option<Location> {
-        let (id, span) = self.place(finding)?;
+        let (id, span) = self.quoted_place(finding)?;
         let start = self.location(id, span.start).ok()?;
         let end = self.location(id, span.end).ok()?;
         Some(Location {
@@ -96,25 +121,59 @@ impl<'a> Files<'a> {
     }
 }
 
+/// One file, indexed for quoting.
+struct Indexed<'a> {
+    /// The file as quoted: its name and text escaped, its lines indexed. Escaping keeps the
+    /// line breaks, so lines are the file's.
+    quoted: SimpleFile<String, Cow<'a, str>>,
+    /// The text as quoted, with the way back to the file's offsets.
+    escaped: Escaped<'a>,
+    /// The file's text.
+    text: &'a str,
+}
+
+impl Indexed<'_> {
+    /// The 1-based column of the quoted text's `byte_index`, counting the file's characters.
+    fn column(&self, line_index: usize, byte_index: usize) -> Result<usize, FilesError> {
+        let line_start = self.quoted.line_range((), line_index)?.start;
+        let (start, at) = (
+            self.escaped.original_offset(line_start),
+            self.escaped.original_offset(byte_index),
+        );
+        let before = self.text.get(start..at.max(start)).unwrap_or_default();
+        Ok(before.chars().count() + 1)
+    }
+}
+
+/// codespan-reporting reads the files as quoted; offsets given to it are offsets in that text.
 impl<'a> codespan_reporting::files::Files<'a> for Files<'_> {
     type FileId = usize;
     type Name = String;
     type Source = &'a str;
 
     fn name(&'a self, id: usize) -> Result<String, FilesError> {
-        Ok(self.file(id)?.name().clone())
+        Ok(self.file(id)?.quoted.name().clone())
     }
 
     fn source(&'a self, id: usize) -> Result<&'a str, FilesError> {
-        Ok(self.file(id)?.source())
+        Ok(self.file(id)?.quoted.source().as_ref())
     }
 
     fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, FilesError> {
-        self.file(id)?.line_index((), byte_index)
+        self.file(id)?.quoted.line_index((), byte_index)
     }
 
     fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, FilesError> {
-        self.file(id)?.line_range((), line_index)
+        self.file(id)?.quoted.line_range((), line_index)
+    }
+
+    fn column_number(
+        &'a self,
+        id: usize,
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, FilesError> {
+        self.file(id)?.column(line_index, byte_index)
     }
 }
 
@@ -166,7 +225,7 @@ pub fn write_text(
     let mut ansi = termcolor::Ansi::new(&mut *out);
     for finding in findings {
         let excerpt = files.place(finding).and_then(|(id, span)| {
-            let name = files.file(id).ok()?.name().clone();
+            let name = files.file(id).ok()?.quoted.name().clone();
             Excerpt::of_long_line(name, files.find(finding.file.as_deref()?)?.1, span)
         });
         let result = match &excerpt {
@@ -175,7 +234,7 @@ pub fn write_text(
                 emit(&mut ansi, color, &config, excerpt, &diagnostic)
             }
             None => {
-                let diagnostic = to_diagnostic(finding, files.place(finding));
+                let diagnostic = to_diagnostic(finding, files.quoted_place(finding));
                 emit(&mut ansi, color, &config, files, &diagnostic)
             }
         };
@@ -213,14 +272,18 @@ const EXCERPT_FROM: usize = 70;
 /// programme file), so that the quote fits a terminal; lines and columns stay the file's.
 struct Excerpt {
     name: String,
-    /// The part of the line shown, with `…` where it is cut.
+    /// The part of the line shown, escaped, with `…` where it is cut.
     text: String,
+    /// The part of the line shown, as in the file, and the way from `text` back to it.
+    shown: Escaped<'static>,
     /// The line's number in the file, 1-based.
     line_number: usize,
     /// Characters of the line before `text`'s first character of the line itself.
     column_offset: usize,
     /// Bytes of `text` taken by a leading `…`.
     lead: usize,
+    /// The part of the line shown, as in the file.
+    original: String,
 }
 
 impl Excerpt {
@@ -249,16 +312,20 @@ impl Excerpt {
         let (from, to) = (byte_at(from_char), byte_at(start_chars + EXCERPT_FROM));
         let lead = if from > 0 { "…" } else { "" };
         let tail = if to < line.len() { "…" } else { "" };
+        let original = line[from..to].to_string();
+        let shown = Escaped::new(&original).into_owned();
+        let start = lead.len() + shown.shown_offset(span.start - line_start - from);
+        let end = lead.len() + shown.shown_offset((span.end - line_start).min(to) - from);
         let excerpt = Excerpt {
             name,
-            text: format!("{lead}{}{tail}", &line[from..to]),
+            text: format!("{lead}{}{tail}", shown.text),
             line_number: text[..line_start].matches('\n').count() + 1,
             column_offset: from_char,
             lead: lead.len(),
+            shown,
+            original,
         };
-        let start = lead.len() + (span.start - line_start - from);
-        let end = (lead.len() + (span.end - line_start).min(to) - from).max(start);
-        Some((excerpt, start..end))
+        Some((excerpt, start..end.max(start)))
     }
 }
 
@@ -289,11 +356,11 @@ impl<'a> codespan_reporting::files::Files<'a> for Excerpt {
         _: usize,
         byte_index: usize,
     ) -> Result<usize, codespan_reporting::files::Error> {
-        let shown = self
-            .text
-            .get(self.lead..byte_index.max(self.lead))
-            .unwrap_or_default();
-        Ok(self.column_offset + shown.chars().count() + 1)
+        let at = self
+            .shown
+            .original_offset(byte_index.saturating_sub(self.lead));
+        let before = self.original.get(..at).unwrap_or_default();
+        Ok(self.column_offset + before.chars().count() + 1)
     }
 
     fn line_range(
@@ -312,19 +379,19 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
         Severity::Warning => Diagnostic::warning(),
     }
     .with_code(finding.code)
-    .with_message(&finding.message);
+    .with_message(escape_hidden(&finding.message));
     let mut notes = Vec::new();
     let diagnostic = match place {
         Some((id, span)) => diagnostic.with_labels(vec![Label::primary(id, span)]),
         None => {
             if let Some(file) = &finding.file {
-                notes.push(format!("in {}", file.display()));
+                notes.push(format!("in {}", escape_line(&file.display().to_string())));
             }
             diagnostic
         }
     };
     if let Some(hint) = &finding.hint {
-        notes.push(format!("hint: {hint}"));
+        notes.push(format!("hint: {}", escape_hidden(hint)));
     }
     diagnostic.with_notes(notes)
 }

@@ -2,36 +2,42 @@
 //! line (prose a sentence per line), so git's line diff of two renderings reads field by field.
 //!
 //! Pure text in, text out. A file that does not parse is rendered as it is, so `git diff`
-//! still shows it.
+//! still shows it. git prints the rendering on a terminal: values are escaped as
+//! [`crate::output`] shows them, and so is the text of a file that does not parse.
 
 use std::fmt::Write as _;
 
 use crate::changes::describe_participant;
 use crate::model::{Activity, WorkProgramme};
+use crate::output::{escape, escape_hidden, escape_line, shown_line};
 
 /// The rendering of a programme file's text: an activity, a programme file, or (when it is
 /// neither or does not parse) the text itself.
 pub fn textconv(text: &str) -> String {
-    let Ok(document) = text.parse::<toml::Table>() else {
-        return text.to_string();
-    };
-    if document.contains_key("code")
-        && let Ok(activity) = toml::from_str::<Activity>(text)
-    {
-        return render_activity(&activity);
+    let rendered = text.parse::<toml::Table>().ok().and_then(|document| {
+        if document.contains_key("code")
+            && let Ok(activity) = toml::from_str::<Activity>(text)
+        {
+            return Some(render_activity(&activity));
+        }
+        if document.contains_key("year")
+            && let Ok(programme) = toml::from_str::<WorkProgramme>(text)
+        {
+            return Some(render_programme(&programme));
+        }
+        None
+    });
+    match rendered {
+        // Escaped value by value already; anything left over cannot act on a terminal.
+        Some(rendered) => escape_hidden(&rendered).into_owned(),
+        None => escape(text).into_owned(),
     }
-    if document.contains_key("year")
-        && let Ok(programme) = toml::from_str::<WorkProgramme>(text)
-    {
-        return render_programme(&programme);
-    }
-    text.to_string()
 }
 
 /// One line per field, in the file's order; lists numbered; prose a sentence per line.
 pub fn render_activity(a: &Activity) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}", a.code, a.title);
+    let _ = writeln!(out, "{} {}", shown_line(&a.code), shown_line(&a.title));
     line(&mut out, "project", Some(&a.project));
     line(&mut out, "contents_title", a.contents_title.as_ref());
     line(&mut out, "kind", Some(&a.kind.to_string()));
@@ -51,7 +57,8 @@ pub fn render_activity(a: &Activity) -> String {
     line(&mut out, "venue", a.venue.as_ref());
     prose(&mut out, "audience", a.audience.as_deref());
     if !a.partners.is_empty() {
-        let _ = writeln!(out, "partners: {}", a.partners.join(", "));
+        let partners: Vec<String> = a.partners.iter().map(|p| flat(p)).collect();
+        let _ = writeln!(out, "partners: {}", partners.join(", "));
     }
     prose(&mut out, "background", Some(&a.background));
     prose(&mut out, "objectives_lead", a.objectives_lead.as_deref());
@@ -75,7 +82,12 @@ pub fn render_activity(a: &Activity) -> String {
     if !a.footnotes.is_empty() {
         out.push_str("footnotes:\n");
         for footnote in &a.footnotes {
-            let _ = writeln!(out, "  [^{}] {}", footnote.id, flat(&footnote.text));
+            let _ = writeln!(
+                out,
+                "  [^{}] {}",
+                shown_line(&footnote.id),
+                flat(&footnote.text)
+            );
         }
     }
     if !a.participants.is_empty() {
@@ -93,7 +105,7 @@ pub fn render_activity(a: &Activity) -> String {
     if !a.outputs.is_empty() {
         out.push_str("outputs:\n");
         for output in &a.outputs {
-            let mut text = output.title.clone();
+            let mut text = flat(&output.title);
             for extra in [
                 output.code.clone(),
                 output.date.map(|d| d.to_string()),
@@ -103,7 +115,7 @@ pub fn render_activity(a: &Activity) -> String {
             .flatten()
             {
                 text.push_str(" · ");
-                text.push_str(&extra);
+                text.push_str(&flat(&extra));
             }
             let _ = writeln!(out, "  - {text}");
         }
@@ -114,7 +126,7 @@ pub fn render_activity(a: &Activity) -> String {
 /// The programme file: metadata, front matter, then the hierarchy one line per part.
 pub fn render_programme(p: &WorkProgramme) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", p.title, p.year);
+    let _ = writeln!(out, "{} ({})", flat(&p.title), p.year);
     line(&mut out, "organisation", Some(&p.organisation));
     line(&mut out, "document_code", p.document_code.as_ref());
     line(&mut out, "language", p.language.as_ref());
@@ -123,7 +135,7 @@ pub fn render_programme(p: &WorkProgramme) -> String {
     prose(&mut out, "introduction", p.introduction.as_deref());
     prose(&mut out, "background", p.background.as_deref());
     for area in &p.areas {
-        let _ = writeln!(out, "area {}: {}", area.code, area.title);
+        let _ = writeln!(out, "area {}: {}", flat(&area.code), flat(&area.title));
         if let Some(summary) = &area.summary {
             sentences(&mut out, summary);
         }
@@ -132,14 +144,18 @@ pub fn render_programme(p: &WorkProgramme) -> String {
         let _ = writeln!(
             out,
             "programme {} (area {}): {}",
-            programme.id, programme.area, programme.title
+            flat(&programme.id),
+            flat(&programme.area),
+            flat(&programme.title)
         );
     }
     for project in &p.projects {
         let _ = writeln!(
             out,
             "project {} ({}): {}",
-            project.code, project.programme, project.title
+            flat(&project.code),
+            flat(&project.programme),
+            flat(&project.title)
         );
     }
     out
@@ -186,9 +202,9 @@ fn numbered(out: &mut String, key: &str, items: &[String]) {
     }
 }
 
-/// Whitespace (newlines included) collapsed to single spaces.
+/// Whitespace (newlines included) collapsed to single spaces, escaped for a terminal.
 fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape_line(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 /// Splits after `.`, `?`, `!` or `;` followed by a space and an upper-case letter or digit.
@@ -231,6 +247,22 @@ mod tests {
         let text = "code = \"I.1.1\"\n<<<<<<< HEAD\n";
         assert_eq!(textconv(text), text);
         assert_eq!(textconv("other = 1\n"), "other = 1\n");
+    }
+
+    #[test]
+    fn nothing_that_acts_on_a_terminal_is_rendered_raw() {
+        let text = "code = \"I.1.1\"\nproject = \"I.1\"\ntitle = \"T\\e]0;x\\u0007 \\\\u{41}\"\nkind = \"event\"\nbackground = \"\\u202Eb\"\n";
+        let shown = textconv(text);
+        assert!(
+            shown.starts_with("I.1.1 T\\u{1b}]0;x\\u{7} \\\\u{41}\n"),
+            "{shown}"
+        );
+        assert!(shown.contains("  \\u{202e}b\n"), "{shown}");
+        let broken = "code = \"I.1.1\"\n<<<<<<< \u{1b}[2J\u{9b}\n";
+        assert_eq!(
+            textconv(broken),
+            "code = \"I.1.1\"\n<<<<<<< \\u{1b}[2J\\u{9b}\n"
+        );
     }
 
     #[test]

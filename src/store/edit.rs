@@ -9,6 +9,7 @@
 //! prints: the
 //! command line and the terminal interface show the changes and errors their own way.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ use super::write::{atomic_write, create_file, to_toml};
 use super::{Loaded, Source, StoreError, Workspace, WriteLock, parse_file};
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Date, Format, Kind, Status};
+use crate::output::{escape_line, shown_line};
 use crate::suggest::did_you_mean;
 
 /// Every key of an activity file, in the order the model (and so every new file) has them.
@@ -249,12 +251,18 @@ pub enum Change {
 }
 
 impl fmt::Display for Change {
+    /// "status planned → ongoing", "notes + 2021-06-20, …": values on one line, escaped for a
+    /// terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let or_none = |value: &Option<String>| value.clone().unwrap_or_else(|| "(none)".into());
+        fn or_none(value: &Option<String>) -> Cow<'_, str> {
+            value
+                .as_deref()
+                .map_or_else(|| "(none)".into(), escape_line)
+        }
         match self {
             Change::Set { key, old, new } => write!(f, "{key} {} → {}", or_none(old), or_none(new)),
-            Change::Added { key, item } => write!(f, "{key} + {item}"),
-            Change::Removed { key, item } => write!(f, "{key} - {item}"),
+            Change::Added { key, item } => write!(f, "{key} + {}", shown_line(item)),
+            Change::Removed { key, item } => write!(f, "{key} - {}", shown_line(item)),
             Change::Rewritten { key } => write!(f, "{key} changed"),
         }
     }

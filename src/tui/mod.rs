@@ -72,7 +72,7 @@ pub fn run(
         match std::fs::read_to_string(&draft.path) {
             Ok(text) if text != draft.base => eprintln!(
                 "programa: an edited copy that was not saved is kept in {}",
-                draft.path.display()
+                crate::output::escape_hidden(&draft.path.display().to_string())
             ),
             _ => {
                 let _ = std::fs::remove_file(&draft.path);
