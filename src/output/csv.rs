@@ -7,7 +7,8 @@
 //! follow leading white space, which some spreadsheets trim. Every cell is quoted, so a `;` or
 //! `,` inside a value cannot start a new cell in a spreadsheet that splits on it. A CSV is
 //! also read on terminals: characters that would act on one are written escaped as
-//! [`escape`](super::escape) shows them (`\u{1b}`); tabs and line breaks inside a cell stay.
+//! [`escape`](super::escape) shows them (`\u{1b}`); tabs and line breaks inside a cell stay
+//! (a line break as `\n`).
 //! The exact text is in the JSON outputs.
 
 use std::borrow::Cow;
@@ -56,9 +57,13 @@ fn to_io(error: csv::Error) -> io::Error {
 }
 
 /// `text` as a CSV cell: escaped for a terminal, and with a leading `'` when a spreadsheet
-/// would otherwise run it as a formula.
+/// would otherwise run it as a formula. A line break written `\r\n` is written `\n`.
 pub fn cell(text: &str) -> Cow<'_, str> {
-    let escaped = super::escape(text);
+    let escaped = if text.contains("\r\n") {
+        Cow::Owned(super::escape(&text.replace("\r\n", "\n")).into_owned())
+    } else {
+        super::escape(text)
+    };
     if runs_as_formula(&escaped) {
         Cow::Owned(format!("'{escaped}"))
     } else {
@@ -97,8 +102,10 @@ mod tests {
         for text in ["Lima", "1 = 1", "e-mail", "", "40", "2021-06-20", "'quoted"] {
             assert_eq!(cell(text), text);
         }
-        // A carriage return is escaped, so a cell never begins with one.
+        // A carriage return is escaped, so a cell never begins with one; one that ends a line
+        // is left out.
         assert_eq!(cell("\r=1"), "\\u{d}=1");
+        assert_eq!(cell("one\r\ntwo\r"), "one\ntwo\\u{d}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::keys::{Command, config_path};
 use super::tree::NodeKind;
 use crate::diagnostic::{Finding, Severity};
 use crate::model::{Activity, Format, Status};
+use crate::output;
 
 /// Where each part of the screen is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,7 +182,7 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let title = if programme.title.is_empty() {
         format!("{}", app.scope.year)
     } else {
-        programme.title.clone()
+        one_line(&programme.title)
     };
     let so_far = if app.all_read() { "" } else { " so far" };
     let mut left = vec![
@@ -198,7 +199,7 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .filter(|r| matches!(app.tree.nodes[r.node].kind, NodeKind::Activity(_)))
             .count();
         left.push(Span::styled(
-            format!(" │ {shown} shown: {}", app.filter.describe()),
+            format!(" │ {shown} shown: {}", one_line(&app.filter.describe())),
             theme.heading(),
         ));
     }
@@ -262,7 +263,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         let node = &app.tree.nodes[row.node];
         let indent = " ".repeat(usize::from(node.depth));
         let mut spans: Vec<Span> = Vec::new();
-        let (right, title): (Vec<Span>, &str) = match node.kind {
+        let (right, title): (Vec<Span>, String) = match node.kind {
             NodeKind::Activity(index) => {
                 let Some(activity) = app.loaded.plan.activities.get(index) else {
                     continue;
@@ -272,7 +273,10 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     status_glyph(activity.status),
                     theme.status(activity.status),
                 ));
-                spans.push(Span::styled(format!(" {} ", activity.code), theme.accent()));
+                spans.push(Span::styled(
+                    format!(" {} ", one_line(&activity.code)),
+                    theme.accent(),
+                ));
                 let mut r = Vec::new();
                 if wide {
                     r.push(Span::styled(
@@ -289,17 +293,20 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     activity.progress,
                     format_short(activity.format)
                 )));
-                (r, &activity.title)
+                (r, one_line(&activity.title))
             }
             _ => {
                 let marker = if row.collapsed { "▸" } else { "▾" };
                 spans.push(Span::raw(format!("{indent}{marker} ")));
                 if !node.code.is_empty() {
-                    spans.push(Span::styled(format!("{} ", node.code), theme.heading()));
+                    spans.push(Span::styled(
+                        format!("{} ", one_line(&node.code)),
+                        theme.heading(),
+                    ));
                 }
                 (
                     vec![Span::styled(format!(" {}", row.count), theme.dim())],
-                    &node.title,
+                    one_line(&node.title),
                 )
             }
         };
@@ -309,7 +316,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .map(|s| s.content.width())
             .sum();
         let room = width.saturating_sub(used);
-        let title = fit(title, room);
+        let title = fit(&title, room);
         let pad = room.saturating_sub(title.width());
         spans.push(Span::raw(title));
         spans.push(Span::raw(" ".repeat(pad)));
@@ -418,10 +425,12 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
     };
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("{kind} {}", node.code).trim_end().to_string(),
+            format!("{kind} {}", one_line(&node.code))
+                .trim_end()
+                .to_string(),
             theme.dim(),
         )),
-        Line::from(Span::styled(node.title.clone(), theme.heading())),
+        Line::from(Span::styled(one_line(&node.title), theme.heading())),
         Line::default(),
     ];
     let mut by_status = [0usize; 5];
@@ -472,7 +481,8 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
     Text::from(lines)
 }
 
-/// Markdown prose as display paragraphs: single line breaks joined, blank lines kept.
+/// Markdown prose as display paragraphs: single line breaks joined, blank lines kept, each
+/// paragraph escaped as [`one_line`] does.
 fn prose(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(|para| {
@@ -483,7 +493,21 @@ fn prose(text: &str) -> Vec<String> {
                 .join(" ")
         })
         .filter(|p| !p.is_empty())
+        .map(|p| one_line(&p))
         .collect()
+}
+
+/// File text for one line of the screen: escaped as [`output::escape_line`] does, so that a
+/// control character shows (ratatui would drop it unseen) and a tab or a line break cannot
+/// move what follows.
+fn one_line(text: &str) -> String {
+    output::escape_line(text).into_owned()
+}
+
+/// Text composed for the screen from file text (a message, a report from the background
+/// thread): whatever in it was not escaped already is.
+fn composed(text: &str) -> String {
+    output::escape_hidden(text).into_owned()
 }
 
 fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
@@ -499,14 +523,14 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         .plan
         .programme
         .project(&activity.project)
-        .map(|p| format!("{} {}", p.code, p.title))
-        .unwrap_or_else(|| activity.project.clone());
+        .map(|p| format!("{} {}", one_line(&p.code), one_line(&p.title)))
+        .unwrap_or_else(|| one_line(&activity.project));
     lines.push(Line::from(Span::styled(
-        activity.code.clone(),
+        one_line(&activity.code),
         theme.accent(),
     )));
     lines.push(Line::from(Span::styled(
-        activity.title.clone(),
+        one_line(&activity.title),
         theme.heading(),
     )));
     lines.push(field("Project", project));
@@ -541,7 +565,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         range(activity.actual_start, activity.actual_end),
     ));
     if let Some(venue) = &activity.venue {
-        lines.push(field("Venue", venue.clone()));
+        lines.push(field("Venue", one_line(venue)));
     }
 
     let section = |lines: &mut Vec<Line>, title: &str| {
@@ -595,7 +619,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     section(&mut lines, "D. Format");
     let format = activity.format.map_or("none", Format::as_str).to_string();
     match &activity.format_note {
-        Some(note) => lines.push(Line::from(format!("{format} — {note}"))),
+        Some(note) => lines.push(Line::from(format!("{format} — {}", one_line(note)))),
         None => lines.push(Line::from(format)),
     }
     section(&mut lines, "Audience");
@@ -607,7 +631,8 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     if activity.partners.is_empty() {
         none(&mut lines);
     } else {
-        lines.push(Line::from(activity.partners.join(", ")));
+        let partners: Vec<String> = activity.partners.iter().map(|p| one_line(p)).collect();
+        lines.push(Line::from(partners.join(", ")));
     }
     section(
         &mut lines,
@@ -618,11 +643,11 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     }
     for p in &activity.participants {
         let who = match &p.name {
-            Some(name) => format!("{name}, {}", p.organisation),
-            None => p.organisation.clone(),
+            Some(name) => format!("{}, {}", one_line(name), one_line(&p.organisation)),
+            None => one_line(&p.organisation),
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("• {who} ({})", p.country)),
+            Span::raw(format!("• {who} ({})", one_line(&p.country))),
             Span::styled(format!(" — {}", p.role), theme.dim()),
         ]));
     }
@@ -641,16 +666,19 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         none(&mut lines);
     }
     for output in &activity.outputs {
-        let mut text = format!("• {}", output.title);
+        let mut text = format!("• {}", one_line(&output.title));
         if let Some(code) = &output.code {
-            text.push_str(&format!(" [{code}]"));
+            text.push_str(&format!(" [{}]", one_line(code)));
         }
         if let Some(date) = output.date {
             text.push_str(&format!(" {date}"));
         }
         lines.push(Line::from(text));
         if let Some(url) = &output.url {
-            lines.push(Line::from(Span::styled(format!("  {url}"), theme.dim())));
+            lines.push(Line::from(Span::styled(
+                format!("  {}", one_line(url)),
+                theme.dim(),
+            )));
         }
     }
     if !activity.footnotes.is_empty() {
@@ -658,7 +686,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         for note in &activity.footnotes {
             lines.push(Line::from(format!(
                 "[{}] {}",
-                note.id,
+                one_line(&note.id),
                 prose(&note.text).join(" ")
             )));
         }
@@ -679,7 +707,7 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
         ));
     };
     let heading = Line::from(Span::styled(
-        format!("History of {}", activity.code),
+        format!("History of {}", one_line(&activity.code)),
         theme.heading(),
     ));
     let mut lines = Vec::new();
@@ -720,7 +748,7 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
                 } else {
                     theme.accent()
                 };
-                lines.push(Line::from(Span::styled(line.clone(), style)));
+                lines.push(Line::from(Span::styled(composed(line), style)));
             }
             if !history.trajectory.is_empty() {
                 lines.push(Line::default());
@@ -729,11 +757,11 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
             for entry in &history.entries {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{} ", entry.when), theme.accent()),
-                    Span::raw(entry.who.clone()),
+                    Span::raw(one_line(&entry.who)),
                     Span::styled(format!(" {}", entry.commit), theme.dim()),
                 ]));
                 for change in &entry.changes {
-                    lines.push(Line::from(format!("  {change}")));
+                    lines.push(Line::from(format!("  {}", composed(change))));
                 }
             }
         }
@@ -753,7 +781,7 @@ fn problem(text: &str, theme: Theme) -> Vec<Line<'static>> {
             } else {
                 Style::new()
             };
-            Line::from(Span::styled(line.to_string(), style))
+            Line::from(Span::styled(composed(line), style))
         })
         .collect()
 }
@@ -776,7 +804,7 @@ fn changes(app: &App, theme: Theme) -> Text<'static> {
                 } else {
                     theme.accent()
                 };
-                lines.push(Line::from(Span::styled(change.clone(), style)));
+                lines.push(Line::from(Span::styled(composed(change), style)));
             }
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
@@ -808,7 +836,7 @@ fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let line = if app.typing_filter {
         Line::from(vec![
             Span::styled("/", theme.accent()),
-            Span::raw(app.filter.text.clone()),
+            Span::raw(one_line(&app.filter.text)),
             Span::styled("█", theme.accent()),
             Span::styled("  enter: keep · esc: clear", theme.dim()),
         ])
@@ -819,7 +847,7 @@ fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             theme.good()
         };
         Line::from(Span::styled(
-            fit(&message.text, usize::from(area.width)),
+            fit(&composed(&message.text), usize::from(area.width)),
             style,
         ))
     } else {
@@ -869,7 +897,7 @@ fn window<'a>(theme: Theme, title: &str) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.accent())
-        .title(Span::styled(format!(" {title} "), theme.accent()))
+        .title(Span::styled(format!(" {} ", composed(title)), theme.accent()))
 }
 
 fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
@@ -964,8 +992,9 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let value = match &field.value {
-            Value::Text(text) if focused => format!("{text}█"),
-            Value::Text(text) => text.clone(),
+            // A value may be composed already (the message a commit proposes).
+            Value::Text(text) if focused => format!("{}█", composed(text)),
+            Value::Text(text) => composed(text),
             Value::Choice { .. } => format!("‹ {} ›", field.get()),
         };
         let value_style = if focused {
@@ -981,7 +1010,7 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
             Span::styled(value, value_style),
         ]));
         let below = match (&field.error, field.hint) {
-            (Some(error), _) => Span::styled(format!("✗ {error}"), theme.error()),
+            (Some(error), _) => Span::styled(format!("✗ {}", composed(error)), theme.error()),
             (None, hint) if !hint.is_empty() => Span::styled(hint.to_string(), theme.dim()),
             _ => Span::raw(""),
         };
@@ -990,13 +1019,13 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
     if !form.note.is_empty() {
         lines.push(Line::default());
         for line in &form.note {
-            lines.push(Line::from(Span::styled(line.clone(), theme.dim())));
+            lines.push(Line::from(Span::styled(composed(line), theme.dim())));
         }
     }
     if !form.errors.is_empty() {
         lines.push(Line::default());
         for error in &form.errors {
-            lines.push(Line::from(Span::styled(error.clone(), theme.error())));
+            lines.push(Line::from(Span::styled(composed(error), theme.error())));
         }
     }
     lines.push(Line::default());
@@ -1045,9 +1074,10 @@ fn finding_place(app: &App, finding: &Finding) -> String {
         let before = source.text.get(..span.start.min(source.text.len()))?;
         Some(before.matches('\n').count() + 1)
     });
+    let file = one_line(&file.display().to_string());
     match line {
-        Some(line) => format!("{}:{line}", file.display()),
-        None => file.display().to_string(),
+        Some(line) => format!("{file}:{line}"),
+        None => file,
     }
 }
 
@@ -1101,9 +1131,9 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
             line = line.style(theme.selected(true));
         }
         lines.push(line);
-        let mut text = format!("        {}", finding.message);
+        let mut text = format!("        {}", one_line(&finding.message));
         if let Some(hint) = &finding.hint {
-            text.push_str(&format!(" (hint: {hint})"));
+            text.push_str(&format!(" (hint: {})", one_line(hint)));
         }
         lines.push(Line::from(fit(&text, usize::from(list.width))));
     }
@@ -1125,7 +1155,7 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
     let mut lines: Vec<Line> = panel
         .steps
         .iter()
-        .map(|step| Line::from(format!("✓ {step}")))
+        .map(|step| Line::from(format!("✓ {}", composed(step))))
         .collect();
     match &panel.done {
         None => lines.push(loading(app, theme, "working")),
@@ -1136,7 +1166,7 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
             }
             lines.extend(problem);
         }
-        Some((text, false)) => lines.push(Line::from(Span::styled(text.clone(), theme.good()))),
+        Some((text, false)) => lines.push(Line::from(Span::styled(composed(text), theme.good()))),
     }
     lines.push(Line::default());
     let footer = if panel.done.is_some() {

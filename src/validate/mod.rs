@@ -8,6 +8,7 @@
 //! was probably meant to set it (`statsu` for `status`); and the foreword's totals are only
 //! compared when every file was read.
 
+pub mod hidden;
 pub mod prose;
 
 use std::borrow::Cow;
@@ -139,7 +140,8 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             } else {
                 &programme_shape
             };
-            let (keys, mut doubtful) = check_keys(&source.path, &tree, shape);
+            let (mut keys, mut doubtful) = check_keys(&source.path, &tree, shape);
+            keys.extend(hidden::check_hidden(&source.path, &source.text, &tree));
             for span in errors_in.get(&*source.path).into_iter().flatten() {
                 if let Some(Step::Key(key)) =
                     tree.deepest_at(span).and_then(|node| node.path.first())
