@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::diagnostic::Finding;
-use crate::output::escape_hidden;
+use crate::output::shown;
 use crate::store::{Source, StoreError};
 
 /// A command's failure, ready to be shown to a person.
@@ -59,17 +59,16 @@ impl CliError {
 
     /// Prints the error to stderr and returns the exit code: 1, or 0 for a closed pipe.
     ///
-    /// Messages quote values (a code, a key, a word given on the command line) that may hold
-    /// characters that act on a terminal: whatever was not escaped where the message was made
-    /// is escaped here.
+    /// Messages quote values as they are (a code, a key, a word given on the command line),
+    /// which may hold characters that act on a terminal: they are escaped here.
     pub fn report(self) -> ExitCode {
         if self.broken_pipe {
             return ExitCode::SUCCESS;
         }
         crate::cli::check::print_findings(&self.findings, &self.sources);
-        eprintln!("error: {}", escape_hidden(&self.message));
+        eprintln!("error: {}", shown(&self.message));
         for hint in &self.hints {
-            eprintln!("hint: {}", escape_hidden(hint));
+            eprintln!("hint: {}", shown(hint));
         }
         ExitCode::FAILURE
     }

@@ -156,9 +156,11 @@ impl Page {
     /// `text` on one line, escaped for a terminal, then wrapped: the first line starts with
     /// `first`, the others with `rest`.
     fn wrapped(&mut self, text: &str, first: &str, rest: &str) {
+        // Lines break at spaces only, so that no escape is ever split over two lines.
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
             .break_words(false);
         for line in textwrap::wrap(&output::escape_line(text), options) {
             self.line(&line);

@@ -17,7 +17,7 @@ use codespan_reporting::term::{self, Chars, Config, termcolor};
 use serde::Serialize;
 
 use super::{Finding, Severity};
-use crate::output::{Escaped, escape_hidden, escape_line};
+use crate::output::{Escaped, escape, escape_line};
 
 /// The files findings point into, so they can be quoted.
 ///
@@ -379,7 +379,7 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
         Severity::Warning => Diagnostic::warning(),
     }
     .with_code(finding.code)
-    .with_message(escape_hidden(&finding.message));
+    .with_message(escape(&finding.message));
     let mut notes = Vec::new();
     let diagnostic = match place {
         Some((id, span)) => diagnostic.with_labels(vec![Label::primary(id, span)]),
@@ -391,7 +391,7 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
         }
     };
     if let Some(hint) = &finding.hint {
-        notes.push(format!("hint: {}", escape_hidden(hint)));
+        notes.push(format!("hint: {}", escape(hint)));
     }
     diagnostic.with_notes(notes)
 }

@@ -897,7 +897,10 @@ fn window<'a>(theme: Theme, title: &str) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.accent())
-        .title(Span::styled(format!(" {} ", composed(title)), theme.accent()))
+        .title(Span::styled(
+            format!(" {} ", composed(title)),
+            theme.accent(),
+        ))
 }
 
 fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {

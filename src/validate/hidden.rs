@@ -57,10 +57,7 @@ fn finding(node: &Node, kind: Hidden, c: char, count: usize) -> Finding {
             "control-character",
             format!("`{field}` holds the control character {character}{more}"),
         )
-        .hint(
-            "it never shows in a document and a terminal would act on it; remove it (programa \
-             shows it escaped, as `\\u{…}`)",
-        ),
+        .hint("remove it: it never shows in a document, and a terminal would act on it"),
         Hidden::BidiControl => {
             let message = format!(
                 "`{field}` holds the bidirectional control {character}, which shows the text \
@@ -174,7 +171,11 @@ mod tests {
                 ("\\e".to_string(), "control-character", Some(Warning)),
                 ("\\u202E".to_string(), "bidi-control", Some(Error)),
                 ("\u{85}".to_string(), "control-character", Some(Warning)),
-                ("\\U0000009B".to_string(), "control-character", Some(Warning)),
+                (
+                    "\\U0000009B".to_string(),
+                    "control-character",
+                    Some(Warning)
+                ),
                 ("\u{200f}".to_string(), "bidi-mark", Some(Warning)),
             ]
         );
@@ -187,7 +188,11 @@ mod tests {
         let findings = check_hidden(Path::new("a.toml"), text, &tree);
         assert_eq!(findings.len(), 2);
         assert!(!findings[0].is_error());
-        assert!(findings[0].message.ends_with("written (2 more in this field)"));
+        assert!(
+            findings[0]
+                .message
+                .ends_with("written (2 more in this field)")
+        );
         assert!(findings[1].is_error(), "{:?}", findings[1]);
         assert!(findings[1].message.starts_with("`areas[0].title`"));
     }
