@@ -12,6 +12,7 @@ mod bad_input;
 mod check;
 mod edit;
 mod git;
+mod hostile;
 mod import;
 mod read;
 mod render;
