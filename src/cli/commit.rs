@@ -8,6 +8,7 @@ use crate::changes::{self, PlanChanges};
 use crate::diagnostic::Finding;
 use crate::history::{CommitKind, Committed, PathChange, Repo, Role, has_conflict_markers};
 use crate::model::Plan;
+use crate::output::shown;
 use crate::store::{self, Workspace, WriteLock};
 
 /// Commit the programme files that changed, with a message that says what changed
@@ -36,7 +37,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         drop(lock);
         let others = Repo::open(&workspace)?.programme_changes()?.others;
         if let Some(warning) = not_committed(&others) {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", shown(&warning));
         }
         writeln!(context.out, "{NOTHING_TO_COMMIT}")?;
         return Ok(());
@@ -46,7 +47,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         eprintln!("{}", done.output);
     }
     for warning in done.warnings() {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", shown(&warning));
     }
     let summary = done.committed.message.lines().next().unwrap_or_default();
     writeln!(context.out, "[{}] {summary}", done.committed.commit.short)?;

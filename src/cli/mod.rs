@@ -142,7 +142,11 @@ pub(crate) fn lock_year(workspace: &Workspace, year: i32) -> Result<WriteLock, C
 
 /// What a writer says while another holds the lock.
 fn say_waiting(holder: &store::Holder) {
-    eprintln!("waiting for another programa writing {holder}…");
+    let holder = holder.to_string();
+    eprintln!(
+        "waiting for another programa writing {}…",
+        crate::output::shown(&holder)
+    );
 }
 
 /// Takes the write lock of every year's files (as a commit does), saying so when it waits.
