@@ -531,7 +531,7 @@ fn render_error(error: RenderError) -> CliError {
             rendered,
         } => {
             // The diagnostics already name the files, lines and hints.
-            eprint!("{}", typst_diagnostics(&rendered));
+            eprint!("{}", typst_diagnostics(rendered));
             CliError::new(format!(
                 "the template {entry} has {count} error{}; no PDF was written",
                 if *count == 1 { "" } else { "s" }

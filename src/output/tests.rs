@@ -23,7 +23,7 @@ fn read_back(shown: &str) -> Option<String> {
             continue;
         }
         out.push_str(&"\\".repeat(run / 2));
-        if run % 2 == 0 {
+        if run.is_multiple_of(2) {
             out.push_str("u{");
             rest = &after[2..];
         } else {

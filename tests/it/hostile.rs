@@ -227,7 +227,7 @@ fn assert_clean(what: &str, text: &str) {
     for (at, _) in text.match_indices("u{41}") {
         let run = text[..at].len() - text[..at].trim_end_matches('\\').len();
         assert!(
-            run == 0 || run % 2 == 0,
+            run.is_multiple_of(2),
             "{what}: `\\u{{41}}` printed as an escape at byte {at} in:\n{text}"
         );
     }
