@@ -203,7 +203,7 @@ impl Job {
             templates,
             entry,
             output,
-            color: std::io::stderr().is_terminal(),
+            color: crate::diagnostic::render::use_color(std::io::stderr().is_terminal()),
             baseline: None,
             at: None,
             draft: common.draft,
