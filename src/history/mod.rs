@@ -37,6 +37,9 @@ pub use timeline::{
 };
 pub use walk::{Log, LogEntry};
 
+/// Whether a text holds git's conflict markers (an unresolved merge): the store finds them.
+pub use crate::store::conflict::has_markers as has_conflict_markers;
+
 /// Why the history could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
@@ -432,23 +435,9 @@ fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Whether a text holds git's conflict markers (an unresolved merge).
-pub fn has_conflict_markers(text: &str) -> bool {
-    text.lines()
-        .any(|line| line.starts_with("<<<<<<< ") || line == "<<<<<<<")
-        && text.lines().any(|line| line.starts_with(">>>>>>>"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn conflict_markers_are_recognised() {
-        let text = "a = 1\n<<<<<<< HEAD\nb = 2\n=======\nb = 3\n>>>>>>> other\n";
-        assert!(has_conflict_markers(text));
-        assert!(!has_conflict_markers("a = \"<<<<<<< not at start\"\n"));
-    }
 
     #[test]
     fn git_times_keep_their_offset() {

@@ -20,9 +20,10 @@ use std::sync::{Mutex, mpsc};
 
 use serde::{Deserialize as _, Serialize};
 
-use super::{Repo, Result, Stamp, has_conflict_markers};
+use super::{Repo, Result, Stamp};
 use crate::changes::{self, PlanChanges};
 use crate::model::{Activity, Participant, WorkProgramme};
+use crate::store::conflict::has_markers;
 use crate::store::{self, ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, RawFile};
 
 /// The history of a year's programme: one entry per commit that changed it.
@@ -458,7 +459,7 @@ impl Repo {
         let text = source.text;
         let value = value.filter(|_| !findings.iter().any(|f| f.is_error()));
         if value.is_none() {
-            let why = if has_conflict_markers(&text) {
+            let why = if has_markers(&text) {
                 "it holds conflict markers of an unresolved merge".to_string()
             } else {
                 findings

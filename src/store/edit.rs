@@ -198,6 +198,14 @@ impl EditError {
                 hints.push(format!("the projects are {known}"));
                 hints
             }
+            EditError::Unreadable { findings, .. }
+                if findings.iter().any(|f| f.code == super::conflict::FINDING) =>
+            {
+                vec![
+                    "the file has an unresolved merge conflict: keep one version of each, delete the marker lines (or use `programa edit`), then `git add` it"
+                        .into(),
+                ]
+            }
             EditError::Unreadable { .. } => vec![
                 "run `programa check` to see every problem, and fix the file with `programa edit`"
                     .into(),
@@ -494,20 +502,13 @@ impl ActivityEditor {
         if old == new {
             return None;
         }
-        match value {
-            None => {
-                table.remove(key);
+        let item = value.map(|mut value| {
+            if let Some(old) = table.get(key).and_then(Item::as_value) {
+                *value.decor_mut() = old.decor().clone();
             }
-            Some(mut value) => match table.get_mut(key) {
-                Some(item) => {
-                    if let Some(old) = item.as_value() {
-                        *value.decor_mut() = old.decor().clone();
-                    }
-                    *item = Item::Value(value);
-                }
-                None => insert_in_order(table, key, Item::Value(value)),
-            },
-        }
+            Item::Value(value)
+        });
+        put(table, &Key::new(key), item, KEY_ORDER);
         Some(Change::Set { key, old, new })
     }
 
@@ -523,7 +524,8 @@ impl ActivityEditor {
         };
         let table = self.doc.as_table_mut();
         let Some(existing) = table.get_mut(key) else {
-            insert_in_order(table, key, Item::Value(Value::Array(pretty_array(&[item]))));
+            let list = Item::Value(Value::Array(pretty_array(&[item])));
+            insert_in_order(table, &Key::new(key), list, KEY_ORDER);
             return Ok(Some(added));
         };
         let Some(array) = existing.as_array_mut() else {
@@ -613,7 +615,7 @@ impl ActivityEditor {
             None => {
                 let mut array = ArrayOfTables::new();
                 array.push(new);
-                insert_in_order(table, key, Item::ArrayOfTables(array));
+                insert_in_order(table, &Key::new(key), Item::ArrayOfTables(array), KEY_ORDER);
             }
         }
         Ok(Change::Added { key, item: summary })
@@ -627,11 +629,31 @@ fn not_a_list(key: &'static str) -> EditError {
     }
 }
 
-/// Inserts `key` after the last key that comes before it in [`KEY_ORDER`], so a new key lands
-/// where a new file would have it. Keys the model does not know keep their place.
-fn insert_in_order(table: &mut Table, key: &str, item: Item) {
-    let rank = |name: &str| KEY_ORDER.iter().position(|k| *k == name);
-    let own = rank(key).unwrap_or(usize::MAX);
+/// Sets `key` of `table` to `item`, or removes it for `None` (with the comment lines above it,
+/// as they were about it). An existing key keeps its place and the comments above it; a new key
+/// goes to its place in `order` ([`insert_in_order`]).
+pub(super) fn put(table: &mut Table, key: &Key, item: Option<Item>, order: &[&str]) {
+    match item {
+        None => {
+            table.remove(key.get());
+        }
+        Some(item) => match table.get_mut(key.get()) {
+            Some(existing) => *existing = item,
+            None => insert_in_order(table, key, item, order),
+        },
+    }
+}
+
+/// Inserts `key` after the last key that comes before it in `order` (the model's order of
+/// the table's keys, such as [`KEY_ORDER`]), so a new key lands where a new file would have
+/// it. Keys `order` does not know keep their place; with no order, the key goes last.
+pub(super) fn insert_in_order(table: &mut Table, key: &Key, item: Item, order: &[&str]) {
+    if order.is_empty() {
+        table.insert_formatted(key, item);
+        return;
+    }
+    let rank = |name: &str| order.iter().position(|k| *k == name);
+    let own = rank(key.get()).unwrap_or(usize::MAX);
     let keys: Vec<String> = table.iter().map(|(name, _)| name.to_string()).collect();
     let at = keys
         .iter()
@@ -641,7 +663,7 @@ fn insert_in_order(table: &mut Table, key: &str, item: Item) {
         .iter()
         .filter_map(|name| table.remove_entry(name))
         .collect();
-    table.insert(key, item);
+    table.insert_formatted(key, item);
     for (name, item) in tail {
         table.insert_formatted(&name, item);
     }

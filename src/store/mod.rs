@@ -3,14 +3,19 @@
 //! A [`Workspace`] is a folder holding `programme/<year>/`; [`load`] reads one year into a
 //! [`Plan`](crate::model::Plan) and reports every problem as a finding instead of stopping at
 //! the first; [`write`] turns the model into files whose `git diff` stays small, atomically;
-//! [`lock`] makes every read-modify-write of them one at a time.
+//! [`lock`] makes every read-modify-write of them one at a time. A file with git's conflict
+//! markers is read as one side's version and reported as conflicted ([`conflict`]); [`merge`]
+//! is the merge driver's three-way merge of programme files.
 
+pub mod conflict;
 mod decode;
 pub mod edit;
 pub mod lock;
+pub mod merge;
 mod parse;
 pub mod write;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -327,15 +332,100 @@ impl Loaded {
         self.findings.iter().any(Finding::is_error)
     }
 
+    /// Whether a file of the year holds unresolved conflict markers: such a year must not be
+    /// committed or compiled until they are resolved.
+    pub fn has_conflicts(&self) -> bool {
+        self.findings.iter().any(|f| f.code == conflict::FINDING)
+    }
+
+    /// The files that hold unresolved conflict markers.
+    pub fn conflicted_files(&self) -> BTreeSet<&Path> {
+        self.findings
+            .iter()
+            .filter(|f| f.code == conflict::FINDING)
+            .filter_map(|f| f.file.as_deref())
+            .collect()
+    }
+
+    /// Every file with unresolved conflicts, described, in the order of [`Loaded::sources`].
+    pub fn conflicts(&self) -> Vec<conflict::FileConflict> {
+        let files = self.conflicted_files();
+        if files.is_empty() {
+            return Vec::new();
+        }
+        self.sources
+            .iter()
+            .enumerate()
+            .filter(|(_, source)| files.contains(source.path.as_path()))
+            .filter_map(|(index, source)| describe_conflict(index, source))
+            .collect()
+    }
+
+    /// The unresolved conflicts of the file activity `activity_index` was read from, if any.
+    pub fn conflict_of(&self, activity_index: usize) -> Option<conflict::FileConflict> {
+        let index = *self.activity_sources.get(activity_index)?;
+        let source = self.sources.get(index)?;
+        let conflicted = self
+            .findings
+            .iter()
+            .any(|f| f.code == conflict::FINDING && f.file.as_deref() == Some(&source.path));
+        conflicted
+            .then(|| describe_conflict(index, source))
+            .flatten()
+    }
+
+    /// The places in `plan.activities` of the activities whose files hold unresolved conflicts.
+    pub fn conflicted_activities(&self) -> std::collections::HashSet<usize> {
+        let files = self.conflicted_files();
+        if files.is_empty() {
+            return Default::default();
+        }
+        self.activity_sources
+            .iter()
+            .enumerate()
+            .filter(|&(_, &source)| {
+                self.sources
+                    .get(source)
+                    .is_some_and(|s| files.contains(s.path.as_path()))
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// The unresolved conflicts of the programme file, if it has any.
+    pub fn programme_conflict(&self) -> Option<conflict::FileConflict> {
+        let source = self.sources.first()?;
+        let conflicted = self
+            .findings
+            .iter()
+            .any(|f| f.code == conflict::FINDING && f.file.as_deref() == Some(&source.path));
+        conflicted.then(|| describe_conflict(0, source)).flatten()
+    }
+
     /// Leaves out the activities whose files were read with errors (partly, with defaults in
     /// place of what could not be read), for commands that show or count activities; returns
-    /// the paths of the files left out.
+    /// the paths of the files left out. Activities read from one side of an unresolved conflict
+    /// stay: commands show them as conflicted ([`Loaded::conflict_of`]).
     pub fn drop_unreadable(&mut self) -> Vec<PathBuf> {
-        let unreadable: std::collections::BTreeSet<&Path> = self
+        let has_activity: BTreeSet<&Path> = self
+            .activity_sources
+            .iter()
+            .filter_map(|&i| self.sources.get(i))
+            .map(|source| source.path.as_path())
+            .collect();
+        let conflicted: BTreeSet<&Path> = self
+            .findings
+            .iter()
+            .filter(|f| f.code == conflict::FINDING)
+            .filter_map(|f| f.file.as_deref())
+            .filter(|file| has_activity.contains(file))
+            .collect();
+        let unreadable: BTreeSet<&Path> = self
             .findings
             .iter()
             .filter(|f| f.is_error())
             .filter_map(|f| f.file.as_deref())
+            .filter(|file| !conflicted.contains(file))
             .collect();
         let mut kept = Vec::new();
         let mut sources = Vec::new();
@@ -354,6 +444,16 @@ impl Loaded {
         self.plan.activities = kept;
         self.activity_sources = sources;
         unreadable.into_iter().map(Path::to_path_buf).collect()
+    }
+}
+
+/// The conflicts of `source`, the file at `index` of a year's sources (the programme file
+/// first).
+fn describe_conflict(index: usize, source: &Source) -> Option<conflict::FileConflict> {
+    if index == 0 {
+        parse::conflict_of::<WorkProgramme>(&source.path, &source.text)
+    } else {
+        parse::conflict_of::<Activity>(&source.path, &source.text)
     }
 }
 

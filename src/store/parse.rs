@@ -6,6 +6,10 @@
 //! spaces, newlines kept, so every byte offset stays valid — and the file is read again, until
 //! it deserialises. Required keys that are absent are found from the file's JSON Schema, all of
 //! them at once; serde's own "missing field" error is only used to decide what to blank next.
+//!
+//! A file with git's conflict markers is read as one side's version of it (ours, else theirs;
+//! see [`super::conflict`]): its findings are a `merge-conflict` per block of markers, at the
+//! block, and what that side's version has wrong.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -15,6 +19,7 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use toml::de::DeTable;
 
+use super::conflict::{self, Block, FileConflict, Side};
 use crate::diagnostic::Finding;
 use crate::suggest::did_you_mean;
 use crate::syntax::shape::{Field, Shape};
@@ -53,6 +58,8 @@ pub(super) struct Parsed<T> {
     pub(super) tree: Option<Tree>,
     /// Every finding, as [`parse_file`] gives them.
     pub(super) findings: Vec<Finding>,
+    /// The file's unresolved conflicts, if it has conflict markers.
+    pub(super) conflict: Option<FileConflict>,
 }
 
 impl<T> Parsed<T> {
@@ -67,6 +74,7 @@ impl<T> Parsed<T> {
             value: None,
             tree: None,
             findings: vec![finding],
+            conflict: None,
         }
     }
 }
@@ -75,6 +83,78 @@ impl<T> Parsed<T> {
 /// `locate` is set, and deserialises the value from it: [`parse_file`] with the places of
 /// the keys, for the checks that point at lines, without reading the file again.
 pub(super) fn read<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+    locate: bool,
+) -> Parsed<T> {
+    let blocks = conflict::find(text);
+    if blocks.is_empty() {
+        read_plain(path, text, locate)
+    } else {
+        read_conflicted(path, text, &blocks, locate)
+    }
+}
+
+/// The unresolved conflicts of `text` (the file at `path`, read as a `T`), if it has any.
+pub(super) fn conflict_of<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+) -> Option<FileConflict> {
+    let blocks = conflict::find(text);
+    if blocks.is_empty() {
+        return None;
+    }
+    read_conflicted::<T>(path, text, &blocks, false).conflict
+}
+
+/// Reads a file with conflict markers as ours' version, or theirs' when ours' cannot be read.
+fn read_conflicted<T: DeserializeOwned + JsonSchema>(
+    path: &Path,
+    text: &str,
+    blocks: &[Block],
+    locate: bool,
+) -> Parsed<T> {
+    let ours_text = conflict::side(text, blocks, Side::Ours);
+    let theirs_text = conflict::side(text, blocks, Side::Theirs);
+    let ours = read_plain::<T>(path, &ours_text, true);
+    let theirs = read_plain::<T>(path, &theirs_text, true);
+    let (shown, chosen) = match (&ours.value, &theirs.value) {
+        (Some(_), _) => (Some(Side::Ours), &ours),
+        (None, Some(_)) => (Some(Side::Theirs), &theirs),
+        (None, None) => (None, &ours),
+    };
+    let described = FileConflict::describe(
+        path,
+        text,
+        blocks,
+        (&ours_text, ours.tree.as_ref()),
+        (&theirs_text, theirs.tree.as_ref()),
+        shown,
+    );
+    let mut findings = described.findings();
+    // A side that is not TOML has nothing to say beyond the conflict itself.
+    findings.extend(
+        chosen
+            .findings
+            .iter()
+            .filter(|finding| finding.code != "toml-syntax")
+            .cloned(),
+    );
+    let (value, tree) = match shown {
+        Some(Side::Ours) => (ours.value, ours.tree),
+        Some(Side::Theirs) => (theirs.value, theirs.tree),
+        None => (None, ours.tree),
+    };
+    Parsed {
+        value,
+        tree: tree.filter(|_| locate),
+        findings,
+        conflict: Some(described),
+    }
+}
+
+/// [`read`] of a file without conflict markers.
+fn read_plain<T: DeserializeOwned + JsonSchema>(
     path: &Path,
     text: &str,
     locate: bool,
@@ -91,6 +171,7 @@ pub(super) fn read<T: DeserializeOwned + JsonSchema>(
             value: Some(value),
             tree,
             findings: Vec::new(),
+            conflict: None,
         };
     }
     let tree = match tree {
@@ -105,6 +186,7 @@ pub(super) fn read<T: DeserializeOwned + JsonSchema>(
         value,
         tree: locate.then_some(tree),
         findings,
+        conflict: None,
     }
 }
 

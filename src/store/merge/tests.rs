@@ -1,0 +1,466 @@
+//! The merge of programme files, on real activity and programme files edited through the
+//! store's own editor.
+
+use std::path::Path;
+
+use super::*;
+use crate::model::{Date, Note, Participant, Role};
+use crate::store::conflict::{FINDING, Side};
+use crate::store::edit::{ActivityEditor, parse_assignments};
+use crate::store::parse_file;
+
+const BASE: &str =
+    include_str!("../../../tests/fixtures/mini/programme/2021/activities/I.1.1.toml");
+const PROGRAMME_BASE: &str =
+    include_str!("../../../tests/fixtures/mini/programme/2021/programme.toml");
+
+const LABELS: Labels = Labels {
+    ours: "HEAD",
+    theirs: "other",
+};
+
+fn options(kind: FileKind) -> Options<'static> {
+    Options {
+        kind,
+        labels: LABELS,
+        marker_size: 7,
+    }
+}
+
+/// One edit of an activity, made the way the commands make it.
+#[derive(Debug, Clone)]
+enum Edit {
+    Set(&'static str),
+    Note(&'static str, &'static str),
+    Participant(&'static str, &'static str),
+}
+
+/// `text` with `edits` made through the store's editor, in order.
+fn edited(text: &str, edits: &[Edit]) -> String {
+    let mut editor = ActivityEditor::parse(Path::new("a.toml"), text).expect("parses");
+    for edit in edits {
+        match edit {
+            Edit::Set(arg) => {
+                for assignment in parse_assignments(&[arg.to_string()]).expect("valid") {
+                    editor.apply(&assignment).expect("applies");
+                }
+            }
+            Edit::Note(date, text) => {
+                let note = Note {
+                    date: date.parse::<Date>().expect("a date"),
+                    text: text.to_string(),
+                };
+                editor.push_table("notes", &note).expect("pushes");
+            }
+            Edit::Participant(organisation, country) => {
+                let participant = Participant {
+                    name: None,
+                    organisation: organisation.to_string(),
+                    country: country.to_string(),
+                    role: Role::Participant,
+                };
+                editor
+                    .push_table("participants", &participant)
+                    .expect("pushes");
+            }
+        }
+    }
+    editor.text()
+}
+
+fn merged(base: &str, ours: &str, theirs: &str) -> Merged {
+    merge(base, ours, theirs, &options(FileKind::Activity))
+}
+
+/// Merges `ours` and `theirs` edits of the fixture both ways, and checks that each way is
+/// clean and is exactly what making `expected` edits in that order writes.
+#[track_caller]
+fn merges_as(ours: &[Edit], theirs: &[Edit], expected: &[Edit]) {
+    let (o, t) = (edited(BASE, ours), edited(BASE, theirs));
+    let result = merged(BASE, &o, &t);
+    assert!(result.is_clean(), "{}", result.text);
+    assert_eq!(result.method, Method::Fields);
+    assert_eq!(result.text, edited(BASE, expected));
+    let (_, findings) = parse_file::<crate::model::Activity>(Path::new("a.toml"), &result.text);
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+#[test]
+fn changes_to_different_keys_merge_as_if_made_one_after_the_other() {
+    let status = Edit::Set("status=postponed");
+    let progress = Edit::Set("progress=60");
+    merges_as(
+        &[status.clone()],
+        &[progress.clone()],
+        &[status.clone(), progress.clone()],
+    );
+    merges_as(&[progress.clone()], &[status.clone()], &[progress, status]);
+    // New keys go to their place, whichever side added them.
+    let venue = Edit::Set("format=none");
+    let format_note = Edit::Set("format_note=With technological resources");
+    let audience = Edit::Set("audience=National authorities");
+    merges_as(
+        &[venue.clone(), audience.clone()],
+        &[format_note.clone()],
+        &[venue, audience, format_note],
+    );
+}
+
+#[test]
+fn notes_and_participants_added_on_both_sides_are_all_kept() {
+    let ours = [Edit::Note("2021-07-02", "Report sent.")];
+    let theirs = [Edit::Note("2021-07-01", "Minutes approved.")];
+    // Notes in date order, whichever side added them.
+    let in_order = [theirs[0].clone(), ours[0].clone()];
+    merges_as(&ours, &theirs, &in_order);
+    merges_as(&theirs, &ours, &in_order);
+
+    let ours = [Edit::Participant("CAF", "Venezuela")];
+    let theirs = [
+        Edit::Participant("BID", "Chile"),
+        Edit::Participant("ALADI", "Uruguay"),
+    ];
+    merges_as(
+        &ours,
+        &theirs,
+        &[ours[0].clone(), theirs[0].clone(), theirs[1].clone()],
+    );
+}
+
+#[test]
+fn the_same_change_on_both_sides_merges_once() {
+    let both = [
+        Edit::Set("status=cancelled"),
+        Edit::Note("2021-07-01", "Cancelled by the Council."),
+    ];
+    let ours = [both[0].clone(), both[1].clone(), Edit::Set("progress=0")];
+    merges_as(&ours, &both, &ours);
+}
+
+#[test]
+fn lists_of_strings_merge_item_by_item() {
+    merges_as(
+        &[Edit::Set("partners+=BID")],
+        &[Edit::Set("partners-=CAF")],
+        &[Edit::Set("partners+=BID"), Edit::Set("partners-=CAF")],
+    );
+    merges_as(
+        &[Edit::Set("partners+=BID")],
+        &[Edit::Set("partners+=UNCTAD")],
+        &[Edit::Set("partners+=BID"), Edit::Set("partners+=UNCTAD")],
+    );
+    // Objectives reworded apart merge; the same one reworded twice conflicts.
+    let first =
+        "Assess the magnitude of the economic effects of the pandemic on integration processes.";
+    let second =
+        "Develop an institutional strategy for the development of regional economic policies.";
+    let ours = BASE.replace(first, "Assess the effects of the pandemic.");
+    let theirs = BASE.replace(second, "Develop a strategy.");
+    let result = merged(BASE, &ours, &theirs);
+    assert!(result.is_clean(), "{}", result.text);
+    assert_eq!(
+        result.text,
+        BASE.replace(first, "Assess the effects of the pandemic.")
+            .replace(second, "Develop a strategy.")
+    );
+    let theirs = BASE.replace(first, "Assess the pandemic.");
+    let result = merged(BASE, &ours, &theirs);
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result.text.contains("<<<<<<< HEAD\nobjectives = ["),
+        "{}",
+        result.text
+    );
+}
+
+#[test]
+fn a_key_given_two_values_is_marked_alone_and_the_rest_merges() {
+    let ours = edited(BASE, &[Edit::Set("venue=Quito"), Edit::Set("progress=90")]);
+    let theirs = edited(
+        BASE,
+        &[Edit::Set("venue=Lima"), Edit::Note("2021-07-01", "x")],
+    );
+    let result = merged(BASE, &ours, &theirs);
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result.text.contains(
+            "actual_end = \"2021-06-15\"\n<<<<<<< HEAD\nvenue = \"Quito\"\n=======\nvenue = \"Lima\"\n>>>>>>> other\npartners = ["
+        ),
+        "{}",
+        result.text
+    );
+    // Each side's version is the merge with that side's value: everything else merged.
+    let blocks = crate::store::conflict::find(&result.text);
+    let ours_side = crate::store::conflict::side(&result.text, &blocks, Side::Ours);
+    let expected = edited(
+        BASE,
+        &[
+            Edit::Set("venue=Quito"),
+            Edit::Set("progress=90"),
+            Edit::Note("2021-07-01", "x"),
+        ],
+    );
+    let squeeze = |text: &str| {
+        text.lines()
+            .filter(|line| !line.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(squeeze(&ours_side), squeeze(&expected));
+    let (activity, findings) =
+        parse_file::<crate::model::Activity>(Path::new("a.toml"), &result.text);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].code, FINDING);
+    assert_eq!(
+        findings[0].message,
+        "unresolved merge conflict: `venue` is \"Quito\" in HEAD and \"Lima\" in other"
+    );
+    assert_eq!(
+        activity.expect("ours' side reads").venue.as_deref(),
+        Some("Quito")
+    );
+}
+
+#[test]
+fn markers_have_the_length_git_asks_for() {
+    let ours = edited(BASE, &[Edit::Set("status=ongoing")]);
+    let theirs = edited(BASE, &[Edit::Set("status=cancelled")]);
+    let options = Options {
+        marker_size: 10,
+        ..options(FileKind::Activity)
+    };
+    let result = merge(BASE, &ours, &theirs, &options);
+    assert!(
+        result
+            .text
+            .contains("<<<<<<<<<< HEAD\nstatus = \"ongoing\"\n==========\nstatus = \"cancelled\"\n>>>>>>>>>> other\n"),
+        "{}",
+        result.text
+    );
+}
+
+#[test]
+fn a_removal_on_one_side_is_respected_unless_the_other_changed_it() {
+    let without_note = BASE.replace(
+        "\n[[notes]]\ndate = \"2021-06-16\"\ntext = \"Held in Caracas with 14 delegations.\"\n",
+        "",
+    );
+    assert_ne!(without_note, BASE);
+    let added = edited(BASE, &[Edit::Participant("BID", "Chile")]);
+    let result = merged(BASE, &without_note, &added);
+    assert!(result.is_clean(), "{}", result.text);
+    assert_eq!(
+        result.text,
+        edited(&without_note, &[Edit::Participant("BID", "Chile")])
+    );
+
+    // A footnote removed on one side and reworded on the other is for people to decide.
+    let removed = BASE.replace(
+        "[[footnotes]]\nid = \"1\"\ntext = \"SELA (2019). *Evaluation of the integration process in Latin America*.\"\n\n",
+        "",
+    );
+    assert_ne!(removed, BASE);
+    let reworded = BASE.replace("*Evaluation of", "*An evaluation of");
+    let result = merged(BASE, &reworded, &removed);
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result.text.contains(
+            "<<<<<<< HEAD\n[[footnotes]]\nid = \"1\"\ntext = \"SELA (2019). *An evaluation"
+        ),
+        "{}",
+        result.text
+    );
+    assert!(
+        result.text.contains("=======\n>>>>>>> other\n"),
+        "{}",
+        result.text
+    );
+}
+
+#[test]
+fn fields_inside_an_element_merge_and_conflict_key_by_key() {
+    let ours = BASE.replace("text = \"SELA (2019).", "text = \"SELA (2019b).");
+    let theirs = BASE.replace("text = \"SELA (2019).", "text = \"SELA (2020).");
+    let result = merged(BASE, &ours, &theirs);
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result
+            .text
+            .contains("[[footnotes]]\nid = \"1\"\n<<<<<<< HEAD\ntext = \"SELA (2019b)."),
+        "{}",
+        result.text
+    );
+    let (_, findings) = parse_file::<crate::model::Activity>(Path::new("a.toml"), &result.text);
+    assert!(
+        findings[0].message.contains("`footnotes[0].text` is"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn comments_and_layout_of_untouched_keys_stay() {
+    let base = BASE.replace(
+        "status = \"completed\"",
+        "status = \"completed\"  # as reported",
+    );
+    let base = base.replace("venue = ", "# where it was held\nvenue = ");
+    let ours = edited(&base, &[Edit::Set("status=ongoing")]);
+    let theirs = edited(&base, &[Edit::Set("venue=Lima")]);
+    let result = merged(&base, &ours, &theirs);
+    assert!(result.is_clean());
+    assert!(
+        result
+            .text
+            .contains("status = \"ongoing\"  # as reported\n"),
+        "{}",
+        result.text
+    );
+    assert!(
+        result
+            .text
+            .contains("# where it was held\nvenue = \"Lima\"\n"),
+        "{}",
+        result.text
+    );
+    // A comment added by hand on one side comes along.
+    let theirs = base.replace("progress = 100", "progress = 100 # checked");
+    let result = merged(&base, &ours, &theirs);
+    assert!(
+        result.text.contains("progress = 100 # checked\n"),
+        "{}",
+        result.text
+    );
+}
+
+#[test]
+fn a_version_that_does_not_parse_is_merged_line_by_line() {
+    let ours = BASE.replace("progress = 100", "progress = 100\nbroken line");
+    let theirs = BASE.replace("venue = \"Caracas, Venezuela\"", "venue = \"Lima\"");
+    let result = merged(BASE, &ours, &theirs);
+    assert_eq!(result.method, Method::Lines);
+    assert!(result.is_clean());
+    assert!(result.text.contains("broken line\n"));
+    assert!(result.text.contains("venue = \"Lima\""));
+    // Line by line, neighbouring lines changed on both sides conflict, as with git.
+    let theirs = BASE.replace("progress = 100", "progress = 90");
+    let result = merged(BASE, &ours, &theirs);
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result
+            .text
+            .contains("<<<<<<< HEAD\nprogress = 100\nbroken line\n=======")
+    );
+}
+
+#[test]
+fn only_one_side_changed_is_that_side_exactly() {
+    let theirs = "anything at all\n";
+    let result = merged(BASE, BASE, theirs);
+    assert_eq!(
+        (result.text.as_str(), result.method),
+        (theirs, Method::Trivial)
+    );
+    let result = merged(BASE, theirs, BASE);
+    assert_eq!(result.text, theirs);
+}
+
+#[test]
+fn the_programme_file_merges_its_hierarchy_by_code() {
+    let project = |code: &str, title: &str| {
+        format!(
+            "\n[[projects]]\ncode = \"{code}\"\nprogramme = \"sela-smes\"\ntitle = \"{title}\"\n"
+        )
+    };
+    let ours = format!("{PROGRAMME_BASE}{}", project("II.4", "Ours"));
+    let theirs = format!("{PROGRAMME_BASE}{}", project("II.5", "Theirs")).replace(
+        "title = \"Work Programme for the year 2021\"",
+        "title = \"Work Programme 2021\"",
+    );
+    let result = merge(
+        PROGRAMME_BASE,
+        &ours,
+        &theirs,
+        &options(FileKind::Programme),
+    );
+    assert!(result.is_clean(), "{}", result.text);
+    assert_eq!(
+        result.text,
+        format!(
+            "{}{}{}",
+            PROGRAMME_BASE.replace(
+                "title = \"Work Programme for the year 2021\"",
+                "title = \"Work Programme 2021\""
+            ),
+            project("II.4", "Ours"),
+            project("II.5", "Theirs")
+        )
+    );
+    // The same project given two titles conflicts on its title only.
+    let ours = PROGRAMME_BASE.replace("Regional Programme for Small", "Programme for Small");
+    let theirs = PROGRAMME_BASE.replace("Regional Programme for Small", "Regional Plan for Small");
+    let result = merge(
+        PROGRAMME_BASE,
+        &ours,
+        &theirs,
+        &options(FileKind::Programme),
+    );
+    assert_eq!(result.conflicts, 1);
+    assert!(
+        result.text.contains("programme = \"sela-smes\"\n<<<<<<< HEAD\ntitle = \"Latin American and Caribbean Programme"),
+        "{}",
+        result.text
+    );
+}
+
+#[test]
+fn file_kinds_come_from_the_path() {
+    let kind = |path: &str| FileKind::of_path(Path::new(path));
+    assert_eq!(kind("programme/2021/programme.toml"), FileKind::Programme);
+    assert_eq!(
+        kind("sub/programme/2021/activities/I.1.1.toml"),
+        FileKind::Activity
+    );
+    assert_eq!(kind("programme/2021/notes.toml"), FileKind::Other);
+    // Another file is merged line by line.
+    let ours = BASE.replace("progress = 100", "progress = 90");
+    let theirs = BASE.replace("status = \"completed\"", "status = \"ongoing\"");
+    let result = merge(BASE, &ours, &theirs, &options(FileKind::Other));
+    assert_eq!((result.method, result.conflicts), (Method::Lines, 1));
+}
+
+#[test]
+fn key_orders_are_the_models_orders() {
+    let schema = serde_json::to_value(crate::schema::programme_schema()).expect("json");
+    let mut properties: Vec<&str> = schema["properties"]
+        .as_object()
+        .expect("properties")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    properties.sort_unstable();
+    let mut ordered = PROGRAMME_KEY_ORDER.to_vec();
+    ordered.sort_unstable();
+    assert_eq!(properties, ordered);
+    let programme = crate::model::WorkProgramme {
+        document_code: Some("x".into()),
+        language: Some("x".into()),
+        notice: Some("x".into()),
+        foreword: Some("x".into()),
+        introduction: Some("x".into()),
+        background: Some("x".into()),
+        areas: vec![Default::default()],
+        programmes: vec![Default::default()],
+        projects: vec![Default::default()],
+        ..Default::default()
+    };
+    let text = crate::store::write::to_toml(&programme).expect("serialises");
+    let doc: DocumentMut = text.parse().expect("parses");
+    let keys: Vec<&str> = doc.as_table().iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, PROGRAMME_KEY_ORDER);
+    for rule in ACTIVITY.tables.iter().chain(PROGRAMME.tables) {
+        assert!(
+            rule.identity.iter().all(|key| rule.order.contains(key)),
+            "{rule:?}"
+        );
+    }
+}
