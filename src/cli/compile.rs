@@ -220,6 +220,21 @@ impl Job {
     /// The plan of loaded files, checked as `programa check` checks it and refused when it has
     /// an error, unless this is a draft; `at` says where the files were read.
     fn checked(&self, loaded: Loaded, at: &str) -> Result<Checked, CliError> {
+        // Not even a draft: which side of a conflict holds the truth is for people to decide.
+        if loaded.has_conflicts() {
+            let files: Vec<String> = loaded
+                .conflicted_files()
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            return Err(CliError::new(format!(
+                "the {} programme{at} has an unresolved merge conflict (in {}) and cannot be compiled",
+                self.year,
+                files.join(", ")
+            ))
+            .hint("resolve it (keep one version of each conflict, delete the marker lines), then `git add` the file")
+            .with_findings(loaded.findings, loaded.sources));
+        }
         let mut findings = loaded.findings.clone();
         findings.extend(crate::validate::validate(&loaded));
         let errors = findings.iter().filter(|f| f.is_error()).count();

@@ -14,6 +14,7 @@ use crate::changes::{
 use crate::history::{HistoryError, Repo, Revision};
 use crate::model::Plan;
 use crate::output::shown_line;
+use crate::store::conflict::FileConflict;
 
 /// Show what changed between two states of the programme, per activity and field
 ///
@@ -40,32 +41,85 @@ struct DiffJson<'a> {
     to: String,
     #[serde(flatten)]
     changes: &'a PlanChanges,
+    /// Files with unresolved merge conflicts, in either state.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<StateConflict>,
+}
+
+/// A file with unresolved merge conflicts in one of the states compared.
+#[derive(Serialize)]
+struct StateConflict {
+    /// The state: `the working tree` or a revision.
+    at: String,
+    #[serde(flatten)]
+    conflict: FileConflict,
 }
 
 /// Runs `programa diff`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
     let (from, to) = revisions(&args.revs)?;
-    let old = plan(&repo, &from, year, true)?;
-    let new = plan(&repo, &to, year, false)?;
-    let changes = changes::compare(&old, &new);
+    let (old, old_conflicts) = plan(&repo, &from, year, true)?;
+    let (new, new_conflicts) = plan(&repo, &to, year, false)?;
+    let mut changes = changes::compare(&old, &new);
+    let conflicts: Vec<StateConflict> = old_conflicts
+        .into_iter()
+        .map(|conflict| (&from, conflict))
+        .chain(new_conflicts.into_iter().map(|conflict| (&to, conflict)))
+        .map(|(at, conflict)| StateConflict {
+            at: at.to_string(),
+            conflict,
+        })
+        .collect();
+    // An activity whose conflicted file neither side of reads is not gone: it is conflicted.
+    changes.activities.retain(|change| {
+        !matches!(change.kind, ChangeKind::Added | ChangeKind::Removed)
+            || !conflicts.iter().any(|c| {
+                c.conflict.shown.is_none()
+                    && c.conflict
+                        .file
+                        .file_stem()
+                        .is_some_and(|s| *s == *change.code)
+            })
+    });
     if args.json {
         let json = DiffJson {
             year,
             from: from.to_string(),
             to: to.to_string(),
             changes: &changes,
+            conflicts,
         };
         crate::output::json::to_writer_pretty(&mut *context.out, &json)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }
-    if changes.is_empty() {
+    if changes.is_empty() && conflicts.is_empty() {
         writeln!(context.out, "no changes ({from} → {to})")?;
         return Ok(());
     }
     print_changes(context.out, &changes, args.context)?;
+    for (i, state) in conflicts.iter().enumerate() {
+        if i > 0 || !changes.is_empty() {
+            writeln!(context.out)?;
+        }
+        let conflict = &state.conflict;
+        let shown = match conflict.shown_label() {
+            Some(label) => format!("; shown as {} has it", shown_line(label)),
+            None => "; neither side can be read".to_string(),
+        };
+        writeln!(
+            context.out,
+            "{}  unresolved merge conflict in {}{shown}",
+            shown_line(&conflict.file.display().to_string()),
+            shown_line(&state.at)
+        )?;
+        for block in &conflict.blocks {
+            let summary = block.summary();
+            writeln!(context.out, "  line {}: {}", block.line, shown_line(&summary))?;
+        }
+    }
     Ok(())
 }
 
@@ -93,21 +147,38 @@ fn revisions(revs: &[String]) -> Result<(Revision, Revision), CliError> {
     }
 }
 
-/// The plan at a revision; a missing year (or, for the older side, no commits at all) is an
-/// empty plan, so everything shows as added.
-fn plan(repo: &Repo, revision: &Revision, year: i32, older: bool) -> Result<Plan, CliError> {
+/// The plan at a revision and its files with unresolved merge conflicts (read as one side has
+/// them); a missing year (or, for the older side, no commits at all) is an empty plan, so
+/// everything shows as added.
+fn plan(
+    repo: &Repo,
+    revision: &Revision,
+    year: i32,
+    older: bool,
+) -> Result<(Plan, Vec<FileConflict>), CliError> {
     match repo.load(revision, year) {
         Ok(loaded) => {
-            if loaded.has_errors() {
+            let conflicts = loaded.conflicts();
+            let read_from_one_side = |file: &std::path::Path| {
+                conflicts
+                    .iter()
+                    .any(|c| c.file == file && c.shown.is_some())
+            };
+            let unreadable = loaded
+                .findings
+                .iter()
+                .filter(|f| f.is_error())
+                .any(|f| !f.file.as_deref().is_some_and(read_from_one_side));
+            if unreadable {
                 super::history::warn(&[format!(
                     "{} does not fully parse at {revision}; what could not be read is left out",
                     crate::store::PROGRAMME_DIR
                 )]);
             }
-            Ok(loaded.plan)
+            Ok((loaded.plan, conflicts))
         }
-        Err(HistoryError::NoYearAt { .. }) => Ok(Plan::default()),
-        Err(HistoryError::NoCommits) if older => Ok(Plan::default()),
+        Err(HistoryError::NoYearAt { .. }) => Ok((Plan::default(), Vec::new())),
+        Err(HistoryError::NoCommits) if older => Ok((Plan::default(), Vec::new())),
         Err(error) => Err(error.into()),
     }
 }

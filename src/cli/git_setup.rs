@@ -1,5 +1,6 @@
-//! `programa git-setup`: make `git diff` and `git log -p` show programme files field by field;
-//! and the hidden `programa textconv` that git then runs on each file.
+//! `programa git-setup`: make `git diff` and `git log -p` show programme files field by field
+//! and git's merges merge them field by field; and the hidden `programa textconv` that git then
+//! runs on each file (`programa merge-file`, the merge driver, has a file of its own).
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -7,11 +8,12 @@ use std::path::{Path, PathBuf};
 use super::{CliError, Context};
 use crate::history::{Repo, shell_quote, textconv};
 
-/// Make `git diff` and `git log -p` show programme files field by field
+/// Make `git diff`, `git log -p` and git's merges work on programme files field by field
 ///
-/// Sets up a diff driver: a `.gitattributes` line for `programme/**/*.toml` and
-/// `diff.programa.*` settings in the repository's .git/config. Running it again changes
-/// nothing.
+/// Sets up a diff driver and a merge driver: `.gitattributes` lines for `programme/**/*.toml`
+/// (`diff=programa`, `merge=programa`) and `diff.programa.*` and `merge.programa.*` settings in
+/// the repository's .git/config. `git merge`, `git rebase`, `git cherry-pick` and the like then
+/// merge programme files with `programa merge-file`. Running it again changes nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The command git runs to render a file [default: `programa textconv` when this programa
@@ -19,6 +21,10 @@ pub struct Args {
     #[arg(long, value_name = "COMMAND")]
     command: Option<String>,
 }
+
+/// The arguments git gives the merge driver: the ancestor's, ours' and theirs' versions, the
+/// length of conflict markers, the file's path and the names of the three sides.
+const MERGE_ARGS: &str = "merge-file %O %A %B %L %P %S %X %Y";
 
 /// The name git should call this programa by: `programa` when that name on `PATH` is this very
 /// program (an installed one), so the setting survives reinstalls; else its full path.
@@ -39,27 +45,25 @@ fn textconv_program(exe: &Path, path_var: Option<&OsStr>) -> String {
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let workspace = context.workspace()?;
     let repo = Repo::open(&workspace)?;
-    let command = match &args.command {
+    let exe = std::env::current_exe().map_err(|e| {
+        CliError::new(format!("cannot tell where programa is installed ({e})"))
+            .hint("install programa (`cargo install --path .`) and run git-setup again")
+    })?;
+    let program = textconv_program(&exe, std::env::var_os("PATH").as_deref());
+    if program != "programa" {
+        eprintln!(
+            "note: git will run {} by its full path, as the programa on PATH is another \
+             one or none; after installing programa, run git-setup again",
+            crate::output::escape_hidden(&exe.display().to_string())
+        );
+    }
+    let textconv = match &args.command {
         Some(command) => command.clone(),
-        None => {
-            let exe = std::env::current_exe().map_err(|e| {
-                CliError::new(format!("cannot tell where programa is installed ({e})"))
-                    .hint("pass `--command \"programa textconv\"`")
-            })?;
-            let program = textconv_program(&exe, std::env::var_os("PATH").as_deref());
-            if program != "programa" {
-                eprintln!(
-                    "note: git will run {} by its full path, as the programa on PATH is another \
-                     one or none; after installing programa, run git-setup again",
-                    crate::output::escape_hidden(&exe.display().to_string())
-                );
-            }
-            format!("{program} textconv")
-        }
+        None => format!("{program} textconv"),
     };
-    let report = repo.setup_diff_driver(&command)?;
+    let report = repo.setup_drivers(&textconv, &format!("{program} {MERGE_ARGS}"))?;
     if report.is_empty() {
-        writeln!(context.out, "the diff driver is set up already")?;
+        writeln!(context.out, "the diff and merge drivers are set up already")?;
         return Ok(());
     }
     for line in &report.attributes_added {
@@ -70,7 +74,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     }
     writeln!(
         context.out,
-        "`git diff` and `git log -p` now show programme files field by field (commit .gitattributes to share it)"
+        "`git diff` and `git log -p` now show programme files field by field, and git merges \
+         them field by field (commit .gitattributes to share it; each clone runs git-setup once)"
     )?;
     Ok(())
 }

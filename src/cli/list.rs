@@ -4,15 +4,18 @@
 //! truncation by display width.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
+use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
 use crate::model::{Activity, Format, Kind, Status, WorkProgramme};
 use crate::output;
 use crate::store::Loaded;
+use crate::store::conflict::FileConflict;
 
 /// List the activities of a year, filtered.
 ///
@@ -36,10 +39,12 @@ pub struct Args {
     /// Only activities of this kind
     #[arg(long, value_delimiter = ',', value_parser = vocabulary(Kind::ALL, Kind::as_str))]
     kind: Vec<Kind>,
-    /// Print a JSON array of the activities, with the files' field names
+    /// Print a JSON array of the activities, with the files' field names (and `conflict` for
+    /// one whose file has an unresolved merge conflict)
     #[arg(long, conflicts_with = "csv")]
     json: bool,
-    /// Print CSV with a header row: one row per activity, the tracking fields
+    /// Print CSV with a header row: one row per activity, the tracking fields, and the place of
+    /// an unresolved merge conflict
     #[arg(long)]
     csv: bool,
     /// Words or "quoted phrases" that must all occur in the code, title or prose
@@ -58,14 +63,19 @@ where
 /// Runs `programa list`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, mut loaded) = context.load()?;
-    warn_unread(&mut loaded);
+    let conflicts = warn_unread(&mut loaded);
     let programme = &loaded.plan.programme;
     let filter = Filter::new(args, programme)?;
-    let activities: Vec<&Activity> = loaded
+    let activities: Vec<Listed> = loaded
         .plan
         .activities
         .iter()
-        .filter(|activity| filter.accepts(activity))
+        .enumerate()
+        .filter(|(_, activity)| filter.accepts(activity))
+        .map(|(index, activity)| Listed {
+            activity,
+            conflict: conflicts.get(&index),
+        })
         .collect();
 
     let mut out = BufWriter::with_capacity(64 * 1024, &mut *context.out);
@@ -87,15 +97,75 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Says on stderr when files could not be read, so that nobody takes a partial list for all.
-pub(super) fn warn_unread(loaded: &mut Loaded) {
+/// An activity as the reading commands give it: with its file's unresolved conflict, if any.
+#[derive(Serialize)]
+pub(super) struct Listed<'a> {
+    /// The activity (as the side of the conflict it was read from, if conflicted).
+    #[serde(flatten)]
+    pub(super) activity: &'a Activity,
+    /// Its file's unresolved merge conflict.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) conflict: Option<&'a FileConflict>,
+}
+
+/// What the status column says of an activity whose file has an unresolved conflict.
+pub(super) const CONFLICT: &str = "conflict";
+
+/// Says on stderr when files could not be read, so that nobody takes a partial list for all,
+/// and which activities are shown from one side of an unresolved merge conflict; returns those
+/// conflicts, by the activity's place in the plan.
+pub(super) fn warn_unread(loaded: &mut Loaded) -> BTreeMap<usize, FileConflict> {
+    let unread = drop_unread(loaded);
+    if !loaded.has_conflicts() {
+        if !unread.is_empty() {
+            eprintln!("hint: `programa check` tells what is wrong with them");
+        }
+        return BTreeMap::new();
+    }
+    if let Some(conflict) = loaded.programme_conflict() {
+        eprintln!(
+            "warning: {}",
+            conflict_note(crate::store::PROGRAMME_FILE, &conflict)
+        );
+    }
+    let conflicts: BTreeMap<usize, FileConflict> = (0..loaded.plan.activities.len())
+        .filter_map(|index| Some((index, loaded.conflict_of(index)?)))
+        .collect();
+    for (index, conflict) in &conflicts {
+        eprintln!(
+            "warning: {}",
+            conflict_note(&loaded.plan.activities[*index].code, conflict)
+        );
+    }
+    eprintln!("hint: `programa check` tells what is wrong with them");
+    conflicts
+}
+
+/// "I.1.2 has an unresolved merge conflict (file:7); shown as HEAD has it", escaped for a
+/// terminal.
+pub(super) fn conflict_note(code: &str, conflict: &FileConflict) -> String {
+    let lines: Vec<String> = conflict.blocks.iter().map(|b| b.line.to_string()).collect();
+    let shown = match conflict.shown_label() {
+        Some(label) if !label.is_empty() => format!("; shown as {label} has it"),
+        _ => String::new(),
+    };
+    let note = format!(
+        "{code} has an unresolved merge conflict ({}:{}){shown}",
+        conflict.file.display(),
+        lines.join(",")
+    );
+    output::escape_line(&note).into_owned()
+}
+
+/// Leaves out the activities whose files could not be read, saying so on stderr.
+fn drop_unread(loaded: &mut Loaded) -> Vec<String> {
     let files: Vec<String> = loaded
         .drop_unreadable()
         .iter()
         .map(|p| output::escape_line(&p.display().to_string()).into_owned())
         .collect();
     if files.is_empty() {
-        return;
+        return files;
     }
     eprintln!(
         "warning: {} left out because {} could not be read: {}",
@@ -111,7 +181,7 @@ pub(super) fn warn_unread(loaded: &mut Loaded) {
         },
         files.join(", ")
     );
-    eprintln!("hint: `programa check` tells what is wrong with them");
+    files
 }
 
 fn nothing_found(total: usize, year: i32) -> String {
@@ -204,10 +274,15 @@ pub(super) fn kind_label(activity: &Activity) -> String {
 
 fn write_table(
     out: &mut impl Write,
-    activities: &[&Activity],
+    listed: &[Listed],
     width: Option<usize>,
 ) -> std::io::Result<()> {
     const HEADER: [&str; 5] = ["CODE", "STATUS", "DONE", "KIND", "TITLE"];
+    let activities: Vec<&Activity> = listed.iter().map(|l| l.activity).collect();
+    let status = |listed: &Listed| match listed.conflict {
+        Some(_) => CONFLICT,
+        None => listed.activity.status.as_str(),
+    };
     let kinds: Vec<String> = activities.iter().map(|a| kind_label(a)).collect();
     let column = |header: &str, cells: &mut dyn Iterator<Item = usize>| {
         cells.max().unwrap_or(0).max(header.width())
@@ -218,10 +293,7 @@ fn write_table(
             .iter()
             .map(|a| output::escape_line(&a.code).width()),
     );
-    let status_width = column(
-        HEADER[1],
-        &mut activities.iter().map(|a| a.status.as_str().len()),
-    );
+    let status_width = column(HEADER[1], &mut listed.iter().map(|l| status(l).len()));
     let progress_width = "100%".len();
     let kind_width = column(HEADER[3], &mut kinds.iter().map(|k| k.width()));
     let gap = 2;
@@ -243,11 +315,12 @@ fn write_table(
         )
     };
     row(HEADER[0], HEADER[1], HEADER[2], HEADER[3], HEADER[4])?;
-    for (activity, kind) in activities.iter().zip(&kinds) {
+    for (listed, kind) in listed.iter().zip(&kinds) {
+        let activity = listed.activity;
         let progress = format!("{}%", activity.progress);
         row(
             &activity.code,
-            activity.status.as_str(),
+            status(listed),
             &progress,
             kind,
             &activity.title,
@@ -313,7 +386,7 @@ pub(super) fn output_width() -> Option<usize> {
         })
 }
 
-fn write_csv(out: &mut impl Write, activities: &[&Activity]) -> std::io::Result<()> {
+fn write_csv(out: &mut impl Write, activities: &[Listed]) -> std::io::Result<()> {
     let mut writer = output::csv::Writer::new(out);
     writer.write_record([
         "code",
@@ -331,9 +404,15 @@ fn write_csv(out: &mut impl Write, activities: &[&Activity]) -> std::io::Result<
         "venue",
         "partners",
         "participants",
+        "conflict",
     ])?;
     let date = |d: Option<crate::model::Date>| d.map(|d| d.to_string()).unwrap_or_default();
-    for a in activities {
+    for listed in activities {
+        let a = listed.activity;
+        let conflict = listed.conflict.map_or(String::new(), |c| {
+            let line = c.blocks.first().map_or(0, |b| b.line);
+            format!("{}:{line}", c.file.display())
+        });
         writer.write_record([
             a.code.as_str(),
             &a.project,
@@ -350,6 +429,7 @@ fn write_csv(out: &mut impl Write, activities: &[&Activity]) -> std::io::Result<
             a.venue.as_deref().unwrap_or_default(),
             &a.partners.join("; "),
             &a.participants.len().to_string(),
+            &conflict,
         ])?;
     }
     writer.flush()

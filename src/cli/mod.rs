@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod list;
 mod log;
+mod merge_file;
 mod new;
 mod note;
 mod participant;
@@ -76,6 +77,8 @@ enum Command {
     GitSetup(git_setup::Args),
     #[command(hide = true)]
     Textconv(git_setup::TextconvArgs),
+    #[command(hide = true)]
+    MergeFile(merge_file::Args),
     /// Compile the programme document or the follow-up report to PDF
     #[command(subcommand)]
     Compile(compile::Command),
@@ -212,6 +215,7 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Baseline(command) => baseline::run(context, &command),
         Command::GitSetup(args) => git_setup::run(context, &args),
         Command::Textconv(args) => git_setup::run_textconv(context, &args),
+        Command::MergeFile(args) => merge_file::run(context, &args),
         Command::Compile(command) => compile::run(context, &command),
     }
 }

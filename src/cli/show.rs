@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::list::{fill, kind_label, output_width, warn_unread};
+use super::list::{Listed, conflict_note, fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Plan};
 use crate::output;
+use crate::store::conflict::FileConflict;
 
 /// Prose is wrapped to the terminal, but never wider than this, to stay easy to read.
 const MAX_WIDTH: usize = 100;
@@ -19,7 +20,8 @@ const INDENT: &str = "   ";
 pub struct Args {
     /// The activity's code, `I.1.1`
     code: String,
-    /// Print the activity as JSON, with the file's field names
+    /// Print the activity as JSON, with the file's field names (and `conflict` when its file
+    /// has an unresolved merge conflict)
     #[arg(long)]
     json: bool,
 }
@@ -31,7 +33,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         let findings = loaded.findings_in(&source.path);
         (source.clone(), findings)
     });
-    warn_unread(&mut loaded);
+    let conflicts = warn_unread(&mut loaded);
     let activity = find(&loaded.plan, &args.code).map_err(|error| match unread {
         Some((source, findings)) => CliError::new(format!(
             "the file of {} cannot be read: {}",
@@ -42,17 +44,46 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .hint("fix the file (`programa check` lists every problem), then try again"),
         None => error.hint("`programa list` shows every code; `--year` picks another year"),
     })?;
+    let conflict = loaded
+        .plan
+        .activities
+        .iter()
+        .position(|a| std::ptr::eq(a, activity))
+        .and_then(|index| conflicts.get(&index));
     if args.json {
-        crate::output::json::to_writer_pretty(&mut *context.out, activity)
+        let listed = Listed { activity, conflict };
+        crate::output::json::to_writer_pretty(&mut *context.out, &listed)
             .map_err(std::io::Error::from)?;
         writeln!(context.out)?;
     } else {
         let width = output_width().unwrap_or(DEFAULT_WIDTH).min(MAX_WIDTH);
+        if let Some(conflict) = conflict {
+            context
+                .out
+                .write_all(conflict_banner(&activity.code, conflict).as_bytes())?;
+        }
         context
             .out
             .write_all(render(&loaded.plan, activity, width).as_bytes())?;
     }
     Ok(())
+}
+
+/// What `show` says first of an activity whose file has an unresolved merge conflict: where,
+/// each key with both values, and how to resolve it; escaped for a terminal.
+fn conflict_banner(code: &str, conflict: &FileConflict) -> String {
+    let mut banner = conflict_note(code, conflict);
+    banner.push('\n');
+    for block in &conflict.blocks {
+        let summary = output::escape_line(&block.summary()).into_owned();
+        let _ = writeln!(banner, "  line {}: {summary}", block.line);
+    }
+    let file = output::escape_line(&conflict.file.display().to_string()).into_owned();
+    let _ = writeln!(
+        banner,
+        "resolve it (keep one version, delete the marker lines), then `git add {file}`\n"
+    );
+    banner
 }
 
 /// The activity with `code` (ignoring case), or an error suggesting the codes nearest to it.

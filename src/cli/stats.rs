@@ -8,6 +8,7 @@ use super::list::{cut, fill, output_width, pad, warn_unread};
 use super::{CliError, Context};
 use crate::model::{Breakdown, Format, Plan, Status, Totals};
 use crate::output;
+use crate::store::conflict::FileConflict;
 
 /// Count activities the way the foreword does ("8 studies · 24 events"), by status, and by
 /// area, programme and project.
@@ -21,8 +22,18 @@ pub struct Args {
 /// Runs `programa stats`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, mut loaded) = context.load()?;
-    warn_unread(&mut loaded);
-    let stats = Stats::of(&loaded.plan);
+    let conflicts = warn_unread(&mut loaded);
+    let mut stats = Stats::of(&loaded.plan);
+    stats.conflicted = conflicts
+        .into_iter()
+        .filter_map(|(index, conflict)| {
+            let activity = loaded.plan.activities.get(index)?;
+            Some(Conflicted {
+                code: activity.code.clone(),
+                conflict,
+            })
+        })
+        .collect();
     if args.json {
         crate::output::json::to_writer_pretty(&mut *context.out, &stats)
             .map_err(std::io::Error::from)?;
@@ -49,6 +60,17 @@ struct Stats {
     by_area: Vec<Group>,
     by_programme: Vec<Group>,
     by_project: Vec<Group>,
+    /// Activities counted as one side of an unresolved merge conflict has them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conflicted: Vec<Conflicted>,
+}
+
+/// An activity whose file has an unresolved merge conflict.
+#[derive(Debug, Serialize)]
+struct Conflicted {
+    code: String,
+    #[serde(flatten)]
+    conflict: FileConflict,
 }
 
 /// One area, programme or project and its counts.
@@ -151,6 +173,7 @@ impl Stats {
             by_area,
             by_programme,
             by_project,
+            conflicted: Vec::new(),
         }
     }
 
@@ -199,6 +222,24 @@ impl Stats {
         }
         line("");
         line(&self.summary());
+        if !self.conflicted.is_empty() {
+            let codes: Vec<&str> = self.conflicted.iter().map(|c| c.code.as_str()).collect();
+            let shown: Vec<&str> = self
+                .conflicted
+                .iter()
+                .filter_map(|c| c.conflict.shown_label())
+                .collect();
+            line(&output::escape_line(&format!(
+                "{} an unresolved merge conflict, counted as {} has it: {}",
+                if codes.len() == 1 {
+                    "1 activity has".to_string()
+                } else {
+                    format!("{} activities have", codes.len())
+                },
+                shown.first().copied().unwrap_or("one side"),
+                codes.join(", ")
+            )));
+        }
         line("");
 
         line("By status");

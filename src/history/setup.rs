@@ -1,13 +1,17 @@
-//! The git diff driver: `.gitattributes` lines that send programme files through
-//! `programa textconv`, and its `diff.programa.*` settings in the repository's configuration.
+//! The git drivers of programme files: `.gitattributes` lines that send them through
+//! `programa textconv` for diffs and `programa merge-file` for merges, and their
+//! `diff.programa.*` and `merge.programa.*` settings in the repository's configuration.
 
 use serde::Serialize;
 
 use super::{Repo, Result};
 use crate::store::{PROGRAMME_DIR, StoreError, write::atomic_write};
 
-/// The diff driver's name, as `.gitattributes` and `.git/config` spell it.
+/// The drivers' name, as `.gitattributes` and `.git/config` spell it.
 pub const DRIVER: &str = "programa";
+
+/// What git says the merge driver is (`merge.programa.name`).
+const MERGE_NAME: &str = "programa: merge programme files field by field";
 
 /// A hunk header regex: the first line of an activity's rendering, its code and title.
 const XFUNCNAME: &str = "^([IVX]+(\\.[0-9]+)+ .*)$";
@@ -29,9 +33,11 @@ impl SetupReport {
 }
 
 impl Repo {
-    /// Makes `git diff` and `git log -p` show programme files through `command` (a shell command
-    /// line that git completes with a file path). Changes only what is missing or different.
-    pub fn setup_diff_driver(&self, command: &str) -> Result<SetupReport> {
+    /// Makes `git diff` and `git log -p` show programme files through `textconv` (a shell
+    /// command line that git completes with a file path), and git's merges merge them through
+    /// `merge` (a merge driver's command line, with git's `%O %A %B…`). Changes only what is
+    /// missing or different.
+    pub fn setup_drivers(&self, textconv: &str, merge: &str) -> Result<SetupReport> {
         let mut report = SetupReport::default();
         let path = self.workdir().join(".gitattributes");
         let existing = match std::fs::read_to_string(&path) {
@@ -39,10 +45,11 @@ impl Repo {
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(error) => return Err(StoreError::io("cannot read", &path)(error).into()),
         };
-        let wanted = [format!(
-            "{}{PROGRAMME_DIR}/**/*.toml diff={DRIVER}",
-            self.prefix
-        )];
+        let files = format!("{}{PROGRAMME_DIR}/**/*.toml", self.prefix);
+        let wanted = [
+            format!("{files} diff={DRIVER}"),
+            format!("{files} merge={DRIVER}"),
+        ];
         let mut text = existing.clone();
         for line in wanted {
             if !existing.lines().any(|l| l.trim() == line) {
@@ -60,8 +67,10 @@ impl Repo {
 
         let mut config = self.git.config()?.open_level(git2::ConfigLevel::Local)?;
         let settings = [
-            (format!("diff.{DRIVER}.textconv"), command.to_string()),
+            (format!("diff.{DRIVER}.textconv"), textconv.to_string()),
             (format!("diff.{DRIVER}.xfuncname"), XFUNCNAME.to_string()),
+            (format!("merge.{DRIVER}.name"), MERGE_NAME.to_string()),
+            (format!("merge.{DRIVER}.driver"), merge.to_string()),
         ];
         for (key, value) in settings {
             if config.get_string(&key).ok().as_deref() != Some(value.as_str()) {

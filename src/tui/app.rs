@@ -219,6 +219,8 @@ pub struct App {
     validation: Option<(u64, Vec<Finding>)>,
     /// Reading and validation findings.
     pub findings: Vec<Finding>,
+    /// The activities (by place in the plan) whose files hold unresolved merge conflicts.
+    pub conflicted: HashSet<usize>,
     /// The tree of the plan.
     pub tree: Tree,
     haystacks: Option<Vec<String>>,
@@ -318,6 +320,7 @@ impl App {
             check_due: false,
             validation: None,
             findings: Vec::new(),
+            conflicted: HashSet::new(),
             tree: Tree::default(),
             haystacks: None,
             filter: Filter::default(),
@@ -346,7 +349,12 @@ impl App {
     }
 
     fn say_if_unreadable(&mut self) {
-        if self.loaded.has_errors() {
+        if self.loaded.has_conflicts() {
+            self.say_error(format!(
+                "unresolved merge conflicts: press {} to see where",
+                self.keys.first(Command::Findings)
+            ));
+        } else if self.loaded.has_errors() {
             self.say_error(format!(
                 "some files cannot be read: press {} to see why",
                 self.keys.first(Command::Findings)
@@ -534,6 +542,7 @@ impl App {
     /// The tree of the plan as it is now, keeping the selected node.
     fn rebuild_tree(&mut self) {
         let key = self.selected_key();
+        self.conflicted = self.loaded.conflicted_activities();
         self.tree = Tree::of(&self.loaded.plan);
         self.haystacks = None;
         self.show_rows(key);

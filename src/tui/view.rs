@@ -111,6 +111,9 @@ impl Theme {
     }
 }
 
+/// The mark in the tree of an activity whose file holds an unresolved merge conflict.
+pub const CONFLICT_GLYPH: &str = "!";
+
 /// The mark of a status in the tree.
 pub fn status_glyph(status: Status) -> &'static str {
     match status {
@@ -268,17 +271,21 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 let Some(activity) = app.loaded.plan.activities.get(index) else {
                     continue;
                 };
+                let conflicted = app.conflicted.contains(&index);
                 spans.push(Span::raw(indent));
-                spans.push(Span::styled(
-                    status_glyph(activity.status),
-                    theme.status(activity.status),
-                ));
+                spans.push(if conflicted {
+                    Span::styled(CONFLICT_GLYPH, theme.error())
+                } else {
+                    Span::styled(status_glyph(activity.status), theme.status(activity.status))
+                });
                 spans.push(Span::styled(
                     format!(" {} ", one_line(&activity.code)),
                     theme.accent(),
                 ));
                 let mut r = Vec::new();
-                if wide {
+                if wide && conflicted {
+                    r.push(Span::styled(format!(" {:<9}", "conflict"), theme.error()));
+                } else if wide {
                     r.push(Span::styled(
                         format!(" {:<9}", activity.status.as_str()),
                         theme.status(activity.status),
@@ -533,6 +540,37 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         one_line(&activity.title),
         theme.heading(),
     )));
+    let index = app
+        .loaded
+        .plan
+        .activities
+        .iter()
+        .position(|a| std::ptr::eq(a, activity));
+    if let Some(conflict) = index
+        .filter(|i| app.conflicted.contains(i))
+        .and_then(|i| app.loaded.conflict_of(i))
+    {
+        for block in &conflict.blocks {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{:<10}", "Conflict"), theme.error()),
+                Span::styled(
+                    format!("line {}: {}", block.line, one_line(&block.summary())),
+                    theme.error(),
+                ),
+            ]));
+        }
+        let shown = conflict
+            .shown_label()
+            .map(|label| format!("shown as {} has it; ", one_line(label)))
+            .unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{:<10}{shown}keep one version in the file (e), then `git add` it",
+                ""
+            ),
+            theme.dim(),
+        )));
+    }
     lines.push(field("Project", project));
     lines.push(Line::from(vec![
         Span::styled(format!("{:<10}", "Status"), theme.dim()),

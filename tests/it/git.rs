@@ -612,11 +612,11 @@ fn git_setup_makes_git_diff_semantic() {
     );
     assert_eq!(
         env.programa(&["git-setup"]).ok(),
-        "the diff driver is set up already\n"
+        "the diff and merge drivers are set up already\n"
     );
     assert_eq!(
         std::fs::read_to_string(env.repo.join(".gitattributes")).expect("attributes"),
-        "programme/**/*.toml diff=programa\n"
+        "programme/**/*.toml diff=programa\nprogramme/**/*.toml merge=programa\n"
     );
     env.edit("I.1.1", "status = \"completed\"", "status = \"cancelled\"");
     let diff = env.git(&["diff"]);
