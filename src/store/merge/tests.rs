@@ -464,3 +464,180 @@ fn key_orders_are_the_models_orders() {
         );
     }
 }
+
+/// Random edits to different fields on two branches, as the commands make them.
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The fields an edit can touch, each edited by one side only.
+    const FIELDS: &[&str] = &[
+        "title",
+        "contents_title",
+        "kind",
+        "format",
+        "format_note",
+        "status",
+        "progress",
+        "planned_start",
+        "planned_end",
+        "actual_start",
+        "actual_end",
+        "venue",
+        "audience",
+        "partners",
+    ];
+
+    /// Text as people type it: letters, digits, punctuation, quotes and accents.
+    fn words() -> impl Strategy<Value = String> {
+        "[A-Za-zÁÉÍÓÚáéíóúñ0-9][A-Za-zÁÉÍÓÚáéíóúñ0-9 ,.;:'\"()/#-]{0,40}"
+            .prop_map(|text| text.trim_end().to_string())
+    }
+
+    fn date() -> impl Strategy<Value = String> {
+        (2020..2023i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
+    }
+
+    /// A `programa set` argument for `field`.
+    fn assignment(field: &'static str) -> BoxedStrategy<String> {
+        let set = move |value: String| format!("{field}={value}");
+        match field {
+            "kind" => prop::sample::select(vec!["event", "study", "other"])
+                .prop_map(move |v| set(v.into()))
+                .boxed(),
+            "format" => prop::sample::select(vec!["face-to-face", "virtual", "hybrid", "none"])
+                .prop_map(move |v| set(v.into()))
+                .boxed(),
+            "status" => prop::sample::select(vec![
+                "planned",
+                "ongoing",
+                "completed",
+                "postponed",
+                "cancelled",
+            ])
+            .prop_map(move |v| set(v.into()))
+            .boxed(),
+            "progress" => (0..=100u8).prop_map(move |v| set(v.to_string())).boxed(),
+            "planned_start" | "planned_end" | "actual_start" | "actual_end" => {
+                prop_oneof![date().prop_map(set), Just(format!("{field}="))].boxed()
+            }
+            "partners" => prop_oneof![
+                prop::sample::select(vec!["CAF", "ALADI", "BID", "UNCTAD", "CEPAL"])
+                    .prop_map(|p| format!("partners+={p}")),
+                words().prop_map(|p| format!("partners+={p}")),
+                Just("partners-=CAF".to_string()),
+                Just("partners-=ALADI".to_string()),
+            ]
+            .boxed(),
+            "title" => words().prop_map(set).boxed(),
+            _ => prop_oneof![words().prop_map(set), Just(format!("{field}="))].boxed(),
+        }
+    }
+
+    /// One side's edits: settings of its own fields, and notes and participants (which both
+    /// sides may add), notes in date order as days go by.
+    fn side(fields: Vec<&'static str>) -> BoxedStrategy<Vec<Edit>> {
+        let sets: Vec<BoxedStrategy<Vec<String>>> = fields
+            .into_iter()
+            .map(|field| prop::collection::vec(assignment(field), 1..3).boxed())
+            .collect();
+        let notes = prop::collection::vec((date(), words()), 0..3);
+        let participants = prop::collection::vec((words(), words()), 0..3);
+        (sets, notes, participants)
+            .prop_map(|(sets, mut notes, participants)| {
+                notes.sort();
+                let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+                let mut edits: Vec<Edit> = sets
+                    .into_iter()
+                    .flatten()
+                    .map(|s| Edit::Set(leak(s)))
+                    .collect();
+                edits.extend(notes.into_iter().map(|(d, t)| Edit::Note(leak(d), leak(t))));
+                edits.extend(
+                    participants
+                        .into_iter()
+                        .map(|(o, c)| Edit::Participant(leak(o), leak(c))),
+                );
+                edits
+            })
+            .boxed()
+    }
+
+    /// Both sides' edits, to disjoint sets of fields, on one of the fixture's activities.
+    fn scenario() -> impl Strategy<Value = (&'static str, Vec<Edit>, Vec<Edit>)> {
+        let bases = vec![
+            BASE,
+            include_str!("../../../tests/fixtures/mini/programme/2021/activities/I.1.2.toml"),
+        ];
+        (
+            prop::sample::select(bases),
+            prop::sample::subsequence(FIELDS.to_vec(), 0..=FIELDS.len()),
+            any::<u64>(),
+        )
+            .prop_flat_map(|(base, fields, split)| {
+                let (ours, theirs): (Vec<_>, Vec<_>) = fields
+                    .into_iter()
+                    .enumerate()
+                    .partition(|(i, _)| split >> (i % 64) & 1 == 0);
+                let pick = |v: Vec<(usize, &'static str)>| v.into_iter().map(|(_, f)| f).collect();
+                (Just(base), side(pick(ours)), side(pick(theirs)))
+            })
+    }
+
+    /// What making both sides' edits one after the other writes: ours' settings, theirs',
+    /// both sides' participants (ours first), and the notes of both in date order.
+    fn both(base: &str, ours: &[Edit], theirs: &[Edit]) -> String {
+        let sets = ours
+            .iter()
+            .chain(theirs)
+            .filter(|e| matches!(e, Edit::Set(_)));
+        let people = ours
+            .iter()
+            .chain(theirs)
+            .filter(|e| matches!(e, Edit::Participant(..)));
+        let date = |e: &Edit| match e {
+            Edit::Note(d, _) => Some(*d),
+            _ => None,
+        };
+        let mut notes: Vec<&Edit> = ours.iter().filter(|e| date(e).is_some()).collect();
+        for note in theirs.iter().filter(|e| date(e).is_some()) {
+            let at = notes
+                .iter()
+                .position(|n| date(n) > date(note) && ours.iter().any(|o| std::ptr::eq(o, *n)))
+                .unwrap_or(notes.len());
+            notes.insert(at, note);
+        }
+        let all: Vec<Edit> = sets.chain(people).chain(notes).cloned().collect();
+        edited(base, &all)
+    }
+
+    /// Whether making `edits` on `base` is possible: some remove an item that is not there.
+    fn possible(base: &str, edits: &[Edit]) -> bool {
+        let mut editor = ActivityEditor::parse(Path::new("a.toml"), base).expect("parses");
+        edits.iter().all(|edit| match edit {
+            Edit::Set(arg) => parse_assignments(&[arg.to_string()])
+                .is_ok_and(|a| a.iter().all(|a| editor.apply(a).is_ok())),
+            _ => true,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn edits_to_different_fields_always_merge_and_keep_both(
+            (base, ours, theirs) in scenario()
+        ) {
+            prop_assume!(possible(base, &ours) && possible(base, &theirs));
+            prop_assume!(possible(base, &[ours.clone(), theirs.clone()].concat()));
+            let expected = both(base, &ours, &theirs);
+            let (o, t) = (edited(base, &ours), edited(base, &theirs));
+            let result = merge(base, &o, &t, &options(FileKind::Activity));
+            prop_assert!(result.is_clean(), "{}", result.text);
+            prop_assert_eq!(&result.text, &expected);
+            let (_, findings) = parse_file::<crate::model::Activity>(Path::new("a.toml"), &result.text);
+            prop_assert!(findings.is_empty(), "{:?}", findings);
+        }
+    }
+}
