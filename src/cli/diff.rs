@@ -117,7 +117,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         )?;
         for block in &conflict.blocks {
             let summary = block.summary();
-            writeln!(context.out, "  line {}: {}", block.line, shown_line(&summary))?;
+            writeln!(
+                context.out,
+                "  line {}: {}",
+                block.line,
+                shown_line(&summary)
+            )?;
         }
     }
     Ok(())

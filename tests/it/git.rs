@@ -12,15 +12,15 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini"
 const ACTIVITIES: &str = "programme/2021/activities";
 
 /// A temporary home with its own git configuration and a repository in it.
-struct Env {
+pub(crate) struct Env {
     _dir: tempfile::TempDir,
-    home: PathBuf,
+    pub(crate) home: PathBuf,
     /// The repository's working tree.
-    repo: PathBuf,
+    pub(crate) repo: PathBuf,
     /// The folder that holds `programme/` (the repository, or a sub-folder of it).
-    root: PathBuf,
+    pub(crate) root: PathBuf,
     /// Variables added to every command.
-    vars: Vec<(String, String)>,
+    pub(crate) vars: Vec<(String, String)>,
 }
 
 impl Env {
@@ -54,7 +54,7 @@ impl Env {
     }
 
     /// A repository whose first commit (by plain git) holds the fixture.
-    fn new() -> Env {
+    pub(crate) fn new() -> Env {
         let env = Env::new_in("");
         env.commit("Import the 2021 programme", "2021-01-10T09:00:00+00:00");
         env
@@ -69,7 +69,7 @@ impl Env {
         command
     }
 
-    fn git_output(&self, args: &[&str]) -> Output {
+    pub(crate) fn git_output(&self, args: &[&str]) -> Output {
         self.command("git", &self.repo)
             .args(args)
             .output()
@@ -77,13 +77,13 @@ impl Env {
     }
 
     /// Runs git in the repository; panics when it fails.
-    fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let output = self.git_output(args);
         stdout_of(&format!("git {args:?}"), output)
     }
 
     /// Stages everything and commits with plain git at `date`.
-    fn commit(&self, message: &str, date: &str) {
+    pub(crate) fn commit(&self, message: &str, date: &str) {
         self.git(&["add", "-A"]);
         self.git_at(date, &["commit", "-q", "-m", message]);
     }
@@ -100,7 +100,7 @@ impl Env {
     }
 
     /// Runs programa in the programme's folder.
-    fn programa(&self, args: &[&str]) -> Run {
+    pub(crate) fn programa(&self, args: &[&str]) -> Run {
         self.programa_in(&self.root, args, None)
     }
 
@@ -124,16 +124,16 @@ impl Env {
         }
     }
 
-    fn path(&self, relative: &str) -> PathBuf {
+    pub(crate) fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
 
-    fn activity(&self, code: &str) -> PathBuf {
+    pub(crate) fn activity(&self, code: &str) -> PathBuf {
         self.path(&format!("{ACTIVITIES}/{code}.toml"))
     }
 
     /// Replaces `from` by `to` in an activity file; panics if `from` is not there.
-    fn edit(&self, code: &str, from: &str, to: &str) {
+    pub(crate) fn edit(&self, code: &str, from: &str, to: &str) {
         let path = self.activity(code);
         let text = std::fs::read_to_string(&path).expect("activity file");
         assert!(text.contains(from), "{from:?} not in {code}");
@@ -141,7 +141,7 @@ impl Env {
     }
 
     /// `git fsck` finds nothing wrong.
-    fn fsck(&self) {
+    pub(crate) fn fsck(&self) {
         self.git(&["fsck", "--no-progress"]);
     }
 
@@ -153,7 +153,7 @@ impl Env {
         (head, refs, index)
     }
 
-    fn append(&self, code: &str, text: &str) {
+    pub(crate) fn append(&self, code: &str, text: &str) {
         let path = self.activity(code);
         let mut old = std::fs::read_to_string(&path).expect("activity file");
         old.push_str(text);
@@ -161,15 +161,15 @@ impl Env {
     }
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Run {
     #[track_caller]
-    fn ok(self) -> String {
+    pub(crate) fn ok(self) -> String {
         assert_eq!(
             self.code, 0,
             "failed:\nstdout:\n{}\nstderr:\n{}",
@@ -179,7 +179,7 @@ impl Run {
     }
 
     #[track_caller]
-    fn fails(self) -> String {
+    pub(crate) fn fails(self) -> String {
         assert_eq!(self.code, 1, "expected failure, stdout:\n{}", self.stdout);
         self.stderr
     }

@@ -14,6 +14,7 @@ mod edit;
 mod git;
 mod hostile;
 mod import;
+mod merge;
 mod read;
 mod render;
 mod tui;

@@ -1522,3 +1522,44 @@ fn a_click_on_a_tab_of_the_right_pane_shows_it() {
     assert_eq!(env.selected_code().as_deref(), Some("I.1.2"));
     assert_eq!(env.app.focus, Focus::Tree);
 }
+
+#[test]
+fn an_activity_with_a_merge_conflict_is_marked_and_not_edited() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(Path::new(FIXTURE), dir.path());
+    let path = dir.path().join("programme/2021/activities/I.1.2.toml");
+    let text = Env::fixture("I.1.2").replace(
+        "status = \"ongoing\"\n",
+        "<<<<<<< HEAD\nstatus = \"ongoing\"\n=======\nstatus = \"postponed\"\n>>>>>>> other\n",
+    );
+    std::fs::write(&path, &text).expect("writes the conflict");
+    let mut env = Env {
+        app: open(dir.path(), KeyMap::default(), (100, 30)),
+        dir,
+    };
+    let message = env.app.message.as_ref().expect("a message");
+    assert!(message.error && message.text.contains("unresolved merge conflicts"));
+    env.keys("j");
+    assert_eq!(env.selected_code().as_deref(), Some("I.1.2"));
+    let screen = env.draw();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("I.1.2 Follow-up"))
+        .expect("the activity's row");
+    assert!(row.contains("! I.1.2"), "{screen}");
+    assert!(
+        screen.contains("Conflict  line 5: `status` is \"ongoing\" in"),
+        "{screen}"
+    );
+    // An edit is refused, and the file stays as it is.
+    env.keys("s");
+    env.keys("<enter>");
+    let message = env
+        .app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(message.contains("unresolved merge conflict"), "{message}");
+    assert_eq!(env.read("I.1.2"), text);
+}
