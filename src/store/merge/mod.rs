@@ -177,7 +177,7 @@ pub struct TableRule {
 impl TableRule {
     /// The identity of `element`.
     fn identity(&self, element: &Table) -> String {
-        let value = |key: &str| element.get(key).map(|item| fields::display_item(item));
+        let value = |key: &str| element.get(key).map(fields::display_item);
         if self.first_present {
             return self
                 .identity

@@ -28,7 +28,7 @@ fn options(kind: FileKind) -> Options<'static> {
 }
 
 /// One edit of an activity, made the way the commands make it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Edit {
     Set(&'static str),
     Note(&'static str, &'static str),
@@ -89,19 +89,15 @@ fn merges_as(ours: &[Edit], theirs: &[Edit], expected: &[Edit]) {
 fn changes_to_different_keys_merge_as_if_made_one_after_the_other() {
     let status = Edit::Set("status=postponed");
     let progress = Edit::Set("progress=60");
-    merges_as(
-        &[status.clone()],
-        &[progress.clone()],
-        &[status.clone(), progress.clone()],
-    );
-    merges_as(&[progress.clone()], &[status.clone()], &[progress, status]);
+    merges_as(&[status], &[progress], &[status, progress]);
+    merges_as(&[progress], &[status], &[progress, status]);
     // New keys go to their place, whichever side added them.
     let venue = Edit::Set("format=none");
     let format_note = Edit::Set("format_note=With technological resources");
     let audience = Edit::Set("audience=National authorities");
     merges_as(
-        &[venue.clone(), audience.clone()],
-        &[format_note.clone()],
+        &[venue, audience],
+        &[format_note],
         &[venue, audience, format_note],
     );
 }
@@ -111,7 +107,7 @@ fn notes_and_participants_added_on_both_sides_are_all_kept() {
     let ours = [Edit::Note("2021-07-02", "Report sent.")];
     let theirs = [Edit::Note("2021-07-01", "Minutes approved.")];
     // Notes in date order, whichever side added them.
-    let in_order = [theirs[0].clone(), ours[0].clone()];
+    let in_order = [theirs[0], ours[0]];
     merges_as(&ours, &theirs, &in_order);
     merges_as(&theirs, &ours, &in_order);
 
@@ -120,11 +116,7 @@ fn notes_and_participants_added_on_both_sides_are_all_kept() {
         Edit::Participant("BID", "Chile"),
         Edit::Participant("ALADI", "Uruguay"),
     ];
-    merges_as(
-        &ours,
-        &theirs,
-        &[ours[0].clone(), theirs[0].clone(), theirs[1].clone()],
-    );
+    merges_as(&ours, &theirs, &[ours[0], theirs[0], theirs[1]]);
 }
 
 #[test]
@@ -133,7 +125,7 @@ fn the_same_change_on_both_sides_merges_once() {
         Edit::Set("status=cancelled"),
         Edit::Note("2021-07-01", "Cancelled by the Council."),
     ];
-    let ours = [both[0].clone(), both[1].clone(), Edit::Set("progress=0")];
+    let ours = [both[0], both[1], Edit::Set("progress=0")];
     merges_as(&ours, &both, &ours);
 }
 
