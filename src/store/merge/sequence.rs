@@ -61,25 +61,58 @@ impl Hunk {
 }
 
 /// The stretches of `base` that `side` changed, in order, each as long as it can be.
+///
+/// The places are worked out from the lengths of the diff's operations, in order, and the
+/// stretches it calls equal are checked to be: similar 2.7 can report wrong indices in its
+/// operations. Should the script not hold, the whole changed middle is one stretch.
 fn hunks<T: Hash + Eq + Ord>(base: &[T], side: &[T]) -> Vec<Hunk> {
     let mut hunks: Vec<Hunk> = Vec::new();
+    let (mut old, mut new) = (0, 0);
     for op in capture_diff_slices(Algorithm::Myers, base, side) {
-        let (tag, old, new) = op.as_tag_tuple();
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let (old_len, new_len) = (old_range.len(), new_range.len());
+        let (old_end, new_end) = (old + old_len, new + new_len);
         if tag == DiffTag::Equal {
-            continue;
-        }
-        match hunks.last_mut() {
-            Some(last) if last.base.end == old.start && last.side.end == new.start => {
-                last.base.end = old.end;
-                last.side.end = new.end;
+            if base.get(old..old_end) != side.get(new..new_end) {
+                return one_hunk(base, side);
             }
-            _ => hunks.push(Hunk {
-                base: old,
-                side: new,
-            }),
+        } else {
+            match hunks.last_mut() {
+                Some(last) if last.base.end == old && last.side.end == new => {
+                    last.base.end = old_end;
+                    last.side.end = new_end;
+                }
+                _ => hunks.push(Hunk {
+                    base: old..old_end,
+                    side: new..new_end,
+                }),
+            }
         }
+        (old, new) = (old_end, new_end);
+    }
+    if old != base.len() || new != side.len() {
+        return one_hunk(base, side);
     }
     hunks
+}
+
+/// All that differs between `base` and `side` as one stretch, between what they begin and end
+/// with alike.
+fn one_hunk<T: Eq>(base: &[T], side: &[T]) -> Vec<Hunk> {
+    let head = base.iter().zip(side).take_while(|(a, b)| a == b).count();
+    let tail = base[head..]
+        .iter()
+        .rev()
+        .zip(side[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if head == base.len() && head == side.len() {
+        return Vec::new();
+    }
+    vec![Hunk {
+        base: head..base.len() - tail,
+        side: head..side.len() - tail,
+    }]
 }
 
 /// Whether `next` (which does not start before the group) overlaps the group of hunks that
@@ -223,6 +256,28 @@ mod tests {
         assert_eq!(merged("abcde", "aXYde", "abZde", keep), "a(XY|bZ)de");
         // A deletion against a change inside it.
         assert_eq!(merged("abcde", "ae", "abZde", keep), "a(|bZd)e");
+    }
+
+    #[test]
+    fn the_changes_are_placed_right_where_the_diff_reports_them_wrong() {
+        // similar 2.7 reports this diff's deletion and insertion one place off.
+        let base: Vec<&str> = "a\n\n\nc\n\nbb\n\n\n\na\n\n\na"
+            .split_inclusive('\n')
+            .collect();
+        let side: Vec<&str> = "\n\n\na\nc\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+            .split_inclusive('\n')
+            .collect();
+        let merged: Vec<&str> = merge(&base, &side, &base, Style::Lines)
+            .into_iter()
+            .flat_map(|chunk| match chunk.outcome {
+                Outcome::Theirs => base[chunk.theirs].to_vec(),
+                _ => side[chunk.ours].to_vec(),
+            })
+            .collect();
+        assert_eq!(merged, side);
+        for hunk in hunks(&base, &side) {
+            assert!(hunk.base.end <= base.len() && hunk.side.end <= side.len());
+        }
     }
 
     #[test]

@@ -632,4 +632,75 @@ mod properties {
             prop_assert!(findings.is_empty(), "{:?}", findings);
         }
     }
+
+    /// A version of the fixture with lines taken out, repeated and replaced by others that
+    /// are TOML or not: what a hand edit, a bad paste or a merge by hand leaves.
+    fn mangled() -> impl Strategy<Value = String> {
+        let lines: Vec<String> = BASE.lines().map(String::from).collect();
+        let line = prop_oneof![
+            prop::sample::select(lines.clone()),
+            "[a-z_]{1,10} = \"[a-z ]{0,10}\"",
+            Just("[[notes]]".to_string()),
+            Just("date = \"2021-07-01\"".to_string()),
+            "[a-z =\"\\[\\]]{0,12}",
+        ];
+        prop::collection::vec(
+            prop_oneof![
+                4 => (0..lines.len()).prop_map(Some),
+                1 => Just(None),
+            ],
+            0..lines.len() + 4,
+        )
+        .prop_flat_map(move |picks| {
+            let n = picks.len();
+            (Just(picks), prop::collection::vec(line.clone(), n))
+        })
+        .prop_map(move |(picks, others)| {
+            let base: Vec<&str> = BASE.lines().collect();
+            let mut text = String::new();
+            for (pick, other) in picks.into_iter().zip(others) {
+                text.push_str(pick.map_or(other.as_str(), |i| base[i]));
+                text.push('\n');
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// Whatever the three versions, the merge ends, keeps a side that alone changed, and
+        /// every conflict it marks is one the store finds again when it reads the file.
+        #[test]
+        fn any_three_versions_merge_into_a_file_the_store_reads(
+            base in mangled(),
+            ours in mangled(),
+            theirs in mangled(),
+        ) {
+            let options = options(FileKind::Activity);
+            prop_assert_eq!(merge(&base, &ours, &base, &options).text, ours.clone());
+            prop_assert_eq!(merge(&base, &base, &theirs, &options).text, theirs.clone());
+            let result = merge(&base, &ours, &theirs, &options);
+            let found = crate::store::conflict::find(&result.text);
+            prop_assert_eq!(found.len(), result.conflicts, "{}", result.text);
+            if result.method == Method::Fields {
+                let (_, findings) =
+                    parse_file::<crate::model::Activity>(Path::new("a.toml"), &result.text);
+                let syntax = findings.iter().any(|f| f.code == "toml-syntax");
+                prop_assert!(!syntax, "{:?}\n{}", findings, result.text);
+            }
+        }
+
+        /// The line merge keeps a side that alone changed, and marks nothing then.
+        #[test]
+        fn the_line_merge_keeps_what_one_side_alone_changed(
+            base in "[abc\n]{0,30}",
+            side in "[abc\n]{0,30}",
+        ) {
+            let labels = LABELS;
+            prop_assert_eq!(lines::merge(&base, &side, &base, labels, 7), (side.clone(), 0));
+            prop_assert_eq!(lines::merge(&base, &base, &side, labels, 7), (side.clone(), 0));
+            prop_assert_eq!(lines::merge(&base, &side, &side, labels, 7), (side.clone(), 0));
+        }
+    }
 }
