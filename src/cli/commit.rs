@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::{CliError, Context};
 use crate::changes::{self, PlanChanges};
 use crate::diagnostic::Finding;
-use crate::history::{CommitKind, Committed, PathChange, Repo, Role, has_conflict_markers};
+use crate::history::{CommitKind, Committed, PathChange, Repo, Role};
 use crate::model::Plan;
 use crate::output::shown;
 use crate::store::{self, Workspace, WriteLock};
@@ -181,20 +181,8 @@ pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError
             continue;
         }
         let loaded = store::load(workspace, year)?;
+        // An unresolved merge conflict is among the reading's findings (`merge-conflict`).
         let mut findings = loaded.findings.clone();
-        for source in &loaded.sources {
-            if has_conflict_markers(&source.text) {
-                findings.insert(
-                    0,
-                    Finding::error(
-                        "conflict-markers",
-                        "the file holds conflict markers of an unresolved merge",
-                    )
-                    .at(source.path.clone(), None)
-                    .hint("resolve the conflict (keep one side of each `<<<<<<<`…`>>>>>>>` block)"),
-                );
-            }
-        }
         findings.extend(crate::validate::validate(&loaded));
         errors.extend(findings.into_iter().filter(Finding::is_error));
         sources.extend(loaded.sources.iter().cloned());

@@ -37,9 +37,6 @@ pub use timeline::{
 };
 pub use walk::{Log, LogEntry};
 
-/// Whether a text holds git's conflict markers (an unresolved merge): the store finds them.
-pub use crate::store::conflict::has_markers as has_conflict_markers;
-
 /// Why the history could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {

@@ -364,7 +364,11 @@ fn commit_refuses_a_programme_with_errors() {
         "<<<<<<< HEAD\nprogress = 40\n=======\nprogress = 50\n>>>>>>> other\n",
     );
     let stderr = env.programa(&["commit"]).fails();
-    assert!(stderr.contains("conflict-markers"), "{stderr}");
+    assert!(stderr.contains("error[merge-conflict]"), "{stderr}");
+    assert!(
+        stderr.contains("1 error"),
+        "one conflict is one error: {stderr}"
+    );
     assert_eq!(env.git(&["rev-list", "--count", "HEAD"]), "1\n");
 }
 
@@ -1012,7 +1016,11 @@ fn commit_concludes_a_merge_once_its_conflict_is_resolved() {
     let before = env.state();
 
     let stderr = env.programa(&["commit"]).fails();
-    assert!(stderr.contains("conflict-markers"), "{stderr}");
+    assert!(stderr.contains("error[merge-conflict]"), "{stderr}");
+    assert!(
+        stderr.contains("1 error"),
+        "one conflict is one error: {stderr}"
+    );
     assert_eq!(env.state(), before);
     assert!(env.repo.join(".git/MERGE_HEAD").exists());
 
