@@ -378,6 +378,20 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        // A whole number beyond 64 bits is read as a 128-bit one, which serde reports as a type
+        // of its own (`integer `…` as i128`): for a number field it is only out of range.
+        if let Some(number) = wide_integer(found).filter(|_| is_whole_number(expected)) {
+            if key == "progress" {
+                return progress_out_of_range(number);
+            }
+            return Finding::error(
+                "out-of-range",
+                format!(
+                    "`{path}` cannot be {number} (expected {})",
+                    plain_type(expected)
+                ),
+            );
+        }
         let expected = if key == "progress" {
             "a whole number from 0 to 100".to_string()
         } else if !allowed.is_empty() {
@@ -403,13 +417,25 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
     Finding::error("wrong-type", format!("`{path}`: {message}"))
 }
 
-/// serde's name of a type, in words.
-fn plain_type(expected: &str) -> String {
-    let expected = expected.trim();
+/// The digits of a number serde read as 128 bits: `integer `N` as i128`.
+fn wide_integer(found: &str) -> Option<&str> {
+    let rest = found.trim().strip_prefix("integer `")?;
+    let (number, after) = rest.split_once('`')?;
+    matches!(after, " as i128" | " as u128").then_some(number)
+}
+
+/// Whether serde's name of a type is a whole number's.
+fn is_whole_number(expected: &str) -> bool {
     let integer = [
         "u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "usize",
     ];
-    if integer.contains(&expected) {
+    integer.contains(&expected.trim())
+}
+
+/// serde's name of a type, in words.
+fn plain_type(expected: &str) -> String {
+    let expected = expected.trim();
+    if is_whole_number(expected) {
         "a whole number".to_string()
     } else if expected == "a string" {
         "text in quotes".to_string()
@@ -429,6 +455,8 @@ fn plain_found(found: &str) -> String {
     let found = found.trim();
     if let Some(rest) = found.strip_prefix("string ") {
         format!("the text {rest}")
+    } else if let Some(number) = wide_integer(found) {
+        format!("the number {number}")
     } else if let Some(rest) = found.strip_prefix("integer ") {
         format!("the number {}", rest.trim_matches('`'))
     } else if let Some(rest) = found.strip_prefix("floating point ") {
@@ -643,6 +671,22 @@ mod tests {
         assert_eq!(
             findings[0].message,
             "progress is 300%, but it cannot be more than 100%"
+        );
+    }
+
+    #[test]
+    fn progress_beyond_64_bits_is_out_of_range_too() {
+        let (_, findings) = parse(&format!("{VALID}progress = 99999999999999999999\n"));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, "progress-out-of-range");
+        assert_eq!(
+            findings[0].message,
+            "progress is 99999999999999999999%, but it cannot be more than 100%"
+        );
+        let (_, findings) = parse(&format!("{VALID}venue = 99999999999999999999\n"));
+        assert_eq!(
+            findings[0].message,
+            "`venue` should be text in quotes, not the number 99999999999999999999"
         );
     }
 
