@@ -1,7 +1,8 @@
 //! programa keeps an organisation's annual work programme as version-controlled TOML files.
 //!
-//! The layers, from the inside out: [`model`] (plain data, no IO) → [`store`] (the only code that
-//! reads and writes programme files) → [`validate`] (every finding about a loaded programme) →
+//! The layers, from the inside out: [`model`] (plain data, no IO) and [`markdown`] (how prose is
+//! read, for `check` and the documents alike) → [`store`] (the only code that reads and writes
+//! programme files) → [`validate`] (every finding about a loaded programme) →
 //! [`import`] (the programme document's markdown into files) → [`cli`] (the command line) and
 //! [`tui`] (the full-screen interface).
 
@@ -11,6 +12,7 @@ pub mod clock;
 pub mod diagnostic;
 pub mod history;
 pub mod import;
+pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::Lang;
-use super::markdown::{self, Node};
+use crate::markdown::{self, Node};
 use crate::model::{Activity, Date, Format, Kind, Plan, Status, Totals};
 
 /// A calendar day split into parts, so a template can build a `datetime` without parsing.

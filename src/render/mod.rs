@@ -2,12 +2,11 @@
 //!
 //! A plan becomes plain data ([`ProgrammeData`], [`ReportData`]), serialised to JSON and handed
 //! to a typst template as `/data.json` inside a sandboxed [`world::RenderWorld`]; prose goes as
-//! a [`markdown::Node`] tree, never as markup. [`Compiler`] keeps the world between compiles so
+//! a [`crate::markdown::Node`] tree, never as markup. [`Compiler`] keeps the world between compiles so
 //! watch mode reuses typst's incremental work; [`emit`] writes the same inputs to a folder for
 //! the official typst CLI.
 
 pub mod data;
-pub mod markdown;
 pub mod templates;
 pub mod world;
 

@@ -386,7 +386,7 @@ fn compile_refuses_what_check_rejects_and_prints_the_same_findings() {
         &["compile", "programme", "--draft", "-o", path(&draft)],
     );
     assert_eq!(code, 0, "{stderr}");
-    if !crate::render::poppler() {
+    if !crate::support::poppler() {
         return;
     }
     let text = crate::render::pdf_text(&draft);

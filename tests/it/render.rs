@@ -8,7 +8,7 @@ use programa::model::Plan;
 use programa::render::{self, Compiler, Lang, ProgrammeData, ReportData, ReportInputs, Templates};
 use programa::store::{self, Workspace};
 
-use crate::support::BIN;
+use crate::support::{BIN, poppler};
 
 use crate::support::copy_dir;
 
@@ -65,21 +65,6 @@ fn compile_ok(dir: &Path, args: &[&str]) -> Output {
     let output = programa(dir, args);
     assert!(output.status.success(), "{}", stderr(&output));
     output
-}
-
-/// Whether poppler-utils (`pdftotext`, `pdfinfo`) is installed. Without it the tests that read
-/// PDFs say they are skipped, unless `PROGRAMA_REQUIRE_TOOLS` is set (as `.ci/run` does), in
-/// which case its absence is a failure.
-pub(crate) fn poppler() -> bool {
-    let found = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("PROGRAMA_REQUIRE_TOOLS").is_none(),
-            "pdftotext is missing: install poppler-utils"
-        );
-        eprintln!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
-    }
-    found
 }
 
 /// The text of a PDF, with hyphenation at line ends undone and whitespace collapsed.
@@ -152,8 +137,8 @@ fn words(text: &str) -> String {
 
 /// The text a markdown string shows: markup removed, whitespace collapsed.
 fn shown(markdown: &str) -> String {
-    let nodes = render::markdown::convert(markdown, &Default::default());
-    words(&render::markdown::plain_text(&nodes))
+    let nodes = programa::markdown::convert(markdown, &Default::default());
+    words(&programa::markdown::plain_text(&nodes))
 }
 
 /// Asserts that `needle` appears in `haystack`, both normalised, allowing for a hyphen that

@@ -76,3 +76,18 @@ pub fn stdout_of(what: &str, output: Output) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Whether poppler-utils (`pdftotext`, `pdfinfo`) is installed. Without it the tests that read
+/// PDFs say they are skipped, unless `PROGRAMA_REQUIRE_TOOLS` is set (as `.ci/run` does), in
+/// which case its absence is a failure.
+pub fn poppler() -> bool {
+    let found = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var_os("PROGRAMA_REQUIRE_TOOLS").is_none(),
+            "pdftotext is missing: install poppler-utils"
+        );
+        eprintln!("skipped: pdftotext is not installed (apt-get install poppler-utils)");
+    }
+    found
+}
