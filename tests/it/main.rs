@@ -10,6 +10,7 @@ mod synthetic;
 
 mod bad_input;
 mod check;
+mod commonmark;
 mod edit;
 mod git;
 mod hostile;
