@@ -18,12 +18,14 @@ pub enum Severity {
     Error,
     /// Probably a mistake, but the programme can be used.
     Warning,
+    /// Worth knowing, not a mistake: what the documents leave out on purpose.
+    Note,
 }
 
 /// One problem found in a programme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Error or warning.
+    /// Error, warning or note.
     pub severity: Severity,
     /// A short stable name for the kind of problem (`unknown-key`, `toml-syntax`), for tools.
     pub code: &'static str,
@@ -72,6 +74,14 @@ impl Finding {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// A note: something worth knowing that is not a mistake.
+    pub fn note(code: &'static str, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Note,
+            ..Finding::error(code, message)
+        }
     }
 
     /// Whether this finding is an error.

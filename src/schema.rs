@@ -73,7 +73,8 @@ fn finish(schema: Schema, file: &str, description: &str) -> Schema {
 }
 
 /// Rewrites every subschema of `value`: drops the `null` that `Option` fields get, lists the
-/// words of string vocabularies under `enum`, and closes objects to unknown keys.
+/// words of string vocabularies under `enum`, puts the media type of a list's texts on its
+/// items, and closes objects to unknown keys.
 fn shape(value: &mut Value) {
     match value {
         Value::Array(items) => items.iter_mut().for_each(shape),
@@ -81,11 +82,25 @@ fn shape(value: &mut Value) {
             object.values_mut().for_each(shape);
             drop_null(object);
             list_words(object);
+            media_type_on_items(object);
             if object.get("type") == Some(&json!("object")) && object.contains_key("properties") {
                 object.insert("additionalProperties".into(), json!(false));
             }
         }
         _ => {}
+    }
+}
+
+/// The model marks a list of markdown texts as a whole; JSON Schema says it of each item.
+fn media_type_on_items(object: &mut Map<String, Value>) {
+    if object.get("type") != Some(&json!("array")) {
+        return;
+    }
+    let Some(media_type) = object.remove("contentMediaType") else {
+        return;
+    };
+    if let Some(Value::Object(items)) = object.get_mut("items") {
+        items.insert("contentMediaType".into(), media_type);
     }
 }
 
@@ -191,6 +206,30 @@ mod tests {
         assert_eq!(
             schema.pointer("/properties/progress/maximum"),
             Some(&json!(100))
+        );
+    }
+
+    #[test]
+    fn prose_is_marked_as_markdown() {
+        let activity = activity_schema();
+        let markdown = Some(&json!("text/markdown"));
+        for pointer in [
+            "/properties/background/contentMediaType",
+            "/properties/audience/contentMediaType",
+            "/properties/objectives/items/contentMediaType",
+            "/$defs/Footnote/properties/text/contentMediaType",
+        ] {
+            assert_eq!(activity.pointer(pointer), markdown, "{pointer}");
+        }
+        assert_eq!(
+            activity.pointer("/properties/objectives/contentMediaType"),
+            None
+        );
+        assert_eq!(activity.pointer("/properties/title/contentMediaType"), None);
+        let programme = programme_schema();
+        assert_eq!(
+            programme.pointer("/$defs/Area/properties/summary/contentMediaType"),
+            markdown
         );
     }
 

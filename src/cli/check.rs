@@ -5,8 +5,8 @@ use std::io::IsTerminal as _;
 use serde::Serialize;
 
 use super::{CliError, Context};
-use crate::diagnostic::Finding;
 use crate::diagnostic::render::{self, Files, JsonFinding};
+use crate::diagnostic::{Finding, Severity};
 use crate::model::Totals;
 use crate::store::Source;
 
@@ -15,9 +15,10 @@ use crate::store::Source;
 /// Reads `programme.toml` and every activity file and reports every problem: TOML syntax,
 /// wrong types and values, missing and unknown keys, references to projects, programmes and
 /// areas that do not exist, duplicate or misplaced codes, impossible dates and states,
-/// footnotes, and totals in the foreword that the activities contradict. Findings go to
+/// footnotes, totals in the foreword that the activities contradict, and prose the documents
+/// cannot show as written (raw HTML, nesting too deep; HTML comments are notes). Findings go to
 /// standard output; the exit status is 1 when there is an error, 0 otherwise, even with
-/// warnings.
+/// warnings or notes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// How to print the findings: text for people, json for tools
@@ -49,6 +50,7 @@ struct Summary {
     activities: usize,
     errors: usize,
     warnings: usize,
+    notes: usize,
 }
 
 /// Runs `programa check`.
@@ -62,10 +64,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
+    let notes = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Note)
+        .count();
     let summary = Summary {
         activities: loaded.sources.len().saturating_sub(1),
         errors,
-        warnings: findings.len() - errors,
+        warnings: findings.len() - errors - notes,
+        notes,
     };
     match args.format {
         Format::Text => {
@@ -77,9 +84,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 render::write_text(context.out, &findings, &files, color)?;
             }
             let year_dir = workspace.year_dir(loaded.year);
+            // Notes are counted only when there are some: most programmes have none.
+            let notes = match summary.notes {
+                0 => String::new(),
+                n => format!(", {}", count(n, "note", "notes")),
+            };
             writeln!(
                 context.out,
-                "{}: {}, {}, {}",
+                "{}: {}, {}, {}{notes}",
                 workspace.relative(&year_dir).display(),
                 count(summary.activities, "activity", "activities"),
                 count(summary.errors, "error", "errors"),

@@ -377,6 +377,7 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
     let diagnostic = match finding.severity {
         Severity::Error => Diagnostic::error(),
         Severity::Warning => Diagnostic::warning(),
+        Severity::Note => Diagnostic::note(),
     }
     .with_code(finding.code)
     .with_message(escape(&finding.message));
@@ -399,7 +400,7 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
 /// A finding as JSON: severity, code, message, file, 1-based line and column, hint.
 #[derive(Debug, Clone, Serialize)]
 pub struct JsonFinding<'a> {
-    /// `error` or `warning`.
+    /// `error`, `warning` or `note`.
     pub severity: Severity,
     /// The kind of problem.
     pub code: &'static str,

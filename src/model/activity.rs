@@ -56,30 +56,38 @@ pub struct Activity {
     pub venue: Option<String>,
     /// Who the activity is for ("national authorities responsible for…"), as prose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub audience: Option<String>,
     /// Partner organisations, by their usual short name (CAF, UNCTAD…).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<String>,
     /// A. Background and justification (markdown, several paragraphs).
     #[serde(default)]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub background: String,
     /// A paragraph introducing the objectives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub objectives_lead: Option<String>,
     /// B. Objectives, one item each, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub objectives: Vec<String>,
     /// A paragraph after the objectives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub objectives_closing: Option<String>,
     /// A paragraph introducing the expected results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub expected_results_lead: Option<String>,
     /// C. Expected results, one item each; a single paragraph is one item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub expected_results: Vec<String>,
     /// A paragraph after the expected results.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub expected_results_closing: Option<String>,
     /// Footnotes cited as `[^id]` in this activity's prose.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -171,6 +179,7 @@ pub struct Footnote {
     /// The label cited as `[^id]`; the programme document's number.
     pub id: String,
     /// The note itself (markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub text: String,
 }
 
@@ -224,6 +233,7 @@ pub struct Note {
     /// When it was written.
     pub date: Date,
     /// What happened (markdown).
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub text: String,
 }
 

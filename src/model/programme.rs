@@ -24,15 +24,19 @@ pub struct WorkProgramme {
     pub language: Option<String>,
     /// Copyright and reproduction notice printed inside the cover (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub notice: Option<String>,
     /// The foreword (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub foreword: Option<String>,
     /// The introduction's opening, before the summary of each area (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub introduction: Option<String>,
     /// The chapter on the execution of the previous year's programme (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub background: Option<String>,
     /// The areas of work, in order.
     #[serde(default)]
@@ -54,6 +58,7 @@ pub struct Area {
     pub title: String,
     /// The introduction's summary of the area (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub summary: Option<String>,
 }
 

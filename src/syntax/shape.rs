@@ -21,6 +21,8 @@ pub enum Shape {
         string: bool,
         /// The words allowed, when the value is one of a vocabulary.
         allowed: Vec<String>,
+        /// Whether it is text in markdown (`contentMediaType` `text/markdown`): prose.
+        markdown: bool,
     },
     /// Anything (the schema does not say).
     Any,
@@ -149,7 +151,12 @@ fn resolve(schema: &Json, root: &Json, depth: usize) -> Shape {
     if types.is_empty() && allowed.is_empty() {
         return Shape::Any;
     }
-    Shape::Scalar { string, allowed }
+    let markdown = string && schema.get("contentMediaType") == Some(&Json::from("text/markdown"));
+    Shape::Scalar {
+        string,
+        allowed,
+        markdown,
+    }
 }
 
 /// The shape of `anyOf`/`oneOf`: a vocabulary's words gathered; `null` dropped (optional
@@ -175,6 +182,7 @@ fn combine(options: &[Json], root: &Json, depth: usize) -> Shape {
         return Shape::Scalar {
             string: true,
             allowed: words,
+            markdown: false,
         };
     }
     shapes
@@ -211,9 +219,21 @@ mod tests {
                 string: true,
                 allowed: ["planned", "ongoing", "completed", "postponed", "cancelled"]
                     .map(String::from)
-                    .to_vec()
+                    .to_vec(),
+                markdown: false,
             }
         );
+        let markdown =
+            |path: &[Step]| matches!(shape.at(path), Some(Shape::Scalar { markdown: true, .. }));
+        assert!(markdown(&[Step::Key("background".into())]));
+        assert!(markdown(&[Step::Key("objectives".into()), Step::Index(2)]));
+        assert!(markdown(&[
+            Step::Key("footnotes".into()),
+            Step::Index(0),
+            Step::Key("text".into()),
+        ]));
+        assert!(!markdown(&[Step::Key("title".into())]));
+        assert!(!markdown(&[Step::Key("partners".into()), Step::Index(0)]));
         let role = shape
             .at(&[
                 Step::Key("participants".into()),

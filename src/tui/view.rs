@@ -1163,6 +1163,7 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
         let severity = match finding.severity {
             Severity::Error => Span::styled("error   ", theme.error()),
             Severity::Warning => Span::styled("warning ", theme.heading()),
+            Severity::Note => Span::styled("note    ", theme.accent()),
         };
         let mut line = Line::from(vec![
             severity,

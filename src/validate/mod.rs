@@ -1,4 +1,5 @@
-//! Every finding about a loaded programme: unknown keys, references, codes, dates, states, totals.
+//! Every finding about a loaded programme: unknown keys, references, codes, dates, states, totals,
+//! and prose the documents cannot show as written.
 //!
 //! Reading ([`crate::store::load`]) already reports what stops a file from being read: syntax
 //! and type errors, missing keys. [`validate`] adds what a careful reviewer would point out,
@@ -9,6 +10,7 @@
 //! compared when every file was read.
 
 pub mod hidden;
+pub mod markup;
 pub mod prose;
 
 use std::borrow::Cow;
@@ -142,6 +144,7 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             };
             let (mut keys, mut doubtful) = check_keys(&source.path, &tree, shape);
             keys.extend(hidden::check_hidden(&source.path, &source.text, &tree));
+            let markup = markup::check_prose(&source.path, &source.text, &tree, shape);
             for span in errors_in.get(&*source.path).into_iter().flatten() {
                 if let Some(Step::Key(key)) =
                     tree.deepest_at(span).and_then(|node| node.path.first())
@@ -165,6 +168,7 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             });
             FileChecks {
                 keys,
+                markup,
                 activity,
                 tree: (!is_activity).then_some(tree),
             }
@@ -172,6 +176,7 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
         .collect();
     for file in &mut checked {
         findings.append(&mut file.keys);
+        findings.append(&mut file.markup);
     }
     let programme_tree = checked.first().and_then(|file| file.tree.as_deref());
     if let (Some(source), Some(tree), true) = (programme_source, programme_tree, programme_ok) {
@@ -263,6 +268,7 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSe
                     Shape::Scalar {
                         string: true,
                         allowed,
+                        ..
                     },
                 ..
             }) if allowed.is_empty() && node.is_blank => {
@@ -284,6 +290,8 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSe
 struct FileChecks<'a> {
     /// Unknown keys and empty values.
     keys: Vec<Finding>,
+    /// What the documents do not show of its prose as written.
+    markup: Vec<Finding>,
     /// For an activity file: where its code is, and what its activity says on its own.
     activity: Option<(Option<Range<usize>>, Vec<Finding>)>,
     /// The located keys of the programme file, kept for the checks across files.

@@ -683,7 +683,7 @@ fn check_json_output_of_a_clean_programme() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(
         report["summary"],
-        serde_json::json!({ "activities": 5, "errors": 0, "warnings": 0 })
+        serde_json::json!({ "activities": 5, "errors": 0, "warnings": 0, "notes": 0 })
     );
     assert_eq!(report["totals"]["studies"], 2);
     assert_eq!(report["findings"], serde_json::json!([]));

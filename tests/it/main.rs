@@ -16,6 +16,7 @@ mod git;
 mod hostile;
 mod import;
 mod merge;
+mod prose;
 mod read;
 mod render;
 mod tui;
