@@ -9,8 +9,8 @@
 use std::path::{Path, PathBuf};
 
 use programa::model::{
-    Activity, Area, Date, Footnote, Format, Kind, Note, Output, Participant, Programme, Project,
-    Status, WorkProgramme,
+    Activity, Area, Country, Date, Footnote, Format, Kind, Note, Output, Participant, Programme,
+    Project, Role, Status, WorkProgramme,
 };
 use programa::store::write::to_toml;
 
@@ -174,8 +174,10 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
             .map(|_| Participant {
                 name: (rng.below(2) == 0).then(|| title(&mut rng, 2..3)),
                 organisation: title(&mut rng, 2..5),
-                country: COUNTRIES[rng.below(COUNTRIES.len())].to_string(),
-                ..Participant::default()
+                organisation_id: None,
+                country: Country::resolve(COUNTRIES[rng.below(COUNTRIES.len())])
+                    .expect("the names of the region's countries are known"),
+                role: Role::Participant,
             })
             .collect()
     } else {

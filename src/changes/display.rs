@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange};
-use crate::model::{Participant, Status};
+use crate::model::{Country, Lang, Participant, Status};
 use crate::output::{drop_cut_escape, escape_line, shown_line};
 
 /// Longest quoted value shown inline before it is cut with an ellipsis.
@@ -40,13 +40,13 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// "3 participants from 2 countries", "1 participant (Peru)".
+/// "3 participants from 2 countries", "1 participant (Peru)". Phrases are English, and so are
+/// the names of countries in them.
 fn people(participants: &[Participant]) -> String {
-    let countries: BTreeSet<&str> = participants.iter().map(|p| p.country.as_str()).collect();
+    let countries: BTreeSet<Country> = participants.iter().map(|p| p.country).collect();
     let who = plural(participants.len(), "participant", "participants");
-    if countries.len() == 1 {
-        let country = countries.iter().next().copied().unwrap_or_default();
-        format!("{who} ({})", shown_line(country))
+    if let (1, Some(country)) = (countries.len(), countries.first()) {
+        format!("{who} ({})", country.name(Lang::En))
     } else {
         format!(
             "{who} from {}",
@@ -66,7 +66,7 @@ pub fn describe_participant(p: &Participant) -> String {
     format!(
         "{name}{} ({}), {}",
         shown_line(&p.organisation),
-        shown_line(&p.country),
+        p.country.name(Lang::En),
         p.role
     )
 }

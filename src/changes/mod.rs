@@ -14,8 +14,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, Date, Footnote, Format, Kind, Note, Output, Participant, Plan, Status, WorkProgramme,
-    code_sort_key,
+    Activity, Date, Footnote, Format, Kind, Note, Organisation, Output, Participant, Plan, Status,
+    WorkProgramme, code_sort_key,
 };
 
 pub use display::{describe_participant, quote};
@@ -673,12 +673,13 @@ fn partners(old: &[String], new: &[String], fields: &mut Vec<FieldChange>) {
     }
 }
 
-/// Participants added and removed; one removed and one added with the same name, organisation
-/// and country is the same person whose record changed (their role, usually).
+/// Participants added and removed; one removed and one added with the same name and the same
+/// organisation (by name or id, and country) is the same person whose record changed (their
+/// role, usually).
 fn participants(old: &[Participant], new: &[Participant], fields: &mut Vec<FieldChange>) {
     let mut added: Vec<&Participant> = unmatched(new, old);
     let mut removed: Vec<&Participant> = unmatched(old, new);
-    let key = |p: &Participant| (p.name.clone(), p.organisation.clone(), p.country.clone());
+    let key = |p: &Participant| (p.name.clone(), Organisation::of(p));
     let mut changed = Vec::new();
     removed.retain(|r| match added.iter().position(|a| key(a) == key(r)) {
         Some(i) => {

@@ -75,13 +75,28 @@ fn participants_are_counted_with_their_countries() {
     assert_eq!(phrases(&old, &new), ["+3 participants from 2 countries"]);
     let mut fewer = new.clone();
     fewer.participants.remove(0);
-    fewer.participants[0].role = person(None, "x", "y", "moderator").role;
+    fewer.participants[0].role = person(None, "x", "PE", "moderator").role;
     assert_eq!(
         phrases(&new, &fewer),
         [
             "−1 participant (Uruguay)",
             "participant Ana: role participant → moderator"
         ]
+    );
+}
+
+#[test]
+fn a_country_written_as_its_code_instead_of_its_name_is_no_change() {
+    let mut old = activity("II.3.2");
+    old.participants = vec![person(None, "Cancillería", "Perú", "participant")];
+    let mut new = old.clone();
+    new.participants = vec![person(None, "Cancillería", "PE", "participant")];
+    assert!(phrases(&old, &new).is_empty());
+    // The same organisation in another country is another participant.
+    new.participants = vec![person(None, "Cancillería", "Chile", "participant")];
+    assert_eq!(
+        phrases(&old, &new),
+        ["+1 participant (Chile)", "−1 participant (Peru)"]
     );
 }
 

@@ -33,6 +33,7 @@ use clap::{Parser, Subcommand};
 pub use error::CliError;
 pub use tui::GitServices;
 
+use crate::model::Lang;
 use crate::output::Terminal;
 use crate::store::{self, Loaded, Workspace, WriteLock};
 
@@ -88,6 +89,9 @@ enum Command {
 pub struct Context<'a> {
     root: Option<PathBuf>,
     year: Option<i32>,
+    /// The language of the interface: the names of countries, later its messages. English
+    /// until the interface is translated.
+    pub lang: Lang,
     /// Standard output, through a [`Terminal`] writer: a character from a file that would
     /// act on a terminal is escaped even where a command forgot to.
     pub out: &'a mut dyn Write,
@@ -184,6 +188,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut context = Context {
         root: cli.root,
         year: cli.year,
+        lang: Lang::En,
         out: &mut out,
     };
     let result =

@@ -3,7 +3,7 @@
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use super::{CliError, Context};
-use crate::model::{Participant, Role};
+use crate::model::{Country, Participant, Role};
 use crate::store::edit::{self, EditError};
 
 /// Manage the participants of an activity.
@@ -21,7 +21,12 @@ pub struct AddArgs {
     /// The organisation they came from
     #[arg(long)]
     organisation: String,
-    /// The country they represent, or of their organisation
+    /// The organisation's identifier (an IATI organisation identifier, or its own code): one
+    /// organisation whose name is written in several ways
+    #[arg(long, value_name = "ID")]
+    organisation_id: Option<String>,
+    /// The country they represent, or of their organisation: its ISO 3166-1 code or its name in
+    /// English or Spanish (PE, Peru, Perú); the file holds the code
     #[arg(long)]
     country: String,
     /// Their part in the activity
@@ -56,20 +61,26 @@ fn add(context: &mut Context, args: &AddArgs) -> Result<(), CliError> {
             Ok(value.to_string())
         }
     };
-    let participant = Participant {
-        name: args
-            .name
+    let optional = |value: &Option<String>| {
+        value
             .as_deref()
             .map(str::trim)
-            .filter(|name| !name.is_empty())
-            .map(String::from),
+            .filter(|value| !value.is_empty())
+            .map(String::from)
+    };
+    let country = Country::resolve(&required("country", &args.country)?).map_err(|unknown| {
+        CliError::new(format!("invalid value for `--country`: {unknown}")).hint(unknown.hint())
+    })?;
+    let participant = Participant {
+        name: optional(&args.name),
         organisation: required("organisation", &args.organisation)?,
-        country: required("country", &args.country)?,
+        organisation_id: optional(&args.organisation_id),
+        country,
         role: args.role,
     };
     let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    let change = open.editor.push_table("participants", &participant)?;
+    let change = open.editor.add_participant(&participant, context.lang)?;
     open.save(&loaded, &lock)?;
     drop(lock);
     writeln!(context.out, "{}: {change}", open.file.code)?;

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::list::{Listed, conflict_note, fill, kind_label, output_width, warn_unread};
 use super::{CliError, Context};
-use crate::model::{Activity, Date, Plan};
+use crate::model::{Activity, Date, Lang, Plan};
 use crate::output;
 use crate::store::conflict::FileConflict;
 
@@ -64,7 +64,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         }
         context
             .out
-            .write_all(render(&loaded.plan, activity, width).as_bytes())?;
+            .write_all(render(&loaded.plan, activity, width, context.lang).as_bytes())?;
     }
     Ok(())
 }
@@ -134,10 +134,11 @@ fn join_or(items: &[String]) -> String {
 }
 
 /// The activity as text for a terminal `width` columns wide.
-pub fn render(plan: &Plan, activity: &Activity, width: usize) -> String {
+pub fn render(plan: &Plan, activity: &Activity, width: usize, lang: Lang) -> String {
     let mut page = Page {
         text: String::new(),
         width: width.max(40),
+        lang,
     };
     page.heading(activity);
     page.facts(plan, activity);
@@ -170,6 +171,8 @@ pub fn render(plan: &Plan, activity: &Activity, width: usize) -> String {
 struct Page {
     text: String,
     width: usize,
+    /// The language of the names of countries.
+    lang: Lang,
 }
 
 impl Page {
@@ -363,13 +366,8 @@ impl Page {
             }
         }
         if !activity.participants.is_empty() {
-            let mut countries: Vec<&str> = activity
-                .participants
-                .iter()
-                .map(|p| p.country.as_str())
-                .collect();
-            countries.sort_unstable();
-            countries.dedup();
+            let countries: std::collections::BTreeSet<_> =
+                activity.participants.iter().map(|p| p.country).collect();
             self.section(&format!(
                 "Participants ({}, from {} {})",
                 activity.participants.len(),
@@ -385,7 +383,8 @@ impl Page {
                     Some(name) => format!("{name}, {}", participant.organisation),
                     None => participant.organisation.clone(),
                 };
-                let line = format!("{who}, {} ({})", participant.country, participant.role);
+                let country = participant.country.name(self.lang);
+                let line = format!("{who}, {country} ({})", participant.role);
                 self.wrapped(&line, &format!("{INDENT}- "), &format!("{INDENT}  "));
             }
         }

@@ -8,7 +8,7 @@
 use std::fmt::Write as _;
 
 use crate::changes::describe_participant;
-use crate::model::{Activity, WorkProgramme};
+use crate::model::{Activity, Lang, WorkProgramme};
 use crate::output::{escape, escape_hidden, escape_line, shown_line};
 
 /// The rendering of a programme file's text: an activity, a programme file, or (when it is
@@ -130,6 +130,12 @@ pub fn render_programme(p: &WorkProgramme) -> String {
     line(&mut out, "organisation", Some(&p.organisation));
     line(&mut out, "document_code", p.document_code.as_ref());
     line(&mut out, "language", p.language.as_ref());
+    if !p.member_states.is_empty() {
+        let _ = writeln!(out, "member_states: {}", p.member_states.len());
+        for country in &p.member_states {
+            let _ = writeln!(out, "  - {} ({})", country.name(Lang::En), country.code());
+        }
+    }
     prose(&mut out, "notice", p.notice.as_deref());
     prose(&mut out, "foreword", p.foreword.as_deref());
     prose(&mut out, "introduction", p.introduction.as_deref());

@@ -518,6 +518,7 @@ impl Reader {
             organisation,
             document_code: None,
             language,
+            member_states: Vec::new(),
             notice: markdown(&self.notice),
             foreword: markdown(
                 &self

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Country, Date};
 
 /// One activity, the contents of `activities/<code>.toml`.
 ///
@@ -184,15 +184,22 @@ pub struct Footnote {
 }
 
 /// Someone who took part in an activity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Their organisation is told apart from others by its name and the country, or by its
+/// `organisation_id` and the country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Participant {
     /// The person's name, when it is recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The organisation they came from.
     pub organisation: String,
-    /// The country they represent, or of their organisation.
-    pub country: String,
+    /// The organisation's identifier (an IATI organisation identifier such as `XM-DAC-41114`, or
+    /// the organisation's own code), for one organisation whose name is written in several ways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_id: Option<String>,
+    /// The country they represent, or of their organisation: its ISO 3166-1 alpha-2 code.
+    pub country: Country,
     /// Their part in the activity.
     pub role: Role,
 }

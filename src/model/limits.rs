@@ -169,7 +169,7 @@ pub fn of_activity(a: &Activity) -> Vec<Excess> {
         vec![
             ("name", p.name.as_deref(), LINE_CHARS),
             ("organisation", Some(p.organisation.as_str()), LINE_CHARS),
-            ("country", Some(p.country.as_str()), LINE_CHARS),
+            ("organisation_id", p.organisation_id.as_deref(), LINE_CHARS),
         ]
     });
     m.records("notes", &a.notes, RECORDS, |n| {
@@ -192,6 +192,7 @@ pub fn of_programme(p: &WorkProgramme) -> Vec<Excess> {
     m.line("organisation", Some(&p.organisation));
     m.line("document_code", p.document_code.as_deref());
     m.line("language", p.language.as_deref());
+    m.count("member_states", p.member_states.len(), RECORDS);
     m.prose("notice", p.notice.as_deref());
     m.prose("foreword", p.foreword.as_deref());
     m.prose("introduction", p.introduction.as_deref());
@@ -242,8 +243,11 @@ mod tests {
             title: "t".repeat(LINE_CHARS + 1),
             partners: vec!["p".into(); TEXT_ITEMS + 1],
             participants: vec![Participant {
+                name: None,
                 organisation: "o".repeat(LINE_CHARS + 5),
-                ..Participant::default()
+                organisation_id: None,
+                country: crate::model::Country::from_code("PE").expect("a country"),
+                role: crate::model::Role::Participant,
             }],
             notes: vec![
                 Note {

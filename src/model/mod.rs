@@ -5,13 +5,20 @@
 //! the key order of the files the tool writes.
 
 mod activity;
+pub mod country;
 mod date;
+mod fold;
+mod lang;
 pub mod limits;
+mod participation;
 mod programme;
 mod totals;
 
 pub use activity::{Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status};
+pub use country::{Country, UnknownCountry};
 pub use date::Date;
+pub use lang::Lang;
+pub use participation::{CountryShare, Organisation, OrganisationShare, Participation};
 pub use programme::{Area, Programme, Project, WorkProgramme};
 pub use totals::{Breakdown, Totals};
 
@@ -33,6 +40,11 @@ impl Plan {
     /// The totals the foreword quotes, computed from the activities.
     pub fn totals(&self) -> Totals {
         Totals::of(self)
+    }
+
+    /// Who took part in every activity: countries (Member States apart) and organisations.
+    pub fn participation(&self) -> Participation {
+        Participation::of(&self.activities, &self.programme.member_states)
     }
 }
 

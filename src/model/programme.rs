@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Country;
+
 /// The contents of `programme/<year>/programme.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(
@@ -22,6 +24,10 @@ pub struct WorkProgramme {
     /// The language of the text, as an ISO 639-1 code (`en`, `es`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The organisation's Member States, as ISO 3166-1 alpha-2 codes: the report counts the
+    /// Member States represented apart from other countries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub member_states: Vec<Country>,
     /// Copyright and reproduction notice printed inside the cover (markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("contentMediaType" = "text/markdown"))]
@@ -98,5 +104,10 @@ impl WorkProgramme {
     /// The project with this code.
     pub fn project(&self, code: &str) -> Option<&Project> {
         self.projects.iter().find(|p| p.code == code)
+    }
+
+    /// Whether `country` is one of the organisation's Member States.
+    pub fn is_member_state(&self, country: Country) -> bool {
+        self.member_states.contains(&country)
     }
 }

@@ -572,8 +572,12 @@ pub struct ParticipantsAnnex {
 /// Participants from one country.
 #[derive(Debug, Clone, Serialize)]
 pub struct CountryRow {
-    /// The country.
+    /// The country's name in the report's language.
     pub country: String,
+    /// Its ISO 3166-1 alpha-2 code.
+    pub country_code: &'static str,
+    /// Whether it is one of the organisation's Member States.
+    pub member_state: bool,
     /// Participants.
     pub participants: usize,
     /// Distinct organisations.
@@ -585,10 +589,12 @@ pub struct CountryRow {
 /// Participants from one organisation.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationRow {
-    /// The organisation.
+    /// The organisation, as first written.
     pub organisation: String,
-    /// Its country (the first recorded).
+    /// Its country's name in the report's language.
     pub country: String,
+    /// Its country's ISO 3166-1 alpha-2 code.
+    pub country_code: &'static str,
     /// Participants.
     pub participants: usize,
     /// Activities (codes).
@@ -717,7 +723,7 @@ impl ReportData {
         areas.retain(|a| !a.activities.is_empty());
 
         let completions = completions(current, &inputs.completed_on, current.programme.year);
-        let participants = annex(current);
+        let participants = annex(current, lang);
         let countries = participants.by_country.len();
         let organisations = participants.by_organisation.len();
 
@@ -879,56 +885,44 @@ fn completions(plan: &Plan, completed_on: &BTreeMap<String, Date>, year: i32) ->
         .collect()
 }
 
-/// Participants grouped by country and by organisation.
-fn annex(plan: &Plan) -> ParticipantsAnnex {
-    #[derive(Default)]
-    struct Tally {
-        participants: usize,
-        organisations: BTreeSet<String>,
-        country: Option<String>,
-        activities: BTreeSet<String>,
-    }
-    let mut countries: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut organisations: BTreeMap<String, Tally> = BTreeMap::new();
-    for activity in &plan.activities {
-        for p in &activity.participants {
-            let country = p.country.trim().to_string();
-            let organisation = p.organisation.trim().to_string();
-            let c = countries.entry(country.clone()).or_default();
-            c.participants += 1;
-            c.organisations.insert(organisation.clone());
-            c.activities.insert(activity.code.clone());
-            let o = organisations.entry(organisation).or_default();
-            o.participants += 1;
-            o.country.get_or_insert(country);
-            o.activities.insert(activity.code.clone());
-        }
-    }
-    let sorted = |set: BTreeSet<String>| {
-        let mut codes: Vec<String> = set.into_iter().collect();
-        codes.sort_by_cached_key(|c| crate::model::code_sort_key(c));
-        codes
-    };
-    let mut by_country: Vec<CountryRow> = countries
+/// Participants grouped by country and by organisation (an organisation is its name, or id,
+/// in its country), countries named in `lang`; most participants first.
+fn annex(plan: &Plan, lang: Lang) -> ParticipantsAnnex {
+    let participation = plan.participation();
+    let mut by_country: Vec<CountryRow> = participation
+        .countries
         .into_iter()
-        .map(|(country, t)| CountryRow {
-            country,
-            participants: t.participants,
-            organisations: t.organisations.len(),
-            activities: sorted(t.activities),
+        .map(|(country, share)| CountryRow {
+            country: country.name(lang).to_string(),
+            country_code: country.code(),
+            member_state: share.member_state,
+            participants: share.participants,
+            organisations: share.organisations,
+            activities: share.activities,
         })
         .collect();
-    by_country.sort_by_key(|row| std::cmp::Reverse(row.participants));
-    let mut by_organisation: Vec<OrganisationRow> = organisations
+    by_country.sort_by(|a, b| {
+        b.participants
+            .cmp(&a.participants)
+            .then_with(|| a.country.cmp(&b.country))
+    });
+    let mut by_organisation: Vec<OrganisationRow> = participation
+        .organisations
         .into_iter()
-        .map(|(organisation, t)| OrganisationRow {
-            organisation,
-            country: t.country.unwrap_or_default(),
-            participants: t.participants,
-            activities: sorted(t.activities),
+        .map(|(organisation, share)| OrganisationRow {
+            organisation: organisation.name().to_string(),
+            country: organisation.country().name(lang).to_string(),
+            country_code: organisation.country().code(),
+            participants: share.participants,
+            activities: share.activities,
         })
         .collect();
-    by_organisation.sort_by_key(|row| std::cmp::Reverse(row.participants));
+    by_organisation.sort_by(|a, b| {
+        b.participants
+            .cmp(&a.participants)
+            .then_with(|| a.organisation.cmp(&b.organisation))
+            .then_with(|| a.country.cmp(&b.country))
+    });
     ParticipantsAnnex {
         by_country,
         by_organisation,

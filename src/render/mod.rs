@@ -24,48 +24,7 @@ pub use templates::Templates;
 pub use world::RenderWorld;
 
 use crate::model::Date;
-
-/// The language of a document's labels, months and number formats.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Spanish.
-    Es,
-}
-
-impl Lang {
-    /// Every language, in order.
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
-
-    /// The ISO 639-1 code.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-}
-
-impl std::str::FromStr for Lang {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Lang::ALL
-            .iter()
-            .copied()
-            .find(|l| l.as_str() == text)
-            .ok_or_else(|| format!("`{text}` is not a supported language (expected en or es)"))
-    }
-}
-
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::model::Lang;
 
 /// Which document to compile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

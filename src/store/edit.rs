@@ -20,7 +20,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Key, Table, Value};
 use super::write::{atomic_write, create_file, to_toml};
 use super::{Loaded, Source, StoreError, Workspace, WriteLock, parse_file};
 use crate::diagnostic::Finding;
-use crate::model::{Activity, Date, Format, Kind, Status};
+use crate::model::{Activity, Date, Format, Kind, Lang, Participant, Status};
 use crate::output::{escape_line, shown_line};
 use crate::suggest::did_you_mean;
 
@@ -622,6 +622,30 @@ impl ActivityEditor {
     }
 }
 
+impl ActivityEditor {
+    /// Appends `participant` after the existing participants; the change names its country in
+    /// `lang`, as people read it, while the file holds its code.
+    pub fn add_participant(
+        &mut self,
+        participant: &Participant,
+        lang: Lang,
+    ) -> Result<Change, EditError> {
+        let change = self.push_table("participants", participant)?;
+        let mut parts: Vec<&str> = participant.name.as_deref().into_iter().collect();
+        parts.push(&participant.organisation);
+        parts.extend(participant.organisation_id.as_deref());
+        parts.push(participant.country.name(lang));
+        parts.push(participant.role.as_str());
+        Ok(match change {
+            Change::Added { key, .. } => Change::Added {
+                key,
+                item: shorten(&parts.join(", ")),
+            },
+            other => other,
+        })
+    }
+}
+
 fn not_a_list(key: &'static str) -> EditError {
     EditError::InvalidValue {
         key,
@@ -666,6 +690,50 @@ pub(super) fn insert_in_order(table: &mut Table, key: &Key, item: Item, order: &
     table.insert_formatted(key, item);
     for (name, item) in tail {
         table.insert_formatted(&name, item);
+    }
+}
+
+/// Every top-level key of `programme.toml`, in the order of the model.
+pub const PROGRAMME_KEY_ORDER: &[&str] = &[
+    "year",
+    "title",
+    "organisation",
+    "document_code",
+    "language",
+    "member_states",
+    "notice",
+    "foreword",
+    "introduction",
+    "background",
+    "areas",
+    "programmes",
+    "projects",
+];
+
+/// The keys of `programme.toml` that no programme document gives, which an import keeps from
+/// the file it replaces.
+pub const KEPT_BY_IMPORT: &[&str] = &["member_states"];
+
+/// `new`, a programme file as an import writes it, with each key of [`KEPT_BY_IMPORT`] that
+/// `old` (the file it replaces) has, as `old` has it (comments above it and layout included),
+/// at its place in the model's order. `new` as it is when `old` does not parse.
+pub fn keep_from_replaced(new: &str, old: &str) -> String {
+    let (Ok(mut doc), Ok(old)) = (new.parse::<DocumentMut>(), old.parse::<DocumentMut>()) else {
+        return new.to_string();
+    };
+    let mut kept = false;
+    for name in KEPT_BY_IMPORT {
+        if let Some((key, item)) = old.as_table().get_key_value(name)
+            && !doc.as_table().contains_key(name)
+        {
+            insert_in_order(doc.as_table_mut(), key, item.clone(), PROGRAMME_KEY_ORDER);
+            kept = true;
+        }
+    }
+    if kept {
+        doc.to_string()
+    } else {
+        new.to_string()
     }
 }
 
@@ -1140,7 +1208,13 @@ mod tests {
             expected_results: vec!["x".into()],
             expected_results_closing: Some("x".into()),
             footnotes: vec![Default::default()],
-            participants: vec![Default::default()],
+            participants: vec![crate::model::Participant {
+                name: None,
+                organisation: "x".into(),
+                organisation_id: None,
+                country: crate::model::Country::from_code("PE").expect("a country"),
+                role: crate::model::Role::Participant,
+            }],
             notes: vec![crate::model::Note {
                 date: Date::from_ymd(2021, 1, 1).expect("a date"),
                 text: "x".into(),
@@ -1162,6 +1236,18 @@ mod tests {
         properties.sort_unstable();
         ordered.sort_unstable();
         assert_eq!(properties, ordered);
+    }
+
+    #[test]
+    fn an_import_keeps_the_member_states_of_the_file_it_replaces() {
+        let new = "year = 2021\ntitle = \"T\"\nlanguage = \"en\"\nforeword = \"F\"\n";
+        let old = "year = 2021\nlanguage = \"es\"\n\n# From the organisation's site.\nmember_states = [\n    \"AR\", # first\n    \"BR\",\n]\n\nforeword = \"old\"\n";
+        assert_eq!(
+            keep_from_replaced(new, old),
+            "year = 2021\ntitle = \"T\"\nlanguage = \"en\"\n\n# From the organisation's site.\nmember_states = [\n    \"AR\", # first\n    \"BR\",\n]\nforeword = \"F\"\n"
+        );
+        assert_eq!(keep_from_replaced(new, "year = 2021\n"), new);
+        assert_eq!(keep_from_replaced(new, "not toml ="), new);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::load::ReadEvent;
 use super::services::{ActivityHistory, Document, Job, JobEvent, Outcome, Scope};
 use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::diagnostic::Finding;
-use crate::model::{Activity, Date, Format, Kind, Note, Participant, Role, Status};
+use crate::model::{Activity, Country, Date, Format, Kind, Lang, Note, Participant, Role, Status};
 use crate::store::edit::{self, Assignment, Change, EditError};
 use crate::store::{self, Loaded, Source, WriteLock};
 
@@ -267,6 +267,9 @@ pub struct App {
     quit_asked: bool,
     /// Whether to use colours (not under `NO_COLOR`).
     pub colour: bool,
+    /// The language of the interface: the names of countries. English until the interface is
+    /// translated.
+    pub lang: Lang,
 }
 
 impl App {
@@ -345,6 +348,7 @@ impl App {
             today: crate::clock::today().ok(),
             colour: true,
             quit_asked: false,
+            lang: Lang::En,
         }
     }
 
@@ -1568,6 +1572,18 @@ impl App {
         };
         let organisation = required("organisation");
         let country = required("country");
+        let country = match Country::resolve(&country) {
+            Ok(country) => Some(country),
+            Err(_) if country.is_empty() => None,
+            Err(unknown) => {
+                let hint = match unknown.suggestion {
+                    Some(near) => format!("did you mean {} ({})?", near.name(self.lang), near),
+                    None => "a code (PE) or a name in English or Spanish".into(),
+                };
+                form.set_error("country", format!("not a country: {hint}"));
+                None
+            }
+        };
         let role = form.get("role").parse::<Role>();
         let name = form.get("name").trim().to_string();
         let role = match role {
@@ -1577,17 +1593,20 @@ impl App {
                 return None;
             }
         };
+        let country = country?;
         if form.has_errors() {
             return None;
         }
         let participant = Participant {
             name: (!name.is_empty()).then_some(name),
             organisation,
+            organisation_id: None,
             country,
             role,
         };
+        let lang = self.lang;
         self.apply_to(form, code, |editor| {
-            Ok(vec![editor.push_table("participants", &participant)?])
+            Ok(vec![editor.add_participant(&participant, lang)?])
         })
     }
 

@@ -685,7 +685,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             None => one_line(&p.organisation),
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("• {who} ({})", one_line(&p.country))),
+            Span::raw(format!("• {who} ({})", p.country.name(app.lang))),
             Span::styled(format!(" — {}", p.role), theme.dim()),
         ]));
     }

@@ -202,7 +202,7 @@ text = "A reference."
 
 [[participants]]
 organisation = "CAF"
-country = "Peru"
+country = "PE"
 role = "speaker"
 "#;
 
@@ -305,13 +305,7 @@ const MISTAKES: &[Mistake] = &[
     Mistake {
         code: "unknown-key",
         keys: &["participants-extra"],
-        apply: |t| {
-            replace(
-                t,
-                "country = \"Peru\"\n",
-                "country = \"Peru\"\nemial = \"x\"\n",
-            )
-        },
+        apply: |t| replace(t, "country = \"PE\"\n", "country = \"PE\"\nemial = \"x\"\n"),
     },
     Mistake {
         code: "duplicate-footnote",

@@ -297,7 +297,7 @@ fn participant_add_appends_after_the_existing_participants() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = before.replace(
         "[[notes]]\n",
-        "[[participants]]\nname = \"Luis Gómez\"\norganisation = \"CAF\"\ncountry = \"Venezuela\"\nrole = \"organiser\"\n\n[[notes]]\n",
+        "[[participants]]\nname = \"Luis Gómez\"\norganisation = \"CAF\"\ncountry = \"VE\"\nrole = \"organiser\"\n\n[[notes]]\n",
     );
     assert_eq!(env.read("I.1.1"), expected);
     insta::assert_snapshot!("participant_add", run.stdout);
@@ -328,7 +328,7 @@ fn participant_add_starts_the_list_where_the_model_has_it() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let expected = without.replace(
         "[[notes]]\n",
-        "[[participants]]\norganisation = \"ALADI\"\ncountry = \"Uruguay\"\nrole = \"speaker\"\n\n[[notes]]\n",
+        "[[participants]]\norganisation = \"ALADI\"\ncountry = \"UY\"\nrole = \"speaker\"\n\n[[notes]]\n",
     );
     assert_eq!(env.read("I.1.1"), expected);
 }

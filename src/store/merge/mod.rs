@@ -20,7 +20,7 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Table};
 
 use super::conflict::{self, Labels};
-use super::edit::KEY_ORDER;
+use super::edit::{KEY_ORDER, PROGRAMME_KEY_ORDER};
 use super::{ACTIVITIES_DIR, PROGRAMME_FILE};
 
 /// Which kind of programme file is merged: it decides the key order and the identities.
@@ -193,22 +193,6 @@ impl TableRule {
     }
 }
 
-/// The order of the keys of `programme.toml`: the model's order.
-pub const PROGRAMME_KEY_ORDER: &[&str] = &[
-    "year",
-    "title",
-    "organisation",
-    "document_code",
-    "language",
-    "notice",
-    "foreword",
-    "introduction",
-    "background",
-    "areas",
-    "programmes",
-    "projects",
-];
-
 /// Activity files: footnotes by `id`, participants and notes by everything they say, outputs
 /// by `code` (or `title` when they have none).
 pub const ACTIVITY: Rules = Rules {
@@ -223,9 +207,9 @@ pub const ACTIVITY: Rules = Rules {
         },
         TableRule {
             key: "participants",
-            identity: &["name", "organisation", "country", "role"],
+            identity: &["name", "organisation", "organisation_id", "country", "role"],
             first_present: false,
-            order: &["name", "organisation", "country", "role"],
+            order: &["name", "organisation", "organisation_id", "country", "role"],
             dated: None,
         },
         TableRule {

@@ -56,7 +56,8 @@ fn edited(text: &str, edits: &[Edit]) -> String {
                 let participant = Participant {
                     name: None,
                     organisation: organisation.to_string(),
-                    country: country.to_string(),
+                    organisation_id: None,
+                    country: country.parse().expect("a country"),
                     role: Role::Participant,
                 };
                 editor
@@ -436,6 +437,7 @@ fn key_orders_are_the_models_orders() {
     let programme = crate::model::WorkProgramme {
         document_code: Some("x".into()),
         language: Some("x".into()),
+        member_states: vec![crate::model::Country::from_code("PE").expect("a country")],
         notice: Some("x".into()),
         foreword: Some("x".into()),
         introduction: Some("x".into()),
@@ -487,6 +489,12 @@ mod properties {
             .prop_map(|text| text.trim_end().to_string())
     }
 
+    /// A country as people write it: a code, or a name in English or Spanish.
+    fn country() -> impl Strategy<Value = String> {
+        prop::sample::select(&["PE", "Perú", "Brazil", "UY", "Venezuela", "México"][..])
+            .prop_map(String::from)
+    }
+
     fn date() -> impl Strategy<Value = String> {
         (2020..2023i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}"))
     }
@@ -535,7 +543,7 @@ mod properties {
             .map(|field| prop::collection::vec(assignment(field), 1..3).boxed())
             .collect();
         let notes = prop::collection::vec((date(), words()), 0..3);
-        let participants = prop::collection::vec((words(), words()), 0..3);
+        let participants = prop::collection::vec((words(), country()), 0..3);
         (sets, notes, participants)
             .prop_map(|(sets, mut notes, participants)| {
                 notes.sort();
