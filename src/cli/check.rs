@@ -9,6 +9,7 @@ use crate::diagnostic::render::{self, Files, JsonFinding};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Totals;
 use crate::store::Source;
+use crate::store::fix::write_country_codes;
 
 /// Check every file of a year and report all findings.
 ///
@@ -24,6 +25,10 @@ pub struct Args {
     /// How to print the findings: text for people, json for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// First write the ISO 3166-1 code of every country written as a name (`Perú` becomes
+    /// `PE`), changing nothing else in the files, then check
+    #[arg(long)]
+    fix: bool,
 }
 
 /// The output formats of `check`.
@@ -42,6 +47,21 @@ struct Report<'a> {
     summary: Summary,
     totals: Totals,
     findings: Vec<JsonFinding<'a>>,
+    /// With `--fix`: the countries whose codes were written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<Vec<Fixed>>,
+}
+
+/// A country whose code `check --fix` wrote, in `check --format json`.
+#[derive(Serialize)]
+struct Fixed {
+    file: String,
+    line: usize,
+    column: usize,
+    /// What the file said.
+    written: String,
+    /// The code written.
+    code: &'static str,
 }
 
 /// The counts the last line of `check` gives.
@@ -55,6 +75,11 @@ struct Summary {
 
 /// Runs `programa check`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let fixed = if args.fix {
+        Some(fix(context, args.format)?)
+    } else {
+        None
+    };
     let workspace = context.workspace()?;
     let year = workspace.resolve_year(context.year_option())?;
     // Each file is parsed once, for its values and the places of its keys.
@@ -104,6 +129,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 totals: loaded.plan.totals(),
                 findings: render::to_json(&findings, &files),
                 summary,
+                fixed,
             };
             crate::output::json::to_writer_pretty(&mut *context.out, &report).map_err(|error| {
                 match error.io_error_kind() {
@@ -127,6 +153,57 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .hint("each finding above says where and what to change"));
     }
     Ok(())
+}
+
+/// Writes the codes of the countries written as names, under the year's lock; says what it did
+/// (for text) or returns it (for JSON).
+fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
+    let (workspace, loaded, lock) = context.load_for_writing()?;
+    let done = write_country_codes(&workspace, &loaded, &lock)?;
+    drop(lock);
+    let fixed: Vec<Fixed> = done
+        .written
+        .iter()
+        .map(|w| Fixed {
+            file: w.file.display().to_string(),
+            line: w.place.line,
+            column: w.place.column,
+            written: w.written.clone(),
+            code: w.country.code(),
+        })
+        .collect();
+    if format == Format::Json {
+        return Ok(fixed);
+    }
+    for (w, f) in done.written.iter().zip(&fixed) {
+        writeln!(
+            context.out,
+            "fixed {}:{}:{}: country `{}` is now `{}` ({})",
+            f.file,
+            f.line,
+            f.column,
+            w.written.trim(),
+            f.code,
+            w.country.name(context.lang)
+        )?;
+    }
+    let mut summary = match done.written.len() {
+        0 if done.unknown.is_empty() => "no country is written as a name".to_string(),
+        0 => "wrote no code".to_string(),
+        written => format!(
+            "wrote the code of {} in {}",
+            count(written, "country", "countries"),
+            count(done.files, "file", "files")
+        ),
+    };
+    if !done.unknown.is_empty() {
+        summary.push_str(&format!(
+            "; {} not recognised, left as written (see below)",
+            count(done.unknown.len(), "country", "countries")
+        ));
+    }
+    writeln!(context.out, "{summary}\n")?;
+    Ok(fixed)
 }
 
 /// Prints findings to stderr, quoting the files they point into.

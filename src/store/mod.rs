@@ -5,11 +5,13 @@
 //! the first; [`write`] turns the model into files whose `git diff` stays small, atomically;
 //! [`lock`] makes every read-modify-write of them one at a time. A file with git's conflict
 //! markers is read as one side's version and reported as conflicted ([`conflict`]); [`merge`]
-//! is the merge driver's three-way merge of programme files.
+//! is the merge driver's three-way merge of programme files; [`fix`] writes what files say in
+//! the form the format asks for.
 
 pub mod conflict;
 mod decode;
 pub mod edit;
+pub mod fix;
 pub mod lock;
 pub mod merge;
 mod parse;

@@ -21,9 +21,14 @@ use toml::de::DeTable;
 
 use super::conflict::{self, Block, FileConflict, Side};
 use crate::diagnostic::Finding;
+use crate::model::Lang;
+use crate::model::country::{Country, UNKNOWN_COUNTRY};
 use crate::suggest::did_you_mean;
 use crate::syntax::shape::{Field, Shape};
-use crate::syntax::tree::{self, DisplayPath, NodeKind, Step, Tree};
+use crate::syntax::tree::{self, DisplayPath, Node, NodeKind, Step, Tree};
+
+/// Vocabularies longer than this (the codes of countries) are not listed in a message.
+const LISTED_AT_MOST: usize = 20;
 
 /// How many times a file is re-read at most; each round blanks at least one line, so this
 /// only bounds the work on a file made of thousands of bad lines.
@@ -231,7 +236,8 @@ fn read_errors<T: DeserializeOwned + JsonSchema>(
         };
         let message = error.message().trim().to_string();
         let span = error.span();
-        let Some(blank) = next_blank(path, tree, &shape, &message, span.as_ref(), &blanked) else {
+        let Some(blank) = next_blank(path, text, tree, &shape, &message, span.as_ref(), &blanked)
+        else {
             // Nothing more can be taken out: report what serde said, if not already known.
             if !message.starts_with("missing field") {
                 findings.push(Finding::error("wrong-type", message).at(path, span));
@@ -272,6 +278,7 @@ struct Blank {
 
 fn next_blank(
     file: &Path,
+    text: &str,
     tree: &Tree,
     shape: &Shape,
     message: &str,
@@ -306,7 +313,16 @@ fn next_blank(
     }
     let span = span?;
     let node = tree.blankable_at(span)?;
-    let culprit = tree.deepest_at(span).unwrap_or(node);
+    let mut culprit = tree.deepest_at(span).unwrap_or(node);
+    // The reader points at a whole list for one of its items: point at the item.
+    let mut span = span;
+    if message.starts_with(UNKNOWN_COUNTRY)
+        && let Some(item) = unknown_country_item(text, tree, culprit)
+        && let Some(item_span) = item.value.as_ref()
+    {
+        culprit = item;
+        span = item_span;
+    }
     let text_path = DisplayPath(&culprit.path).to_string();
     let key = culprit
         .path
@@ -318,7 +334,7 @@ fn next_blank(
         })
         .unwrap_or("value");
     let allowed = match shape.at(&culprit.path) {
-        Some(Shape::Scalar { allowed, .. }) => allowed.clone(),
+        Some(Shape::Scalar { allowed, .. }) if allowed.len() <= LISTED_AT_MOST => allowed.clone(),
         _ => Vec::new(),
     };
     let element = matches!(culprit.path.last(), Some(Step::Index(_)));
@@ -330,9 +346,27 @@ fn next_blank(
     })
 }
 
+/// The first item of the list at `list` that is a string naming no country.
+fn unknown_country_item<'a>(text: &str, tree: &'a Tree, list: &'a Node) -> Option<&'a Node> {
+    tree.subtree(&list.path).find(|node| {
+        node.is_string
+            && node.path.len() == list.path.len() + 1
+            && matches!(node.path.last(), Some(Step::Index(_)))
+            && node
+                .value
+                .as_ref()
+                .and_then(|span| text.get(span.clone()))
+                .and_then(|raw| raw.parse::<toml_edit::Value>().ok())
+                .is_some_and(|value| value.as_str().is_some_and(|s| Country::resolve(s).is_err()))
+    })
+}
+
 /// Turns serde's message about the value at `path` (whose last key is `key`; `element` when
 /// it is an item of a list) into a finding.
 fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: bool) -> Finding {
+    if let Some(rest) = message.strip_prefix(UNKNOWN_COUNTRY) {
+        return unknown_country(rest.strip_suffix('`').unwrap_or(rest), key, path, element);
+    }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let word = rest.split('`').next().unwrap_or_default();
         let expected: Vec<String> = match rest.split_once("expected") {
@@ -415,6 +449,38 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
         };
     }
     Finding::error("wrong-type", format!("`{path}`: {message}"))
+}
+
+/// The finding for a text at `path` that names no country.
+fn unknown_country(text: &str, key: &str, path: &str, element: bool) -> Finding {
+    let line = |code: &str| {
+        if element {
+            format!("{key} = [\"{code}\", …]")
+        } else {
+            format!("{key} = \"{code}\"")
+        }
+    };
+    if text.is_empty() {
+        return Finding::error("empty-value", format!("`{path}` is empty")).hint(format!(
+            "write the country's ISO 3166-1 code: {}",
+            line("PE")
+        ));
+    }
+    let hint = match Country::resolve(text)
+        .err()
+        .and_then(|unknown| unknown.suggestion)
+    {
+        Some(country) => format!(
+            "did you mean {}? files hold its ISO 3166-1 code: {}",
+            country.name(Lang::En),
+            line(country.code())
+        ),
+        None => format!(
+            "write the country's ISO 3166-1 code, or its name in English or Spanish: {} for Peru",
+            line("PE")
+        ),
+    };
+    Finding::error("unknown-country", format!("`{text}` is not a country")).hint(hint)
 }
 
 /// The digits of a number serde read as 128 bits: `integer `N` as i128`.

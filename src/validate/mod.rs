@@ -22,7 +22,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Finding;
 use crate::model::limits::{self, Excess, Unit};
-use crate::model::{Activity, Date, Kind, Status, WorkProgramme};
+use crate::model::{Activity, Country, Date, Kind, Lang, Status, WorkProgramme};
+use crate::store::fix::country_values;
 use crate::store::{ACTIVITIES_DIR, Loaded, Source, progress_out_of_range};
 use crate::suggest::did_you_mean;
 use crate::syntax::shape::{Field, Shape};
@@ -144,6 +145,12 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             };
             let (mut keys, mut doubtful) = check_keys(&source.path, &tree, shape);
             keys.extend(hidden::check_hidden(&source.path, &source.text, &tree));
+            keys.extend(check_countries(
+                &source.path,
+                &source.text,
+                &tree,
+                is_activity,
+            ));
             let markup = markup::check_prose(&source.path, &source.text, &tree, shape);
             for span in errors_in.get(&*source.path).into_iter().flatten() {
                 if let Some(Step::Key(key)) =
@@ -283,6 +290,58 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSe
         }
     }
     (findings, meant)
+}
+
+/// Countries written as names where files hold codes (`Perú` for `PE`), and Member States
+/// listed twice. A text that names no country was reported by the reader.
+fn check_countries(file: &Path, text: &str, tree: &Tree, is_activity: bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut members: BTreeMap<Country, usize> = BTreeMap::new();
+    for (index, value) in country_values(text, tree, is_activity)
+        .into_iter()
+        .enumerate()
+    {
+        let (span, written) = (value.span, value.written);
+        let Ok(country) = Country::resolve(&written) else {
+            continue;
+        };
+        if written != country.code() {
+            findings.push(
+                Finding::warning(
+                    "country-name",
+                    format!(
+                        "the country is written `{}`; files hold its ISO 3166-1 code `{}`",
+                        written.trim(),
+                        country.code()
+                    ),
+                )
+                .at(file, Some(span.clone()))
+                .hint(format!(
+                    "write `\"{}\"` ({}), or run `programa check --fix` to write the code of every \
+                     country written as a name",
+                    country.code(),
+                    country.name(Lang::En)
+                )),
+            );
+        }
+        if !is_activity && let Some(first) = members.insert(country, index) {
+            findings.push(
+                Finding::warning(
+                    "duplicate-member-state",
+                    format!(
+                        "{} ({}) is listed twice as a Member State",
+                        country.name(Lang::En),
+                        country.code()
+                    ),
+                )
+                .at(file, Some(span))
+                .hint(format!(
+                    "`member_states[{first}]` has it too; remove one of them"
+                )),
+            );
+        }
+    }
+    findings
 }
 
 /// What was found in one file on its own.

@@ -573,7 +573,7 @@ fn an_empty_title_is_an_error() {
 fn missing_required_keys_are_all_reported_where_their_table_starts() {
     let env = Env::new();
     env.replace(I11, "kind = \"event\"\n", "");
-    env.replace(I11, "country = \"Uruguay\"\n", "");
+    env.replace(I11, "country = \"UY\"\n", "");
     assert_eq!(
         env.located(),
         [
@@ -826,4 +826,162 @@ fn no_mutation_makes_checking_a_programme_panic() {
             .expect("renders");
         let _ = programa::diagnostic::render::to_json(&findings, &files);
     }
+}
+
+#[test]
+fn an_unknown_country_is_an_error_with_the_country_meant() {
+    let env = Env::new();
+    env.replace(I11, "country = \"UY\"", "country = \"Urugay\"");
+    assert_eq!(one(&env), at("unknown-country", "I.1.1.toml", 38, 11));
+    let findings = env.findings();
+    let unknown = finding(&findings, "unknown-country");
+    assert_eq!(unknown.message, "`Urugay` is not a country");
+    assert_eq!(
+        unknown.hint.as_deref(),
+        Some("did you mean Uruguay? files hold its ISO 3166-1 code: country = \"UY\"")
+    );
+    // Nothing near: the hint says what a country is.
+    env.replace(I11, "country = \"Urugay\"", "country = \"Atlantis\"");
+    assert_eq!(one(&env), at("unknown-country", "I.1.1.toml", 38, 11));
+    let findings = env.findings();
+    assert_eq!(
+        finding(&findings, "unknown-country").hint.as_deref(),
+        Some(
+            "write the country's ISO 3166-1 code, or its name in English or Spanish: \
+             country = \"PE\" for Peru"
+        )
+    );
+    let output = env.run(&["check"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(
+            "error[unknown-country]: `Atlantis` is not a country\n   --> programme/2021/activities/I.1.1.toml:38:11\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_country_written_as_a_name_is_a_warning_and_reads_as_that_country() {
+    let env = Env::new();
+    env.replace(I11, "country = \"PE\"", "country = \"peru \"");
+    assert_eq!(one(&env), at("country-name", "I.1.1.toml", 44, 11));
+    let findings = env.findings();
+    let name = finding(&findings, "country-name");
+    assert_eq!(
+        name.message,
+        "the country is written `peru`; files hold its ISO 3166-1 code `PE`"
+    );
+    assert!(
+        name.hint
+            .as_deref()
+            .is_some_and(|h| h.contains("`\"PE\"` (Peru)") && h.contains("check --fix")),
+        "{name:?}"
+    );
+    let loaded = store::load(&Workspace::at(env.root()), 2021).expect("loads");
+    let activity = loaded.plan.activity("I.1.1").expect("I.1.1");
+    assert_eq!(activity.participants[1].country.code(), "PE");
+    // A warning: check passes.
+    assert_eq!(env.run(&["check"]).status.code(), Some(0));
+}
+
+#[test]
+fn member_states_are_countries_each_listed_once() {
+    let env = Env::new();
+    env.replace(
+        "programme.toml",
+        "language = \"en\"\n",
+        "language = \"en\"\nmember_states = [\"AR\", \"Brasil\", \"XX\", \"AR\"]\n",
+    );
+    assert_eq!(
+        env.located(),
+        [
+            at("country-name", "programme.toml", 5, 24),
+            at("unknown-country", "programme.toml", 5, 34),
+            at("duplicate-member-state", "programme.toml", 5, 40),
+        ]
+    );
+    let findings = env.findings();
+    assert_eq!(
+        finding(&findings, "unknown-country").hint.as_deref(),
+        Some(
+            "write the country's ISO 3166-1 code, or its name in English or Spanish: \
+             member_states = [\"PE\", …] for Peru"
+        )
+    );
+    assert_eq!(
+        finding(&findings, "duplicate-member-state").message,
+        "Argentina (AR) is listed twice as a Member State"
+    );
+}
+
+#[test]
+fn check_fix_writes_the_codes_of_countries_written_as_names_and_nothing_else() {
+    let env = Env::new();
+    env.replace(I11, "country = \"UY\"", "country = 'uruguay' # the host");
+    env.replace(I11, "country = \"PE\"", "country = \"Perú\"");
+    env.replace(
+        "programme.toml",
+        "language = \"en\"\n",
+        "language = \"en\"\nmember_states = [\n    \"Argentina\",\n    \"PE\", # Peru\n]\n",
+    );
+    let activity = env.read("activities/I.1.1.toml");
+    let programme = env.read("programme.toml");
+    let output = env.run(&["check", "--fix"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "fixed programme/2021/programme.toml:6:5: country `Argentina` is now `AR` (Argentina)\n\
+         fixed programme/2021/activities/I.1.1.toml:38:11: country `uruguay` is now `UY` (Uruguay)\n\
+         fixed programme/2021/activities/I.1.1.toml:44:11: country `Perú` is now `PE` (Peru)\n\
+         wrote the code of 3 countries in 2 files\n\
+         \n\
+         programme/2021: 5 activities, 0 errors, 0 warnings\n"
+    );
+    assert_eq!(
+        env.read("activities/I.1.1.toml"),
+        activity
+            .replace("'uruguay' # the host", "\"UY\" # the host")
+            .replace("\"Perú\"", "\"PE\"")
+    );
+    assert_eq!(
+        env.read("programme.toml"),
+        programme.replace("\"Argentina\"", "\"AR\"")
+    );
+    // Once written, there is nothing left to fix.
+    let again = env.run(&["check", "--fix"]);
+    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert!(
+        String::from_utf8_lossy(&again.stdout).starts_with("no country is written as a name\n"),
+        "{again:?}"
+    );
+}
+
+#[test]
+fn check_fix_leaves_unknown_countries_as_written_and_fails() {
+    let env = Env::new();
+    env.replace(I11, "country = \"UY\"", "country = \"Urugay\"");
+    env.replace(I11, "country = \"PE\"", "country = \"Peru\"");
+    let output = env.run(&["check", "--fix", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report["fixed"],
+        serde_json::json!([{
+            "file": "programme/2021/activities/I.1.1.toml",
+            "line": 44,
+            "column": 11,
+            "written": "Peru",
+            "code": "PE",
+        }])
+    );
+    assert_eq!(report["summary"]["errors"], 1);
+    assert_eq!(report["findings"][0]["code"], "unknown-country");
+    let text = env.read(I11);
+    assert!(text.contains("country = \"Urugay\"") && text.contains("country = \"PE\""));
+    // Without --fix, JSON has no `fixed`.
+    let output = env.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert!(report.get("fixed").is_none(), "{report}");
 }

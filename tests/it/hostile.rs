@@ -150,15 +150,11 @@ impl Env {
                 ),
             )
             .replace(
-                "country = \"Uruguay\"",
-                &format!("country = {}", toml_string(&hostile_bidi("Country"))),
-            )
-            .replace(
                 "text = \"Held in Caracas with 14 delegations.\"",
                 &format!("text = {}", toml_string(&hostile_bidi("Note"))),
             );
         text.push_str(&format!(
-            "\n[[participants]]\nname = {}\norganisation = \"SELA\"\ncountry = \"Peru\"\nrole = \"observer\"\n",
+            "\n[[participants]]\nname = {}\norganisation = \"SELA\"\ncountry = \"PE\"\nrole = \"observer\"\n",
             toml_string(&hostile_bidi("Name"))
         ));
         std::fs::write(&path, text).expect("writes the activity");
@@ -361,12 +357,48 @@ fn error_messages_escape_what_they_quote() {
         vec!["set", "I.1.1", &format!("status={CONTROLS}")],
         vec!["list", "--area", &wrong],
         vec!["note", wrong.as_str(), "text"],
+        vec![
+            "participant",
+            "add",
+            "I.1.1",
+            "--organisation",
+            "SELA",
+            "--country",
+            CONTROLS,
+            "--role",
+            "speaker",
+        ],
     ] {
         let output = env.programa(&args);
         assert!(!output.status.success(), "{args:?} succeeded");
         assert_safe(&format!("{args:?}"), &output);
         let errors = String::from_utf8_lossy(&output.stderr);
         assert!(errors.contains("\\u{1b}]0;PWNED"), "{args:?}: {errors}");
+    }
+}
+
+#[test]
+fn check_quotes_a_country_that_names_none_escaped() {
+    let env = Env::new();
+    let path = env.repo.join(ACTIVITY);
+    let text = std::fs::read_to_string(&path).expect("the activity");
+    assert!(text.contains("country = \"UY\""), "{text}");
+    let country = toml_string(&hostile_bidi("Country"));
+    std::fs::write(
+        &path,
+        text.replace("country = \"UY\"", &format!("country = {country}")),
+    )
+    .expect("writes the activity");
+    for args in [&["check"][..], &["check", "--fix"]] {
+        let output = env.programa(args);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        assert_safe(&format!("{args:?}"), &output);
+        let shown = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        assert!(
+            shown.contains("error[unknown-country]: `Country \\u{1b}]0;PWNED"),
+            "{args:?}: {shown}"
+        );
     }
 }
 
@@ -647,7 +679,6 @@ fn the_interface_shows_hostile_text_escaped() {
     for expected in [
         "Background \\u{1b}]0;",
         "Organisation \\u{1b}]0;",
-        "Country \\u{1b}]0;",
         "Note \\u{1b}]0;",
         "Footnote \\u{1b}]0;",
         "Partner \\u{1b}]0;",
