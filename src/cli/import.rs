@@ -6,6 +6,7 @@ use super::{CliError, Context};
 use crate::import::{Imported, Message, import};
 use crate::model::Kind;
 use crate::output::shown;
+use crate::store::edit::keep_from_replaced;
 use crate::store::write::{atomic_write, to_toml};
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_FILE, StoreError, Workspace};
 
@@ -20,7 +21,8 @@ pub struct Args {
     /// The programme document, as markdown
     #[arg(value_name = "MARKDOWN-FILE")]
     file: PathBuf,
-    /// Replace the year's files if they exist (activity files not in the document are removed)
+    /// Replace the year's files if they exist (activity files not in the document are removed;
+    /// the Member States of `programme.toml` are kept)
     #[arg(long)]
     force: bool,
 }
@@ -128,8 +130,13 @@ fn render(
         let text = to_toml(activity).map_err(|e| serialise(&activity.code, e))?;
         files.push((workspace.activity_path(year, &activity.code), text));
     }
-    let text = to_toml(&imported.plan.programme).map_err(|e| serialise("the programme", e))?;
-    files.push((workspace.year_dir(year).join(PROGRAMME_FILE), text));
+    let mut text = to_toml(&imported.plan.programme).map_err(|e| serialise("the programme", e))?;
+    let path = workspace.year_dir(year).join(PROGRAMME_FILE);
+    // What no document gives (the Member States) is kept from the file the import replaces.
+    if let Ok(old) = std::fs::read_to_string(&path) {
+        text = keep_from_replaced(&text, &old);
+    }
+    files.push((path, text));
     Ok(files)
 }
 
