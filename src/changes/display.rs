@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::{ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange};
-use crate::model::{Country, Lang, Participant, Status};
+use crate::model::{Activity, Country, Lang, Participant, Status};
 use crate::output::{drop_cut_escape, escape_line, shown_line};
 
 /// Longest quoted value shown inline before it is cut with an ellipsis.
@@ -40,12 +40,15 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// "3 participants from 2 countries", "1 participant (Peru)". Phrases are English, and so are
-/// the names of countries in them.
+/// "3 participants from 2 countries", "2 participants (Peru)", or the one participant in full:
+/// "1 participant: Ana Pérez, Ministry of Foreign Affairs (Peru), speaker". Phrases are English,
+/// and so are the names of countries in them.
 fn people(participants: &[Participant]) -> String {
     let countries: BTreeSet<Country> = participants.iter().map(|p| p.country).collect();
     let who = plural(participants.len(), "participant", "participants");
-    if let (1, Some(country)) = (countries.len(), countries.first()) {
+    if let [one] = participants {
+        format!("{who}: {}", describe_participant(one))
+    } else if let (1, Some(country)) = (countries.len(), countries.first()) {
         format!("{who} ({})", country.name(Lang::En))
     } else {
         format!(
@@ -75,6 +78,15 @@ pub fn describe_participant(p: &Participant) -> String {
 fn names(names: &[String]) -> String {
     let shown: Vec<Cow<str>> = names.iter().map(|name| escape_line(name)).collect();
     shown.join(", ")
+}
+
+/// What an edit changed in one activity, one phrase per field as `programa diff` words them
+/// ("status planned → ongoing", "+2 participants (Peru)"); empty when only layout changed.
+pub fn edit_phrases(before: &Activity, after: &Activity) -> Vec<String> {
+    super::compare_activity(before, after)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 impl ListName {
@@ -139,7 +151,7 @@ impl fmt::Display for FieldChange {
             },
             FieldChange::Text { field, from, to } => match (from, to) {
                 (None, Some(to)) => write!(f, "{field} set to {}", quote(to)),
-                (Some(_), None) => write!(f, "{field} cleared"),
+                (Some(from), None) => write!(f, "{field} {} cleared", quote(from)),
                 (Some(from), Some(to)) => write!(f, "{field} {} → {}", quote(from), quote(to)),
                 (None, None) => write!(f, "{field} unchanged"),
             },
@@ -181,7 +193,9 @@ impl fmt::Display for FieldChange {
                     write!(f, "participant {who} changed")
                 }
             }
-            FieldChange::NoteAdded { note } => write!(f, "note of {} added", note.date),
+            FieldChange::NoteAdded { note } => {
+                write!(f, "note of {} added: {}", note.date, quote(&note.text))
+            }
             FieldChange::NoteRemoved { note } => write!(f, "note of {} removed", note.date),
             FieldChange::NoteChanged { to, .. } => write!(f, "note of {} edited", to.date),
             FieldChange::OutputAdded { output } => {

@@ -18,7 +18,7 @@ use crate::model::{
     WorkProgramme, code_sort_key,
 };
 
-pub use display::{describe_participant, quote};
+pub use display::{describe_participant, edit_phrases, quote};
 pub use message::{commit_message, merge_message};
 pub use words::{WordChange, WordTag, render_word_diff, word_diff};
 

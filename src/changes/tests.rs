@@ -79,7 +79,7 @@ fn participants_are_counted_with_their_countries() {
     assert_eq!(
         phrases(&new, &fewer),
         [
-            "−1 participant (Uruguay)",
+            "−1 participant: ALADI (Uruguay), speaker",
             "participant Ana: role participant → moderator"
         ]
     );
@@ -96,7 +96,10 @@ fn a_country_written_as_its_code_instead_of_its_name_is_no_change() {
     new.participants = vec![person(None, "Cancillería", "Chile", "participant")];
     assert_eq!(
         phrases(&old, &new),
-        ["+1 participant (Chile)", "−1 participant (Peru)"]
+        [
+            "+1 participant: Cancillería (Chile), participant",
+            "−1 participant: Cancillería (Peru), participant"
+        ]
     );
 }
 
@@ -194,7 +197,7 @@ fn partners_notes_outputs_and_footnotes() {
         [
             "partners + CAF, UNCTAD",
             "footnote 1 added",
-            "note of 2021-06-16 added",
+            "note of 2021-06-16 added: “Held.”",
             "output “Final report” added",
         ]
     );

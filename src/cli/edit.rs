@@ -100,7 +100,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 writeln!(context.out, "{code}: saved {}", file.relative.display())?;
                 let changes = before
                     .as_ref()
-                    .map(|before| edit::describe_changes(before, &after))
+                    .map(|before| crate::changes::edit_phrases(before, &after))
                     .unwrap_or_default();
                 for change in changes {
                     writeln!(context.out, "{code}: {change}")?;

@@ -33,7 +33,8 @@ use clap::{Parser, Subcommand};
 pub use error::CliError;
 pub use tui::GitServices;
 
-use crate::model::Lang;
+use crate::changes;
+use crate::model::{Activity, Lang};
 use crate::output::Terminal;
 use crate::store::{self, Loaded, Workspace, WriteLock};
 
@@ -139,6 +140,29 @@ impl Context<'_> {
         let loaded = store::load(&workspace, year)?;
         Ok((workspace, loaded, lock))
     }
+}
+
+/// Prints what an edit did to activity `code`, one line per change in the words of `programa
+/// diff`: `after` is the activity as saved (`None` when nothing was written), `before` as it was
+/// read.
+pub(crate) fn print_edit(
+    out: &mut dyn Write,
+    code: &str,
+    before: Option<&Activity>,
+    after: Option<&Activity>,
+) -> std::io::Result<()> {
+    let phrases = match (before, after) {
+        (Some(before), Some(after)) => changes::edit_phrases(before, after),
+        (None, Some(_)) => vec!["saved".to_string()],
+        (_, None) => Vec::new(),
+    };
+    if phrases.is_empty() {
+        writeln!(out, "{code}: no changes")?;
+    }
+    for phrase in phrases {
+        writeln!(out, "{code}: {phrase}")?;
+    }
+    Ok(())
 }
 
 /// Takes the write lock of `year`'s files, saying on stderr when another programa holds it.

@@ -41,9 +41,10 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     };
     let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    let change = open.editor.push_table("notes", &note)?;
-    open.save(&loaded, &lock)?;
+    open.editor.push_table("notes", &note)?;
+    let saved = open.save(&loaded, &lock)?;
     drop(lock);
-    writeln!(context.out, "{}: {change}", open.file.code)?;
+    let before = loaded.plan.activity(&open.file.code);
+    super::print_edit(context.out, &open.file.code, before, saved.as_ref())?;
     Ok(())
 }

@@ -80,9 +80,10 @@ fn add(context: &mut Context, args: &AddArgs) -> Result<(), CliError> {
     };
     let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    let change = open.editor.add_participant(&participant, context.lang)?;
-    open.save(&loaded, &lock)?;
+    open.editor.push_table("participants", &participant)?;
+    let saved = open.save(&loaded, &lock)?;
     drop(lock);
-    writeln!(context.out, "{}: {change}", open.file.code)?;
+    let before = loaded.plan.activity(&open.file.code);
+    super::print_edit(context.out, &open.file.code, before, saved.as_ref())?;
     Ok(())
 }

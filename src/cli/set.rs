@@ -29,18 +29,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let assignments = edit::parse_assignments(&args.changes)?;
     let (workspace, loaded, lock) = context.load_for_writing()?;
     let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    let mut changes = Vec::new();
     for assignment in &assignments {
-        changes.extend(open.editor.apply(assignment)?);
+        open.editor.apply(assignment)?;
     }
-    open.save(&loaded, &lock)?;
+    let saved = open.save(&loaded, &lock)?;
     drop(lock);
-    let code = &open.file.code;
-    if changes.is_empty() {
-        writeln!(context.out, "{code}: no changes")?;
-    }
-    for change in changes {
-        writeln!(context.out, "{code}: {change}")?;
-    }
+    let before = loaded.plan.activity(&open.file.code);
+    super::print_edit(context.out, &open.file.code, before, saved.as_ref())?;
     Ok(())
 }

@@ -2,16 +2,14 @@
 //! spacing, key order) stays byte for byte as it was.
 //!
 //! An [`ActivityEditor`] holds a file's text as a toml_edit document and applies edits to it,
-//! each returning the [`Change`] it made. [`open`] finds an activity's file, [`OpenActivity::save`]
+//! each saying whether it changed anything. [`open`] finds an activity's file, [`OpenActivity::save`]
 //! re-reads the new text through the model, validates the programme with it
 //! ([`check_activity`]) and only then replaces the file atomically. Every write asks for the
 //! workspace's [`WriteLock`], under which the caller has read what it changes. Nothing here
-//! prints: the
-//! command line and the terminal interface show the changes and errors their own way.
+//! prints, and nothing here describes what changed: callers compare the activity before and
+//! after with [`crate::changes::compare_activity`], the one description of a change.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -20,8 +18,7 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Key, Table, Value};
 use super::write::{atomic_write, create_file, to_toml};
 use super::{Loaded, Source, StoreError, Workspace, WriteLock, parse_file};
 use crate::diagnostic::Finding;
-use crate::model::{Activity, Date, Format, Kind, Lang, Participant, Status};
-use crate::output::{escape_line, shown_line};
+use crate::model::{Activity, Date, Format, Kind, Status};
 use crate::suggest::did_you_mean;
 
 /// Every key of an activity file, in the order the model (and so every new file) has them.
@@ -76,9 +73,6 @@ pub const SETTABLE: &[&str] = &[
 
 /// The keys holding lists of words, which also take `key+=item` and `key-=item`.
 const LIST_KEYS: &[&str] = &["partners"];
-
-/// Longer values than this (or with a line break) are reported as "changed", not quoted.
-const SHORT: usize = 60;
 
 /// Why an edit cannot be made. Nothing has been written when one is returned.
 #[derive(Debug, thiserror::Error)]
@@ -221,57 +215,6 @@ impl EditError {
                 Some((findings, file))
             }
             _ => None,
-        }
-    }
-}
-
-/// What an edit did to one key, for people to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    /// A short value was set, changed or removed (`None` is absent).
-    Set {
-        /// The key.
-        key: &'static str,
-        /// The value before.
-        old: Option<String>,
-        /// The value after.
-        new: Option<String>,
-    },
-    /// An item was added to a list or an array of tables.
-    Added {
-        /// The list's key.
-        key: &'static str,
-        /// A one-line summary of the item.
-        item: String,
-    },
-    /// An item was taken out of a list or an array of tables.
-    Removed {
-        /// The list's key.
-        key: &'static str,
-        /// A one-line summary of the item.
-        item: String,
-    },
-    /// A long or structured value changed.
-    Rewritten {
-        /// The key.
-        key: &'static str,
-    },
-}
-
-impl fmt::Display for Change {
-    /// "status planned → ongoing", "notes + 2021-06-20, …": values on one line, escaped for a
-    /// terminal.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn or_none(value: &Option<String>) -> Cow<'_, str> {
-            value
-                .as_deref()
-                .map_or_else(|| "(none)".into(), escape_line)
-        }
-        match self {
-            Change::Set { key, old, new } => write!(f, "{key} {} → {}", or_none(old), or_none(new)),
-            Change::Added { key, item } => write!(f, "{key} + {}", shown_line(item)),
-            Change::Removed { key, item } => write!(f, "{key} - {}", shown_line(item)),
-            Change::Rewritten { key } => write!(f, "{key} changed"),
         }
     }
 }
@@ -479,28 +422,28 @@ impl ActivityEditor {
         self.doc.to_string()
     }
 
-    /// Applies one assignment; `None` when the key already had that value.
-    pub fn apply(&mut self, assignment: &Assignment) -> Result<Option<Change>, EditError> {
+    /// Applies one assignment; `false` when the key already had that value.
+    pub fn apply(&mut self, assignment: &Assignment) -> Result<bool, EditError> {
         let key = assignment.key;
         match &assignment.op {
             Op::Set(value) => Ok(self.set(key, Some(value.to_value()))),
             Op::Remove => Ok(self.set(key, None)),
             Op::Add(item) => self.add_to_list(key, item),
-            Op::Take(item) => self.take_from_list(key, item).map(Some),
+            Op::Take(item) => self.take_from_list(key, item).map(|()| true),
         }
     }
 
-    /// Sets a top-level key to `value`, or removes it for `None`; `None` if nothing changed.
+    /// Sets a top-level key to `value`, or removes it for `None`; `false` if nothing changed.
     ///
     /// An existing key keeps its place and its line's comments (the old value's decor goes to
     /// the new one); a new key goes to its place in [`KEY_ORDER`]. A removed key takes the
     /// comment lines directly above it along, as they were about it.
-    pub fn set(&mut self, key: &'static str, value: Option<Value>) -> Option<Change> {
+    pub fn set(&mut self, key: &'static str, value: Option<Value>) -> bool {
         let table = self.doc.as_table_mut();
         let old = table.get(key).map(display_item);
         let new = value.as_ref().map(display_value);
         if old == new {
-            return None;
+            return false;
         }
         let item = value.map(|mut value| {
             if let Some(old) = table.get(key).and_then(Item::as_value) {
@@ -509,30 +452,22 @@ impl ActivityEditor {
             Item::Value(value)
         });
         put(table, &Key::new(key), item, KEY_ORDER);
-        Some(Change::Set { key, old, new })
+        true
     }
 
-    /// Adds `item` to the list at `key` in the list's own layout; `None` if it is there already.
-    pub fn add_to_list(
-        &mut self,
-        key: &'static str,
-        item: &str,
-    ) -> Result<Option<Change>, EditError> {
-        let added = Change::Added {
-            key,
-            item: item.to_string(),
-        };
+    /// Adds `item` to the list at `key` in the list's own layout; `false` if it is there already.
+    pub fn add_to_list(&mut self, key: &'static str, item: &str) -> Result<bool, EditError> {
         let table = self.doc.as_table_mut();
         let Some(existing) = table.get_mut(key) else {
             let list = Item::Value(Value::Array(pretty_array(&[item])));
             insert_in_order(table, &Key::new(key), list, KEY_ORDER);
-            return Ok(Some(added));
+            return Ok(true);
         };
         let Some(array) = existing.as_array_mut() else {
             return Err(not_a_list(key));
         };
         if array.iter().any(|v| v.as_str() == Some(item)) {
-            return Ok(None);
+            return Ok(false);
         }
         let prefix = array
             .iter()
@@ -545,11 +480,11 @@ impl ActivityEditor {
             Some(prefix) => array.push_formatted(Value::from(item).decorated(prefix, "")),
             None => array.push(item),
         }
-        Ok(Some(added))
+        Ok(true)
     }
 
     /// Takes `item` out of the list at `key`, removing the key when the list becomes empty.
-    pub fn take_from_list(&mut self, key: &'static str, item: &str) -> Result<Change, EditError> {
+    pub fn take_from_list(&mut self, key: &'static str, item: &str) -> Result<(), EditError> {
         let table = self.doc.as_table_mut();
         let array = match table.get_mut(key) {
             Some(existing) => existing.as_array_mut().ok_or_else(|| not_a_list(key))?,
@@ -585,10 +520,7 @@ impl ActivityEditor {
         {
             first.decor_mut().set_prefix("");
         }
-        Ok(Change::Removed {
-            key,
-            item: item.to_string(),
-        })
+        Ok(())
     }
 
     /// Appends `item` as a new `[[key]]` table after the existing ones, keys in model order.
@@ -596,7 +528,7 @@ impl ActivityEditor {
         &mut self,
         key: &'static str,
         item: &T,
-    ) -> Result<Change, EditError> {
+    ) -> Result<(), EditError> {
         let text = to_toml(item).map_err(|e| EditError::Serialize(e.to_string()))?;
         let parsed: DocumentMut = text
             .parse()
@@ -605,7 +537,6 @@ impl ActivityEditor {
         for (name, value) in parsed.as_table().iter() {
             new.insert(name, value.clone());
         }
-        let summary = summarize_table(&new);
         let table = self.doc.as_table_mut();
         match table.get_mut(key) {
             Some(existing) => match existing.as_array_of_tables_mut() {
@@ -618,31 +549,7 @@ impl ActivityEditor {
                 insert_in_order(table, &Key::new(key), Item::ArrayOfTables(array), KEY_ORDER);
             }
         }
-        Ok(Change::Added { key, item: summary })
-    }
-}
-
-impl ActivityEditor {
-    /// Appends `participant` after the existing participants; the change names its country in
-    /// `lang`, as people read it, while the file holds its code.
-    pub fn add_participant(
-        &mut self,
-        participant: &Participant,
-        lang: Lang,
-    ) -> Result<Change, EditError> {
-        let change = self.push_table("participants", participant)?;
-        let mut parts: Vec<&str> = participant.name.as_deref().into_iter().collect();
-        parts.push(&participant.organisation);
-        parts.extend(participant.organisation_id.as_deref());
-        parts.push(participant.country.name(lang));
-        parts.push(participant.role.as_str());
-        Ok(match change {
-            Change::Added { key, .. } => Change::Added {
-                key,
-                item: shorten(&parts.join(", ")),
-            },
-            other => other,
-        })
+        Ok(())
     }
 }
 
@@ -761,103 +668,13 @@ fn display_value(value: &Value) -> String {
     }
 }
 
+/// An item as people read it, to tell whether a `set` changes it: values as
+/// [`display_value`], tables as their TOML.
 fn display_item(item: &Item) -> String {
     match item {
         Item::Value(value) => display_value(value),
-        Item::Table(table) => summarize_table(table),
-        Item::ArrayOfTables(array) => array
-            .iter()
-            .map(summarize_table)
-            .collect::<Vec<_>>()
-            .join("; "),
-        Item::None => String::new(),
+        other => other.to_string(),
     }
-}
-
-/// A table in one line: its values, comma-separated, shortened.
-fn summarize_table(table: &Table) -> String {
-    let values: Vec<String> = table.iter().map(|(_, item)| display_item(item)).collect();
-    shorten(&values.join(", "))
-}
-
-/// The first line of `text`, cut to [`SHORT`] characters.
-fn shorten(text: &str) -> String {
-    let line = text.lines().next().unwrap_or_default();
-    if line.chars().count() > SHORT || line.len() < text.trim_end().len() {
-        let cut: String = line.chars().take(SHORT - 1).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        line.to_string()
-    }
-}
-
-/// What changed between two versions of an activity, key by key in model order. Comments and
-/// layout are not changes.
-pub fn describe_changes(old: &Activity, new: &Activity) -> Vec<Change> {
-    let (Some(old), Some(new)) = (as_document(old), as_document(new)) else {
-        return Vec::new();
-    };
-    let mut changes = Vec::new();
-    for key in KEY_ORDER {
-        let before = old.get(key);
-        let after = new.get(key);
-        let items = |item: Option<&Item>| -> Option<Vec<String>> {
-            match item? {
-                Item::Value(Value::Array(array)) => Some(array.iter().map(display_value).collect()),
-                Item::ArrayOfTables(array) => Some(array.iter().map(summarize_table).collect()),
-                _ => None,
-            }
-        };
-        let list_like = |item: Option<&Item>| item.is_none() || items(item).is_some();
-        if list_like(before) && list_like(after) {
-            let before = items(before).unwrap_or_default();
-            let after = items(after).unwrap_or_default();
-            if before == after {
-                continue;
-            }
-            let removed: Vec<_> = before.iter().filter(|i| !after.contains(i)).collect();
-            let added: Vec<_> = after.iter().filter(|i| !before.contains(i)).collect();
-            if removed.is_empty() && added.is_empty() {
-                changes.push(Change::Rewritten { key });
-            }
-            for item in removed {
-                changes.push(Change::Removed {
-                    key,
-                    item: shorten(item),
-                });
-            }
-            for item in added {
-                changes.push(Change::Added {
-                    key,
-                    item: shorten(item),
-                });
-            }
-            continue;
-        }
-        let before = before.map(display_item);
-        let after = after.map(display_item);
-        if before == after {
-            continue;
-        }
-        let short = |text: &Option<String>| {
-            text.as_ref()
-                .is_none_or(|t| t.chars().count() <= SHORT && !t.contains('\n'))
-        };
-        if short(&before) && short(&after) {
-            changes.push(Change::Set {
-                key,
-                old: before,
-                new: after,
-            });
-        } else {
-            changes.push(Change::Rewritten { key });
-        }
-    }
-    changes
-}
-
-fn as_document(activity: &Activity) -> Option<DocumentMut> {
-    to_toml(activity).ok()?.parse().ok()
 }
 
 /// Re-reads `text` as activity `code`'s file (at `relative`) and validates the programme with
@@ -1039,14 +856,18 @@ impl<'a> From<&'a Loaded> for Base<'a> {
 }
 
 impl OpenActivity {
-    /// Checks the edited text and replaces the file with it; `false` if the text is unchanged.
-    pub fn save<'a>(&self, base: impl Into<Base<'a>>, lock: &WriteLock) -> Result<bool, EditError> {
+    /// Checks the edited text and replaces the file with it: the activity as saved, or `None`
+    /// when the text is unchanged.
+    pub fn save<'a>(
+        &self,
+        base: impl Into<Base<'a>>,
+        lock: &WriteLock,
+    ) -> Result<Option<Activity>, EditError> {
         let text = self.editor.text();
         if text == self.file.text {
-            return Ok(false);
+            return Ok(None);
         }
-        save_text(base, &self.file, &text, lock)?;
-        Ok(true)
+        save_text(base, &self.file, &text, lock).map(Some)
     }
 }
 
@@ -1178,14 +999,19 @@ pub fn run_editor(editor: &str, path: &Path) -> Result<(), String> {
 mod tests {
     use super::*;
 
-    fn edit(text: &str, args: &[&str]) -> (String, Vec<Change>) {
+    fn as_document(activity: &Activity) -> Option<DocumentMut> {
+        to_toml(activity).ok()?.parse().ok()
+    }
+
+    /// The text after the assignments, and how many of them changed something.
+    fn edit(text: &str, args: &[&str]) -> (String, usize) {
         let mut editor = ActivityEditor::parse(Path::new("a.toml"), text).expect("parses");
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        let mut changes = Vec::new();
+        let mut changed = 0;
         for assignment in parse_assignments(&args).expect("valid") {
-            changes.extend(editor.apply(&assignment).expect("applies"));
+            changed += usize::from(editor.apply(&assignment).expect("applies"));
         }
-        (editor.text(), changes)
+        (editor.text(), changed)
     }
 
     #[test]
@@ -1258,7 +1084,8 @@ mod tests {
             new,
             "# head\ncode = \"I.1.1\"\nstatus = \"ongoing\"  # as approved\nprogress = 0\n"
         );
-        assert_eq!(changes[0].to_string(), "status planned → ongoing");
+        assert_eq!(changes, 1);
+        assert_eq!(edit(&new, &["status=ongoing"]), (new.clone(), 0));
     }
 
     #[test]
@@ -1276,7 +1103,8 @@ mod tests {
         let text = "partners = [\n    \"CAF\",\n]\n";
         let (new, changes) = edit(text, &["partners+=ALADI"]);
         assert_eq!(new, "partners = [\n    \"CAF\",\n    \"ALADI\",\n]\n");
-        assert_eq!(changes[0].to_string(), "partners + ALADI");
+        assert_eq!(changes, 1);
+        assert_eq!(edit(&new, &["partners+=ALADI"]).1, 0);
         let (new, _) = edit("partners = [\"CAF\", \"ALADI\"]\n", &["partners-=CAF"]);
         assert_eq!(new, "partners = [\"ALADI\"]\n");
         let (new, _) = edit("partners = [\"CAF\"]\n", &["partners-=CAF"]);

@@ -18,9 +18,10 @@ use super::keys::{Command, KeyMap};
 use super::load::ReadEvent;
 use super::services::{ActivityHistory, Document, Job, JobEvent, Outcome, Scope};
 use super::tree::{Filter, NodeKind, Row, Tree, haystack};
+use crate::changes;
 use crate::diagnostic::Finding;
 use crate::model::{Activity, Country, Date, Format, Kind, Lang, Note, Participant, Role, Status};
-use crate::store::edit::{self, Assignment, Change, EditError};
+use crate::store::edit::{self, Assignment, EditError};
 use crate::store::{self, Loaded, Source, WriteLock};
 
 /// Where keys go when no dialog is open.
@@ -1231,7 +1232,7 @@ impl App {
                 self.drafts.remove(&code);
                 let _ = std::fs::remove_file(&draft);
                 let changes = before
-                    .map(|before| edit::describe_changes(&before, &after))
+                    .map(|before| changes::edit_phrases(&before, &after))
                     .unwrap_or_default();
                 self.refresh(&code);
                 self.say(describe(&code, &changes, "saved"));
@@ -1489,11 +1490,10 @@ impl App {
             return None;
         }
         self.apply_to(form, code, |editor| {
-            let mut changes = Vec::new();
             for assignment in &assignments {
-                changes.extend(editor.apply(assignment)?);
+                editor.apply(assignment)?;
             }
-            Ok(changes)
+            Ok(())
         })
     }
 
@@ -1503,7 +1503,7 @@ impl App {
         &mut self,
         form: &mut Form,
         code: &str,
-        change: impl FnOnce(&mut edit::ActivityEditor) -> Result<Vec<Change>, EditError>,
+        change: impl FnOnce(&mut edit::ActivityEditor) -> Result<(), EditError>,
     ) -> Option<String> {
         let lock = match self.lock() {
             Ok(lock) => lock,
@@ -1516,10 +1516,15 @@ impl App {
         if changed_outside {
             self.refresh(code);
         }
+        let before = self.loaded.plan.activity(code).cloned();
         let result = edit::open(&self.scope.workspace, &self.loaded, code).and_then(|mut open| {
-            let changes = change(&mut open.editor)?;
-            open.save(self.edit_base(), &lock)?;
-            Ok(changes)
+            change(&mut open.editor)?;
+            let saved = open.save(self.edit_base(), &lock)?;
+            Ok(match (&before, saved) {
+                (Some(before), Some(after)) => changes::edit_phrases(before, &after),
+                (None, Some(_)) => vec!["saved".to_string()],
+                (_, None) => Vec::new(),
+            })
         });
         drop(lock);
         if result.is_ok() {
@@ -1604,9 +1609,8 @@ impl App {
             country,
             role,
         };
-        let lang = self.lang;
         self.apply_to(form, code, |editor| {
-            Ok(vec![editor.add_participant(&participant, lang)?])
+            editor.push_table("participants", &participant)
         })
     }
 
@@ -1627,9 +1631,7 @@ impl App {
             return None;
         }
         let note = Note { date, text };
-        self.apply_to(form, code, |editor| {
-            Ok(vec![editor.push_table("notes", &note)?])
-        })
+        self.apply_to(form, code, |editor| editor.push_table("notes", &note))
     }
 
     fn create(&mut self, form: &mut Form) -> Option<String> {
@@ -1823,12 +1825,11 @@ fn form_errors(form: &mut Form, error: &EditError) {
 }
 
 /// One status-bar line for the changes made to `code`.
-fn describe(code: &str, changes: &[Change], verb: &str) -> String {
+fn describe(code: &str, changes: &[String], verb: &str) -> String {
     if changes.is_empty() {
         return format!("{code}: no changes");
     }
-    let list: Vec<String> = changes.iter().map(ToString::to_string).collect();
-    format!("{code} {verb}: {}", list.join("; "))
+    format!("{code} {verb}: {}", changes.join("; "))
 }
 
 /// Writes `text` to a new temporary file for the editor; returns its path.

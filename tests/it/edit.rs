@@ -162,7 +162,7 @@ fn set_inserts_new_keys_at_their_place_and_removes_empty_ones() {
     assert_eq!(env.read("I.2.1"), expected);
     assert_eq!(
         run.stdout,
-        "I.2.1: venue Online → (none)\nI.2.1: partners + ALADI\nI.2.1: partners - CAF\n"
+        "I.2.1: venue “Online” cleared\nI.2.1: partners + ALADI\nI.2.1: partners − CAF\n"
     );
     env.load_cleanly();
 }
@@ -383,7 +383,7 @@ fn note_is_dated_today_or_as_given() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "I.1.2: notes + 2021-06-20, Draft sent for review.\n"
+        "I.1.2: note of 2021-06-20 added: “Draft sent for review.”\n"
     );
     let run = env.run(&[
         "note",
@@ -653,7 +653,7 @@ fn edit_reopens_the_editor_when_asked_on_a_terminal() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("reopen the editor? [Y/n]"), "{stdout}");
-    assert!(stdout.contains("I.2.1: progress 0 → 40"), "{stdout}");
+    assert!(stdout.contains("I.2.1: progress 0% → 40%"), "{stdout}");
     assert_eq!(
         env.read("I.2.1"),
         before.replace("progress = 0", "progress = 40")

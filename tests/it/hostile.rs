@@ -325,7 +325,7 @@ fn every_command_shows_hostile_text_escaped() {
 
     // Confirmations of edits and the commit that records them.
     let set = env.ok(&["set", "I.1.1", &format!("venue={}", hostile_bidi("Set"))]);
-    assert!(set.contains("→ Set \\u{1b}]0;PWNED"), "{set}");
+    assert!(set.contains("→ “Set \\u{1b}]0;PWNED"), "{set}");
     let note = env.ok(&["note", "I.1.1", &hostile_bidi("Noted")]);
     assert!(note.contains("Noted \\u{1b}]0;PWNED"), "{note}");
     let added = env.ok(&[

@@ -393,7 +393,7 @@ fn status_form_writes_only_the_lines_that_change() {
     let message = env.app.message.clone().expect("a message");
     assert_eq!(
         message.text,
-        "I.1.2 changed: status ongoing → completed; progress 40 → 100"
+        "I.1.2 changed: status ongoing → completed; progress 40% → 100%"
     );
     assert_eq!(
         env.app.activity().map(|a| a.status),
@@ -651,7 +651,7 @@ fn editing_in_the_editor_saves_valid_text_and_keeps_invalid_text() {
     assert!(!draft.exists());
     assert_eq!(
         env.app.message.as_ref().map(|m| m.text.as_str()),
-        Some("I.1.1 saved: venue Caracas, Venezuela → Lima, Peru")
+        Some("I.1.1 saved: venue “Caracas, Venezuela” → “Lima, Peru”")
     );
 }
 

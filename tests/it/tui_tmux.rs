@@ -284,7 +284,7 @@ fn the_editor_runs_outside_the_interface_and_its_text_is_saved() {
     let tmux = &session.tmux;
     tmux.wait_for("I.1.1");
     tmux.type_text("e");
-    let screen = tmux.wait_for("I.1.1 saved: venue Caracas, Venezuela → Lima, Peru");
+    let screen = tmux.wait_for("I.1.1 saved: venue “Caracas, Venezuela” → “Lima, Peru”");
     assert!(screen.contains("Venue     Lima, Peru"), "{screen}");
     session.quit();
     assert_eq!(
