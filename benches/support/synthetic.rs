@@ -217,6 +217,9 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
         actual_end: actual_end.filter(|_| event),
         venue: (event && format != Some(Format::Virtual))
             .then(|| format!("{}, {}", capitalised(&mut rng), COUNTRIES[rng.below(8)])),
+        // Not drawn from the generator, so the rest of the data stays as it was.
+        account: (status == Status::Completed)
+            .then(|| "Held as planned; the expected results were met.".to_string()),
         audience: Some(sentence(&mut rng, 15..30)),
         partners: (0..rng.below(4))
             .map(|_| PARTNERS[rng.below(PARTNERS.len())].to_string())

@@ -146,7 +146,8 @@ pub enum FieldChange {
         /// After.
         to: Option<String>,
     },
-    /// A piece of prose changed: background, audience, the paragraphs around the lists.
+    /// A piece of prose changed: background, audience, the account, the paragraphs around the
+    /// lists.
     Prose {
         /// The field's key.
         field: &'static str,
@@ -479,6 +480,7 @@ pub fn compare_activity(old: &Activity, new: &Activity) -> Vec<FieldChange> {
         }
     }
     optional_text("venue", &old.venue, &new.venue, &mut fields);
+    prose("account", &old.account, &new.account, &mut fields);
     prose("audience", &old.audience, &new.audience, &mut fields);
     partners(&old.partners, &new.partners, &mut fields);
     prose(

@@ -12,8 +12,8 @@ use crate::store::edit;
 ///
 /// Keys: title, contents_title, kind (event, study, other), format (face-to-face, virtual, hybrid),
 /// format_note, status (planned, ongoing, completed, postponed, cancelled), progress (0–100),
-/// planned_start, planned_end, actual_start, actual_end (YYYY-MM-DD), venue, audience, partners
-/// (comma-separated). An empty value (`venue=`, or `format=none`) removes an optional key;
+/// planned_start, planned_end, actual_start, actual_end (YYYY-MM-DD), venue, account (the short
+/// account of what was achieved, for the follow-up report), audience, partners (comma-separated). An empty value (`venue=`, or `format=none`) removes an optional key;
 /// `partners+=NAME` and `partners-=NAME` add or take out one partner.
 #[derive(Debug, clap::Args)]
 pub struct Args {

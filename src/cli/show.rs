@@ -348,7 +348,7 @@ impl Page {
         }
     }
 
-    /// Footnotes, participants, notes and outputs: whatever of them the activity has.
+    /// Footnotes, participants, notes, the account and outputs: whatever of them the activity has.
     fn tracking(&mut self, activity: &Activity) {
         if !activity.footnotes.is_empty() {
             self.section("Footnotes");
@@ -395,6 +395,10 @@ impl Page {
                 let rest = " ".repeat(first.len());
                 self.wrapped(&join_lines(&note.text), &first, &rest);
             }
+        }
+        if let Some(account) = &activity.account {
+            self.section("Account");
+            self.wrapped(&join_lines(account), INDENT, INDENT);
         }
         if !activity.outputs.is_empty() {
             self.section("Outputs");

@@ -55,6 +55,7 @@ pub fn render_activity(a: &Activity) -> String {
         line(&mut out, key, date.map(|d| d.to_string()).as_ref());
     }
     line(&mut out, "venue", a.venue.as_ref());
+    prose(&mut out, "account", a.account.as_deref());
     prose(&mut out, "audience", a.audience.as_deref());
     if !a.partners.is_empty() {
         let partners: Vec<String> = a.partners.iter().map(|p| flat(p)).collect();

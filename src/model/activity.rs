@@ -54,6 +54,10 @@ pub struct Activity {
     /// Where an event takes place: "Caracas, Venezuela", "Online".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<String>,
+    /// The author's short account of what the activity achieved, set against its expected
+    /// results in the follow-up report (markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
     /// Who the activity is for ("national authorities responsible for…"), as prose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("contentMediaType" = "text/markdown"))]
@@ -325,6 +329,7 @@ impl Activity {
             self.audience.as_deref(),
             self.format_note.as_deref(),
             self.venue.as_deref(),
+            self.account.as_deref(),
             self.objectives_lead.as_deref(),
             self.objectives_closing.as_deref(),
             self.expected_results_lead.as_deref(),

@@ -147,6 +147,7 @@ pub fn of_activity(a: &Activity) -> Vec<Excess> {
     m.line("contents_title", a.contents_title.as_deref());
     m.line("format_note", a.format_note.as_deref());
     m.line("venue", a.venue.as_deref());
+    m.prose("account", a.account.as_deref());
     m.prose("audience", a.audience.as_deref());
     m.texts("partners", &a.partners, LINE_CHARS);
     m.prose("background", Some(&a.background));

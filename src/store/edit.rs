@@ -38,6 +38,7 @@ pub const KEY_ORDER: &[&str] = &[
     "actual_start",
     "actual_end",
     "venue",
+    "account",
     "audience",
     "partners",
     "background",
@@ -67,6 +68,7 @@ pub const SETTABLE: &[&str] = &[
     "actual_start",
     "actual_end",
     "venue",
+    "account",
     "audience",
     "partners",
 ];
@@ -1025,6 +1027,7 @@ mod tests {
             actual_start: Date::from_ymd(2021, 1, 1),
             actual_end: Date::from_ymd(2021, 1, 1),
             venue: Some("x".into()),
+            account: Some("x".into()),
             audience: Some("x".into()),
             partners: vec!["x".into()],
             objectives_lead: Some("x".into()),

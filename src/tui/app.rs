@@ -1417,7 +1417,17 @@ impl App {
         };
         form.clear_errors();
         let done = match form.kind.clone() {
-            FormKind::Status(code) => self.assign(&mut form, &code, &["status", "progress"]),
+            FormKind::Status(code) => {
+                // The account is one line here: an untouched one is left as it is, so a longer
+                // account written with `programa edit` keeps its paragraphs.
+                let account = form.field("account").is_some_and(|f| f.touched);
+                let keys: &[&str] = if account {
+                    &["status", "progress", "account"]
+                } else {
+                    &["status", "progress"]
+                };
+                self.assign(&mut form, &code, keys)
+            }
             FormKind::Dates(code) => self.assign(
                 &mut form,
                 &code,
@@ -1706,7 +1716,7 @@ fn words<T: std::fmt::Display>(values: &[T]) -> Vec<String> {
 fn status_form(activity: &Activity) -> Form {
     Form::new(
         FormKind::Status(activity.code.clone()),
-        format!("{} · status and progress", activity.code),
+        format!("{} · status, progress and account", activity.code),
         vec![
             Field::choice(
                 "status",
@@ -1716,6 +1726,16 @@ fn status_form(activity: &Activity) -> Form {
             ),
             Field::text("progress", "Progress %", activity.progress.to_string())
                 .with_hint("0 to 100"),
+            Field::text(
+                "account",
+                "Account",
+                activity
+                    .account
+                    .as_deref()
+                    .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default(),
+            )
+            .with_hint("what was achieved, for the report; empty to remove"),
         ],
     )
 }

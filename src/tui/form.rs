@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// What a form is for; decides what submitting it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    /// Status and progress of an activity.
+    /// Status, progress and account of an activity.
     Status(String),
     /// The four dates of an activity.
     Dates(String),
@@ -137,6 +137,11 @@ impl Form {
             errors: Vec::new(),
             note: Vec::new(),
         }
+    }
+
+    /// The field `key`, if the form has it.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
     }
 
     /// The value of field `key` ("" when there is none).

@@ -65,7 +65,7 @@ pub enum Command {
     ViewHistory,
     /// Show the uncommitted changes.
     ViewChanges,
-    /// Change status and progress.
+    /// Change status, progress and account.
     SetStatus,
     /// Change the dates.
     SetDates,
@@ -167,7 +167,7 @@ impl Command {
             Command::ViewDetail => ("view_detail", "pane: the activity", &["1"]),
             Command::ViewHistory => ("view_history", "pane: its history", &["2"]),
             Command::ViewChanges => ("view_changes", "pane: uncommitted changes", &["3"]),
-            Command::SetStatus => ("set_status", "change status and progress", &["s"]),
+            Command::SetStatus => ("set_status", "change status, progress and account", &["s"]),
             Command::SetDates => ("set_dates", "change the dates", &["d"]),
             Command::SetFormat => ("set_format", "change format and venue", &["f"]),
             Command::AddParticipant => ("add_participant", "add a participant", &["a"]),

@@ -719,6 +719,11 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             )));
         }
     }
+    section(&mut lines, "Account");
+    match &activity.account {
+        Some(account) => paragraphs(&mut lines, account),
+        None => none(&mut lines),
+    }
     if !activity.footnotes.is_empty() {
         section(&mut lines, "Footnotes");
         for note in &activity.footnotes {

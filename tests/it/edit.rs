@@ -127,6 +127,41 @@ fn set_changes_only_its_lines_and_keeps_comments() {
 }
 
 #[test]
+fn the_account_is_set_shown_and_removed_like_any_key() {
+    let env = Env::new();
+    let before = env.read("I.1.1");
+    let account = "Agreed a work plan with 14 delegations.";
+    let run = env.run(&["set", "I.1.1", &format!("account={account}")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "I.1.1: account added\n");
+    let after = env.read("I.1.1");
+    let venue = before
+        .lines()
+        .find(|l| l.starts_with("venue"))
+        .expect("a venue");
+    assert_eq!(
+        after,
+        before.replace(
+            &format!("{venue}\n"),
+            &format!("{venue}\naccount = \"{account}\"\n")
+        ),
+        "the account goes after the venue, and nothing else changes"
+    );
+    let loaded = env.load_cleanly();
+    let activity = loaded.plan.activity("I.1.1").expect("I.1.1");
+    assert_eq!(activity.account.as_deref(), Some(account));
+    let shown = env.run(&["show", "I.1.1"]);
+    assert!(
+        shown.stdout.contains("Account\n   Agreed a work plan"),
+        "{}",
+        shown.stdout
+    );
+    let run = env.run(&["set", "I.1.1", "account="]);
+    assert_eq!(run.stdout, "I.1.1: account removed\n");
+    assert_eq!(env.read("I.1.1"), before);
+}
+
+#[test]
 fn set_inserts_new_keys_at_their_place_and_removes_empty_ones() {
     let env = Env::new();
     let before = env.read("I.2.1");

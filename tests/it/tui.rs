@@ -402,6 +402,32 @@ fn status_form_writes_only_the_lines_that_change() {
 }
 
 #[test]
+fn the_status_form_sets_the_account_and_leaves_an_untouched_one_alone() {
+    let mut env = Env::new();
+    env.keys("j");
+    // Tab twice reaches the account.
+    env.keys("s<tab><tab>Met its aim.<enter>");
+    assert!(env.app.overlay.is_none());
+    let (added, removed) = diff(&Env::fixture("I.1.2"), &env.read("I.1.2"));
+    assert_eq!(added, ["account = \"Met its aim.\""]);
+    assert!(removed.is_empty(), "{removed:?}");
+    let message = env.app.message.clone().expect("a message");
+    assert_eq!(message.text, "I.1.2 changed: account added");
+    // An account of several paragraphs, written in the editor, is shown on one line and kept
+    // as it is when the form is saved for the status alone.
+    let text = env.read("I.1.2").replace(
+        "account = \"Met its aim.\"",
+        "account = \"\"\"\nMet its aim.\n\nA second paragraph.\n\"\"\"",
+    );
+    std::fs::write(env.path("I.1.2"), &text).expect("writes");
+    env.keys("<ctrl-r>");
+    env.keys("s<right><enter>");
+    let after = env.read("I.1.2");
+    assert!(after.contains("A second paragraph.\n\"\"\""), "{after}");
+    assert!(after.contains("status = \"completed\""), "{after}");
+}
+
+#[test]
 fn a_save_while_another_programa_writes_waits_then_keeps_the_form() {
     let mut env = Env::new();
     let held = Workspace::at(env.dir.path())

@@ -173,7 +173,7 @@ impl Session {
         tmux.keys(&["Enter"]);
         tmux.wait_for("Follow-up report on regional integration");
         tmux.type_text("s");
-        tmux.wait_for("I.1.2 · status and progress");
+        tmux.wait_for("I.1.2 · status, progress and account");
         tmux.keys(&["Right", "Enter"]);
         tmux.wait_for("I.1.2 changed: status ongoing → completed");
     }
@@ -230,7 +230,7 @@ fn change_status_and_add_a_note_in_a_real_terminal() {
     tmux.wait_for("I.1.2 · add a progress note");
     tmux.type_text("Draft sent to the Council.");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("I.1.2 changed: notes + 2021-06-20");
+    let screen = tmux.wait_for("I.1.2 changed: note of 2021-06-20 added");
     if let Ok(path) = std::env::var("PROGRAMA_TUI_SCREENSHOT") {
         let _ = std::fs::write(path, &screen);
     }
@@ -394,7 +394,7 @@ fn without_a_git_identity_the_commit_dialog_says_how_to_set_one() {
     };
     let tmux = &session.tmux;
     tmux.type_text("s");
-    tmux.wait_for("I.1.1 · status and progress");
+    tmux.wait_for("I.1.1 · status, progress and account");
     tmux.keys(&["Right", "Enter"]);
     tmux.wait_for("I.1.1 changed");
     tmux.type_text("c");
