@@ -34,7 +34,9 @@ fn main() {
         workspace.year_dir(year).display(),
         plan.activities.len()
     );
-    let date = render::newest_date(&plan);
+    // A fixed date, so every run compiles the same document.
+    let date =
+        programa::model::Date::from_ymd(year, 12, 15).unwrap_or_else(|| fail("no such date"));
     let templates = Templates::for_workspace(root);
 
     // In process: a fresh compiler each run (fonts, parse, layout, PDF), like a CLI run. typst

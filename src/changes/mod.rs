@@ -7,6 +7,7 @@
 
 mod display;
 mod message;
+mod summary;
 mod words;
 
 use std::collections::BTreeSet;
@@ -20,6 +21,7 @@ use crate::model::{
 
 pub use display::{describe_participant, edit_phrases, quote};
 pub use message::{commit_message, merge_message};
+pub use summary::{BaselineSummary, DateMove, FormatChange, StatusCount};
 pub use words::{WordChange, WordTag, render_word_diff, word_diff};
 
 /// Everything that changed between two states of a year's programme.
@@ -277,7 +279,7 @@ pub enum ProgrammeChange {
         /// The year it was for.
         year: i32,
     },
-    /// A metadata value changed: year, title, organisation, document code, language.
+    /// A metadata value changed: year, title, organisation, document codes, language.
     Metadata {
         /// The key.
         field: &'static str,
@@ -813,6 +815,11 @@ pub fn compare_programmes(old: &WorkProgramme, new: &WorkProgramme) -> Vec<Progr
         "document_code",
         old.document_code.clone(),
         new.document_code.clone(),
+    );
+    metadata(
+        "report_document_code",
+        old.report_document_code.clone(),
+        new.report_document_code.clone(),
     );
     metadata("language", old.language.clone(), new.language.clone());
     let front = [

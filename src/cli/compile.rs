@@ -6,8 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::{CliError, Context};
 use crate::diagnostic::Finding;
-use crate::history::{HistoryError, Repo, Revision};
-use crate::model::Status;
+use crate::history::{Repo, ReportHistory, ReportRevision};
 use crate::model::{Date, Plan};
 use crate::output;
 use crate::render::{
@@ -55,6 +54,10 @@ pub struct Common {
     /// Stop a compile that runs longer than this many seconds (a template that loops)
     #[arg(long, value_name = "SECONDS", default_value_t = render::TIME_LIMIT.as_secs())]
     time_limit: u64,
+    /// The document's date, on its cover and in the PDF's metadata [default: for a report with
+    /// --at, the day of that commit; else today, or $PROGRAMA_TODAY when it is set]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<Date>,
 }
 
 /// Options of the follow-up report.
@@ -65,7 +68,8 @@ pub struct ReportArgs {
     /// The approved plan to compare with: a git tag or revision [default: the plan as it is]
     #[arg(long, value_name = "NAME")]
     baseline: Option<String>,
-    /// Report on the plan as it was at this git revision [default: the files as they are]
+    /// Report on the plan as it was at this git revision (the report is then dated by that
+    /// commit) [default: the files as they are]
     #[arg(long, value_name = "REV")]
     at: Option<String>,
 }
@@ -127,6 +131,8 @@ struct Job {
     draft: bool,
     /// How long a compile may run.
     time_limit: Duration,
+    /// The date asked for (`--date`).
+    date: Option<Date>,
 }
 
 /// A plan that passed the checks, or a draft of one that did not.
@@ -208,6 +214,7 @@ impl Job {
             at: None,
             draft: common.draft,
             time_limit: Duration::from_secs(common.time_limit),
+            date: common.date,
         })
     }
 
@@ -291,7 +298,7 @@ impl Job {
         match self.document {
             Document::Programme => {
                 let checked = self.plan()?;
-                let date = render::newest_date(&checked.plan);
+                let date = self.date(None)?;
                 let mut data = ProgrammeData::new(&checked.plan, self.lang, date);
                 data.draft = checked.draft;
                 Ok((Data::Programme(Box::new(data)), date))
@@ -300,6 +307,20 @@ impl Job {
                 let (data, date) = report_data(self, note)?;
                 Ok((Data::Report(Box::new(data)), date))
             }
+        }
+    }
+
+    /// The document's date: `--date`, else the day of the commit reported on (`at`), else
+    /// today. Never a date found in the data.
+    fn date(&self, at: Option<Date>) -> Result<Date, CliError> {
+        match self.date.or(at) {
+            Some(date) => Ok(date),
+            None => crate::clock::today().map_err(|e| {
+                CliError::new(e.to_string()).hint(format!(
+                    "unset {} to date the document today, or pass --date YYYY-MM-DD",
+                    crate::clock::TODAY_VAR
+                ))
+            }),
         }
     }
 
@@ -377,8 +398,8 @@ impl Job {
 }
 
 /// The report's data: the plan (as it is, or at `--at`), compared with the approved plan (the
-/// baseline named, else the newest one, else the plan itself), with completion days from the
-/// history.
+/// baseline named, else the newest one, else the plan itself), with the commit behind each
+/// activity's status. Both plans are checked as `programa check` checks them.
 fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, Date), CliError> {
     let needs_history = job.baseline.is_some() || job.at.is_some();
     let repo = match Repo::open(&job.workspace) {
@@ -396,45 +417,46 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
         }
         Err(_) => None,
     };
-
-    let (plan, date) = match (&repo, &job.at) {
-        (Some(repo), Some(at)) => {
-            let loaded = repo.load(&Revision::Commit(at.clone()), job.year)?;
-            let checked = job.checked(loaded, &format!(" at {at}"))?;
-            let stamp = repo.stamp_of(at)?;
-            (checked, Date(stamp.date.date_naive()))
+    let history = match &repo {
+        Some(repo) => {
+            Some(repo.report_history(job.year, job.baseline.as_deref(), job.at.as_deref())?)
         }
-        _ => {
-            let checked = job.plan()?;
-            let date = render::newest_date(&checked.plan);
-            (checked, date)
-        }
+        None => None,
     };
-    let mut draft = plan.draft;
-    let plan = plan.plan;
+    let history = history.unwrap_or_else(|| ReportHistory {
+        baseline: None,
+        revision: ReportRevision::NoHistory,
+        at: None,
+        statuses: BTreeMap::new(),
+        warnings: Vec::new(),
+    });
+    for warning in &history.warnings {
+        note(format!("warning: {warning}"));
+    }
 
-    let mut approved: Option<(String, Plan)> = None;
-    let mut completed_on = BTreeMap::new();
-    if let Some(repo) = &repo {
-        let name = match &job.baseline {
-            Some(name) => Some(name.clone()),
-            None => {
-                let newest = repo.baselines()?.pop();
-                if let Some(b) = &newest {
-                    note(format!(
-                        "comparing with the newest baseline `{}` ({}, {}); pass --baseline NAME to choose another",
-                        b.name,
-                        b.short,
-                        b.date.format("%Y-%m-%d")
-                    ));
-                }
-                newest.map(|b| b.name)
+    let (checked, at_day) = match (&history.revision, &history.at, &job.at) {
+        (ReportRevision::Commit(stamp), Some(loaded), Some(at)) => (
+            job.checked(loaded.clone(), &format!(" at {at}"))?,
+            Some(Date(stamp.date.date_naive())),
+        ),
+        _ => (job.plan()?, None),
+    };
+    let date = job.date(at_day)?;
+    let mut draft = checked.draft;
+    let plan = checked.plan;
+
+    let approved = match &history.baseline {
+        Some((baseline, loaded)) => {
+            if job.baseline.is_none() {
+                note(format!(
+                    "comparing with the newest baseline `{}` ({}, {}); pass --baseline NAME to choose another",
+                    baseline.name,
+                    baseline.short,
+                    baseline.date.format("%Y-%m-%d")
+                ));
             }
-        };
-        if let Some(name) = name {
-            let baseline = repo.baseline(&name)?;
-            let loaded = repo.load(&Revision::Commit(baseline.commit.clone()), job.year)?;
-            let checked = job.checked(loaded, &format!(" of the baseline `{name}`"))?;
+            let name = &baseline.name;
+            let checked = job.checked(loaded.clone(), &format!(" of the baseline `{name}`"))?;
             if let Some(theirs) = checked.draft {
                 let mine = draft.get_or_insert(Draft {
                     findings: 0,
@@ -443,40 +465,22 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
                 mine.findings += theirs.findings;
                 mine.errors += theirs.errors;
             }
-            approved = Some((baseline.tag, checked.plan));
+            Some((baseline, checked.plan))
         }
-        match repo.timelines(job.year, job.at.as_deref()) {
-            Ok(timelines) => {
-                for timeline in &timelines.activities {
-                    let reached = timeline
-                        .statuses
-                        .iter()
-                        .rev()
-                        .find(|s| s.status == Status::Completed);
-                    if let Some(reached) = reached {
-                        completed_on.insert(
-                            timeline.code.clone(),
-                            Date(reached.commit.date.date_naive()),
-                        );
-                    }
-                }
-            }
-            Err(HistoryError::NoCommits) => {}
-            Err(error) => return Err(error.into()),
+        None => {
+            note(
+                "no baseline: the plan is compared with itself (mark the approved plan with `programa baseline set NAME`)"
+                    .to_string(),
+            );
+            None
         }
-    }
-    if approved.is_none() {
-        note(
-            "no baseline: the plan is compared with itself (mark the approved plan with `programa baseline set NAME`)"
-                .to_string(),
-        );
-    }
+    };
 
     let inputs = ReportInputs {
-        baseline: approved.as_ref().map(|(name, plan)| (name.as_str(), plan)),
+        baseline: approved.as_ref().map(|(baseline, plan)| (*baseline, plan)),
         current: &plan,
-        at: job.at.as_deref(),
-        completed_on,
+        revision: &history.revision,
+        statuses: &history.statuses,
     };
     let mut data = ReportData::new(&inputs, job.lang, date);
     data.draft = draft;
@@ -508,6 +512,7 @@ pub(crate) fn compile_default(
         at: None,
         draft: false,
         time_limit: render::TIME_LIMIT,
+        date: None,
     };
     progress(format!("loading the {year} programme…"));
     let (data, date) = job.data_noting(progress)?;

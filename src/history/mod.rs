@@ -4,12 +4,14 @@
 //! of it) and reads the programme at any revision through the same parser as today's files
 //! ([`store::assemble`]). On top of that: the semantic [`log`](Repo::log) of a year, per-activity
 //! [`timelines`](Repo::timelines), [`commits`](Repo::commit_programme) of programme files with
-//! the user's own identity, [`baselines`](Repo::baselines) (annotated tags of approved plans)
-//! and the setup of a git diff driver.
+//! the user's own identity, [`baselines`](Repo::baselines) (annotated tags of approved plans),
+//! everything the follow-up report reads ([`report_history`](Repo::report_history)) and the
+//! setup of a git diff driver.
 
 mod baseline;
 mod commit;
 mod identity;
+mod report;
 mod setup;
 pub mod textconv;
 mod timeline;
@@ -25,15 +27,14 @@ use crate::store::{
     self, ACTIVITIES_DIR, Loaded, PROGRAMME_DIR, PROGRAMME_FILE, RawFile, StoreError, Workspace,
 };
 
-pub use baseline::{
-    BASELINE_PREFIX, Baseline, BaselineComparison, BaselineSummary, DateMove, FormatChange,
-    StatusCount,
-};
+pub use crate::changes::{BaselineSummary, DateMove, FormatChange, StatusCount};
+pub use baseline::{BASELINE_PREFIX, Baseline, BaselineComparison};
 pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
 pub use identity::{Identity, Role};
+pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};
 pub use timeline::{
-    ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
+    NoteAdded, ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
 };
 pub use walk::{Log, LogEntry};
 

@@ -130,6 +130,11 @@ pub fn render_programme(p: &WorkProgramme) -> String {
     let _ = writeln!(out, "{} ({})", flat(&p.title), p.year);
     line(&mut out, "organisation", Some(&p.organisation));
     line(&mut out, "document_code", p.document_code.as_ref());
+    line(
+        &mut out,
+        "report_document_code",
+        p.report_document_code.as_ref(),
+    );
     line(&mut out, "language", p.language.as_ref());
     if !p.member_states.is_empty() {
         let _ = writeln!(out, "member_states: {}", p.member_states.len());

@@ -1,5 +1,5 @@
 //! Each activity's trajectory, derived from the history: when it reached each status and who
-//! moved it, how progress moved, when each participant was added.
+//! moved it, how progress moved, when each participant and each note was added.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::walk::Log;
 use super::{Repo, Result, Stamp};
 use crate::changes::{ChangeKind, FieldChange};
-use crate::model::{Participant, Status, code_sort_key};
+use crate::model::{Note, Participant, Status, code_sort_key};
 
 /// Every activity's trajectory in a year.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -47,6 +47,8 @@ pub struct Timeline {
     pub progress: Vec<ProgressPoint>,
     /// Participants, as they were added.
     pub participants: Vec<ParticipantAdded>,
+    /// Progress notes, as they were added.
+    pub notes: Vec<NoteAdded>,
 }
 
 /// A status reached.
@@ -64,6 +66,15 @@ pub struct ProgressPoint {
     /// Percent.
     pub progress: u8,
     /// The commit that set it.
+    pub commit: Stamp,
+}
+
+/// A progress note and the commit that added it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteAdded {
+    /// The note.
+    pub note: Note,
+    /// The commit that added it.
     pub commit: Stamp,
 }
 
@@ -130,6 +141,10 @@ impl Timelines {
                                 participant: p.clone(),
                                 commit: stamp.clone(),
                             })),
+                        FieldChange::NoteAdded { note } => line.notes.push(NoteAdded {
+                            note: note.clone(),
+                            commit: stamp.clone(),
+                        }),
                         _ => {}
                     }
                 }

@@ -517,6 +517,7 @@ impl Reader {
             title,
             organisation,
             document_code: None,
+            report_document_code: None,
             language,
             member_states: Vec::new(),
             notice: markdown(&self.notice),

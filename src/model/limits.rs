@@ -192,6 +192,7 @@ pub fn of_programme(p: &WorkProgramme) -> Vec<Excess> {
     m.line("title", Some(&p.title));
     m.line("organisation", Some(&p.organisation));
     m.line("document_code", p.document_code.as_deref());
+    m.line("report_document_code", p.report_document_code.as_deref());
     m.line("language", p.language.as_deref());
     m.count("member_states", p.member_states.len(), RECORDS);
     m.prose("notice", p.notice.as_deref());

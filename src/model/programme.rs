@@ -18,9 +18,12 @@ pub struct WorkProgramme {
     pub title: String,
     /// Who carries it out, "Permanent Secretariat of SELA".
     pub organisation: String,
-    /// The document's code in the organisation's register.
+    /// The programme document's code in the organisation's register.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_code: Option<String>,
+    /// The follow-up report's own code in the register, printed on its cover.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_document_code: Option<String>,
     /// The language of the text, as an ISO 639-1 code (`en`, `es`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

@@ -7,6 +7,7 @@
 //! the official typst CLI.
 
 pub mod data;
+pub mod report;
 pub mod templates;
 pub mod world;
 
@@ -19,7 +20,8 @@ use typst::foundations::{Datetime, Smart};
 use typst_kit::diagnostics::{DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
-pub use data::{Draft, ProgrammeData, ReportData, ReportInputs, newest_date};
+pub use data::{Draft, ProgrammeData};
+pub use report::{ReportData, ReportInputs};
 pub use templates::Templates;
 pub use world::RenderWorld;
 

@@ -608,6 +608,7 @@ pub const PROGRAMME_KEY_ORDER: &[&str] = &[
     "title",
     "organisation",
     "document_code",
+    "report_document_code",
     "language",
     "member_states",
     "notice",
@@ -621,7 +622,7 @@ pub const PROGRAMME_KEY_ORDER: &[&str] = &[
 
 /// The keys of `programme.toml` that no programme document gives, which an import keeps from
 /// the file it replaces.
-pub const KEPT_BY_IMPORT: &[&str] = &["member_states"];
+pub const KEPT_BY_IMPORT: &[&str] = &["report_document_code", "member_states"];
 
 /// `new`, a programme file as an import writes it, with each key of [`KEPT_BY_IMPORT`] that
 /// `old` (the file it replaces) has, as `old` has it (comments above it and layout included),

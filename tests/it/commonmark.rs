@@ -145,15 +145,16 @@ fn the_specification_s_examples_check_compile_and_show_their_text() {
 }
 
 /// The text of the PDF's pages without their running header and page number (the body of an
-/// A4 page, 2.9 cm from the top and 2.6 cm from the bottom), line by line, in the order typst
-/// wrote it (`-raw`: pdftotext's reading order would join a code line `---` to the next as a
+/// A4 page, 2.9 cm from the top and 2.6 cm from the bottom, and the few points below it that a
+/// last line's glyphs reach: the marker of an empty list item ends a page there), line by line,
+/// in the order typst wrote it (`-raw`: pdftotext's reading order would join a code line `---` to the next as a
 /// hyphenated word, and drop spaces it judges too narrow).
 fn pdf_body_text(pdf: &Path) -> String {
     let output = Command::new("pdftotext")
         .args([
             "-raw", "-enc", "UTF-8", "-r", "72", "-x", "0", "-y", "80", "-W", "596",
         ])
-        .args(["-H", "688"])
+        .args(["-H", "700"])
         .arg(pdf)
         .arg("-")
         .output()
@@ -176,13 +177,20 @@ fn shown_per_example(text: &str, count: usize) -> BTreeMap<usize, String> {
         });
     }
     let folded = fold(&joined);
-    // In the body (not the contents): the heading of the activity, then its section A.
+    // In the body (not the contents): the heading of the activity, then its section A; an
+    // example that shows nothing has no section A, and its heading is the last one in the text.
     let mut headings: Vec<(usize, usize, usize)> = (1..=count)
         .filter_map(|n| {
             let heading = format!("Activity I.1.{n}. Example {n} A. Background and justification");
+            let bare = format!("Activity I.1.{n}. Example {n} ");
             folded
                 .find(&heading)
                 .map(|start| (start, start + heading.len(), n))
+                .or_else(|| {
+                    folded
+                        .rfind(&bare)
+                        .map(|start| (start, start + bare.len(), n))
+                })
         })
         .collect();
     headings.sort();

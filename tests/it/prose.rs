@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use programa::markdown::MAX_DEPTH;
 use programa::model::Plan;
-use programa::render::{self, Compiler, Lang, ProgrammeData, Templates};
+use programa::render::{Compiler, Lang, ProgrammeData, Templates};
 use programa::store::{self, Workspace};
 use proptest::prelude::*;
 
@@ -275,7 +275,7 @@ fn nesting_beyond_the_limit_is_an_error_and_every_reader_flattens_it() {
 
     // The documents are made anyway from the same text: the nesting flattened, every word kept.
     let plan = programme.plan();
-    let date = render::newest_date(&plan);
+    let date = programa::model::Date::from_ymd(2021, 6, 20).expect("a date");
     let data = ProgrammeData::new(&plan, Lang::En, date);
     let mut compiler =
         Compiler::new(Templates::Embedded, "programme.typ", &data, date, false).expect("compiler");
@@ -389,7 +389,7 @@ proptest! {
         let activity = &mut plan.activities[0];
         activity.background = text.clone();
         activity.objectives = vec![text.clone()];
-        let date = render::newest_date(&plan);
+        let date = programa::model::Date::from_ymd(2021, 6, 20).expect("a date");
         let data = ProgrammeData::new(&plan, Lang::En, date);
         let mut compiler = Compiler::new(Templates::Embedded, "programme.typ", &data, date, false)
             .expect("compiler");

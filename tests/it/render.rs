@@ -315,8 +315,11 @@ fn the_report_quotes_the_figures_of_the_plan() {
     let completed = totals.by_status.get("completed").copied().unwrap_or(0);
     let rate = completed as f64 * 100.0 / totals.activities as f64;
     let lead = format!(
-        "Of the {} activities approved in the Work Programme, {} were executed, an execution rate of {:.1} %.",
-        totals.activities, completed, rate
+        "Of the {} activities of the approved Work Programme, {} {} completed, an execution rate of {:.1} %",
+        totals.activities,
+        completed,
+        if completed == 1 { "was" } else { "were" },
+        rate
     );
     assert_contains(&text, &lead, "the summary sentence");
     assert_contains(
@@ -358,15 +361,21 @@ fn the_report_shows_execution_participants_and_spanish_numbers() {
     assert_contains(
         &text,
         &format!(
-            "De las {} actividades aprobadas en el Programa de Trabajo se ejecutaron {completed}, una tasa de ejecución de {rate} %.",
-            totals.activities
+            "De las {} actividades del Programa de Trabajo aprobado, {} {completed}, una tasa de ejecución del {rate} %",
+            totals.activities,
+            if completed == 1 {
+                "se ejecutó"
+            } else {
+                "se ejecutaron"
+            },
         ),
         "the Spanish summary with a decimal comma",
     );
     for needle in [
         "Actividades ejecutadas mes a mes",
         "jun",
-        "Anexo: Participantes",
+        "Anexo A. Participantes",
+        "Anexo B. Fuentes",
         "Uruguay",
         "Ministry of Foreign Affairs",
         "Ejecutada",
@@ -676,15 +685,16 @@ fn the_report_against_a_baseline_shows_the_figures_of_baseline_diff() {
         .count();
     assert_eq!(completed, 2);
     let lead = format!(
-        "Of the 5 activities approved in the Work Programme, {completed} were executed, an execution rate of {:.1} %.",
+        "Of the 5 activities of the approved Work Programme, {completed} were completed, an execution rate of {:.1} %",
         completed as f64 * 100.0 / 5.0
     );
     assert_contains(&text, &lead, "the summary sentence");
-    assert_contains(&text, "baseline/approved", "the baseline's name");
+    assert_contains(&text, "the baseline \"approved\"", "the baseline's name");
+    assert!(!text.contains("baseline/approved"), "the tag in the prose");
     for code in cancelled.iter().chain(&format_changed) {
         assert!(text.contains(code.as_str()), "{code} missing");
     }
-    assert_contains(&text, "Virtual → Hybrid", "the format change");
+    assert_contains(&text, "Format changed Virtual Hybrid", "the format change");
 }
 
 #[test]
@@ -722,10 +732,10 @@ fn the_report_at_a_revision_is_that_revision_and_reproducible() {
     // At the first commit only I.1.1 is completed and nothing is cancelled yet.
     assert_contains(
         &text,
-        "Of the 5 activities approved in the Work Programme, 1 was executed, an execution rate of 20.0 %.",
+        "Of the 5 activities of the approved Work Programme, 1 was completed, an execution rate of 20.0 %",
         "the summary sentence at the first commit",
     );
-    assert!(!text.contains("Virtual → Hybrid"), "{text}");
+    assert!(!text.contains("Format changed Virtual Hybrid"), "{text}");
     let info = pdf_info(&git.path().join("a.pdf"));
     assert!(info.contains("2021"), "{info}");
 }
@@ -754,7 +764,7 @@ fn the_compiler_rebuilds_with_new_data_in_the_same_world() {
     }
     let dir = mini_workspace();
     let mut plan = plan_of(dir.path());
-    let date = render::newest_date(&plan);
+    let date = programa::model::Date::from_ymd(2021, 1, 15).expect("date");
     let data = ProgrammeData::new(&plan, Lang::En, date);
     let mut compiler =
         Compiler::new(Templates::Embedded, "programme.typ", &data, date, false).expect("compiler");
@@ -781,20 +791,29 @@ fn report_data_compares_a_baseline_with_the_plan_as_it_is() {
     current.activities[1].status = programa::model::Status::Cancelled;
     current.activities[2].format = Some(programa::model::Format::Hybrid);
     current.activities.remove(3);
-    let inputs = ReportInputs {
-        baseline: Some(("approved-2021", &baseline)),
-        current: &current,
-        at: None,
-        completed_on: Default::default(),
+    let marked = programa::history::Baseline {
+        name: "approved-2021".to_string(),
+        tag: "baseline/approved-2021".to_string(),
+        commit: "0".repeat(40),
+        short: "0000000".to_string(),
+        date: chrono::DateTime::parse_from_rfc3339("2021-01-15T10:00:00+00:00").expect("date"),
+        tagger: Some("Ana Pérez <ana@sela.example>".to_string()),
+        message: String::new(),
     };
-    let date = render::newest_date(&current);
+    let inputs = ReportInputs {
+        baseline: Some((&marked, &baseline)),
+        current: &current,
+        revision: &programa::history::ReportRevision::NoHistory,
+        statuses: &Default::default(),
+    };
+    let date = programa::model::Date::from_ymd(2021, 12, 15).expect("date");
     let data = ReportData::new(&inputs, Lang::En, date);
     let kinds: Vec<String> = data
         .changes
         .iter()
         .map(|c| format!("{} {:?}", c.code, c.kind))
         .collect();
-    assert_eq!(data.summary.planned, baseline.activities.len());
+    assert_eq!(data.summary.approved.total, baseline.activities.len());
     assert!(
         kinds.contains(&format!("{} Cancelled", current.activities[1].code)),
         "{kinds:?}"

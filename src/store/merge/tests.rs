@@ -436,6 +436,7 @@ fn key_orders_are_the_models_orders() {
     assert_eq!(properties, ordered);
     let programme = crate::model::WorkProgramme {
         document_code: Some("x".into()),
+        report_document_code: Some("x".into()),
         language: Some("x".into()),
         member_states: vec![crate::model::Country::from_code("PE").expect("a country")],
         notice: Some("x".into()),
