@@ -19,6 +19,7 @@ mod merge;
 mod prose;
 mod read;
 mod render;
+mod report;
 mod tui;
 mod tui_tmux;
 mod writes;
