@@ -968,6 +968,7 @@ fn each_activity_record_holds_what_the_files_record() {
         "Cancelled: the co-organiser withdrew its funding.",
         "Postponed at the request of the host.",
         "Started 1 June 2021",
+        "Ongoing, 80 % (recorded on 1 June 2021)",
         "Regional dialogue on vaccine logistics (added since approval)",
     ] {
         assert!(text.contains(needle), "{needle:?} not in the report");
