@@ -925,6 +925,13 @@ fn the_report_has_its_own_document_code() {
 #[test]
 fn each_activity_record_holds_what_the_files_record() {
     let (h, _) = a_year();
+    // An output, as `programa edit` would add it.
+    let file = h.path().join("programme/2021/activities/I.1.4.toml");
+    let mut text = std::fs::read_to_string(&file).expect("I.1.4");
+    text.push_str(
+        "\n[[outputs]]\ntitle = \"Follow-up report on regional integration, 2021\"\ncode = \"SP/DT N° 3-21\"\ndate = \"2021-03-29\"\n",
+    );
+    std::fs::write(&file, text).expect("I.1.4");
     let data = h.report_data(&[]);
     let record = |code: &str| {
         data["areas"]
@@ -949,6 +956,10 @@ fn each_activity_record_holds_what_the_files_record() {
         .collect();
     assert_eq!(countries, BTreeSet::from(["Peru", "Uruguay"]));
     assert_eq!(i11["status_since"]["month"], 2);
+    let i14 = record("I.1.4");
+    assert_eq!(i14["outputs"][0]["code"], "SP/DT N° 3-21", "{i14}");
+    let ii12 = record("II.1.2");
+    assert_eq!(ii12["partners"][0], "WHO/PAHO");
     let ii44 = record("II.4.4");
     let notes = ii44["notes"].as_array().expect("notes");
     assert_eq!(notes.len(), 1);
@@ -969,6 +980,8 @@ fn each_activity_record_holds_what_the_files_record() {
         "Postponed at the request of the host.",
         "Started 1 June 2021",
         "Ongoing, 80 % (recorded on 1 June 2021)",
+        "Follow-up report on regional integration, 2021 (SP/DT N° 3-21, 29 March 2021)",
+        "Partner organisations WHO/PAHO, UNDRR, OCHA",
         "Regional dialogue on vaccine logistics (added since approval)",
     ] {
         assert!(text.contains(needle), "{needle:?} not in the report");
