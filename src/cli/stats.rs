@@ -1,4 +1,5 @@
-//! `programa stats`: the figures the foreword quotes, and counts by status and by hierarchy.
+//! `programa stats`: the figures the foreword quotes, counts by status and by hierarchy, and who
+//! took part (countries and organisations counted by identity).
 
 use std::collections::BTreeMap;
 
@@ -6,12 +7,13 @@ use serde::Serialize;
 
 use super::list::{cut, fill, output_width, pad, warn_unread};
 use super::{CliError, Context};
-use crate::model::{Breakdown, Format, Plan, Status, Totals};
+use crate::model::{Breakdown, Format, Lang, Participation, Plan, Status, Totals};
 use crate::output;
 use crate::store::conflict::FileConflict;
 
 /// Count activities the way the foreword does ("8 studies · 24 events"), by status, and by
-/// area, programme and project.
+/// area, programme and project; and the participants, the countries they came from (each
+/// counted once, the Member States apart) and their organisations (by name and country).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Print the figures as JSON
@@ -23,7 +25,7 @@ pub struct Args {
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, mut loaded) = context.load()?;
     let conflicts = warn_unread(&mut loaded);
-    let mut stats = Stats::of(&loaded.plan);
+    let mut stats = Stats::of(&loaded.plan, context.lang);
     stats.conflicted = conflicts
         .into_iter()
         .filter_map(|(index, conflict)| {
@@ -60,6 +62,7 @@ struct Stats {
     by_area: Vec<Group>,
     by_programme: Vec<Group>,
     by_project: Vec<Group>,
+    participants: Participants,
     /// Activities counted as one side of an unresolved merge conflict has them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     conflicted: Vec<Conflicted>,
@@ -71,6 +74,84 @@ struct Conflicted {
     code: String,
     #[serde(flatten)]
     conflict: FileConflict,
+}
+
+/// Who took part in the year's activities, each country and organisation counted once.
+#[derive(Debug, Serialize)]
+struct Participants {
+    /// Every `[[participants]]` record.
+    participants: usize,
+    /// The countries represented, however their files write them.
+    countries: usize,
+    /// Whether `programme.toml` lists the Member States: without them none is told apart.
+    member_states_listed: bool,
+    /// The Member States represented, by code.
+    member_states: Vec<&'static str>,
+    /// The other countries represented, by code.
+    other_countries: Vec<&'static str>,
+    /// The organisations represented: a name (or `organisation_id`) in a country.
+    organisations: usize,
+    /// Each country represented, most participants first.
+    by_country: Vec<CountryCount>,
+}
+
+/// One country's participants.
+#[derive(Debug, Serialize)]
+struct CountryCount {
+    code: &'static str,
+    name: &'static str,
+    member_state: bool,
+    participants: usize,
+    organisations: usize,
+}
+
+impl Participants {
+    fn of(plan: &Plan, participation: &Participation, lang: Lang) -> Self {
+        let mut by_country: Vec<CountryCount> = participation
+            .countries
+            .iter()
+            .map(|(country, share)| CountryCount {
+                code: country.code(),
+                name: country.name(lang),
+                member_state: share.member_state,
+                participants: share.participants,
+                organisations: share.organisations,
+            })
+            .collect();
+        by_country.sort_by(|a, b| b.participants.cmp(&a.participants).then(a.code.cmp(b.code)));
+        Participants {
+            participants: participation.participants,
+            countries: participation.countries.len(),
+            member_states_listed: !plan.programme.member_states.is_empty(),
+            member_states: participation.member_states().map(|c| c.code()).collect(),
+            other_countries: participation.other_countries().map(|c| c.code()).collect(),
+            organisations: participation.organisations.len(),
+            by_country,
+        }
+    }
+
+    /// "9 participants from 6 countries (4 Member States, 2 other) and 6 organisations".
+    fn summary(&self) -> String {
+        if self.participants == 0 {
+            return "no participants recorded".to_string();
+        }
+        let mut text = format!(
+            "{} from {}",
+            count(self.participants, "participant", "participants"),
+            count(self.countries, "country", "countries")
+        );
+        if self.member_states_listed && self.countries > 0 {
+            text.push_str(&format!(
+                " ({}, {} other)",
+                count(self.member_states.len(), "Member State", "Member States"),
+                self.other_countries.len()
+            ));
+        }
+        format!(
+            "{text} and {}",
+            count(self.organisations, "organisation", "organisations")
+        )
+    }
 }
 
 /// One area, programme or project and its counts.
@@ -110,7 +191,7 @@ impl Group {
 }
 
 impl Stats {
-    fn of(plan: &Plan) -> Self {
+    fn of(plan: &Plan, lang: Lang) -> Self {
         let totals = Totals::of(plan);
         let programme = &plan.programme;
 
@@ -173,6 +254,7 @@ impl Stats {
             by_area,
             by_programme,
             by_project,
+            participants: Participants::of(plan, &plan.participation(), lang),
             conflicted: Vec::new(),
         }
     }
@@ -240,6 +322,9 @@ impl Stats {
                 codes.join(", ")
             )));
         }
+        line("");
+
+        line(&self.participants.summary());
         line("");
 
         line("By status");

@@ -249,6 +249,91 @@ fn stats_json_gives_exact_figures_with_titles() {
     );
 }
 
+/// A participant record of an activity file, its country written as people write it.
+fn participant(organisation: &str, country: &str) -> String {
+    format!(
+        "\n[[participants]]\norganisation = \"{organisation}\"\ncountry = \"{country}\"\nrole = \"participant\"\n"
+    )
+}
+
+#[test]
+fn stats_count_each_country_once_and_the_member_states_apart() {
+    // Five spellings of Peru and Brazil, two ministries of one name in two countries, and two
+    // countries that are not Member States, in files written before countries were codes.
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::support::copy_dir(&mini(), dir.path());
+    let year = dir.path().join("programme/2021");
+    let append = |file: &str, records: &[(&str, &str)]| {
+        let path = year.join(file);
+        let mut text = std::fs::read_to_string(&path).expect("the file");
+        for (organisation, country) in records {
+            text.push_str(&participant(organisation, country));
+        }
+        std::fs::write(&path, text).expect("writes");
+    };
+    append(
+        "activities/I.1.2.toml",
+        &[
+            ("Cancillería", "Perú"),
+            ("Cancillería", "Peru"),
+            ("Itamaraty", "Brasil"),
+            ("UNCTAD", "Switzerland"),
+        ],
+    );
+    append(
+        "activities/II.3.1.toml",
+        &[
+            ("Cancillería", "peru "),
+            ("Itamaraty", "Brazil"),
+            ("Ministerio de Economía", "Argentina"),
+            ("Ministerio de Economía", "Guatemala"),
+            ("USAID", "USA"),
+        ],
+    );
+    let programme = year.join("programme.toml");
+    let text = std::fs::read_to_string(&programme).expect("the programme");
+    let text = text.replacen(
+        "language = \"en\"\n",
+        "language = \"en\"\nmember_states = [\"AR\", \"BR\", \"GT\", \"PE\", \"UY\"]\n",
+        1,
+    );
+    std::fs::write(&programme, text).expect("writes");
+
+    let output = programa_in(dir.path(), &["stats", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stats: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let p = &stats["participants"];
+    // With the mini programme's own two (Uruguay and Peru): 11 records.
+    assert_eq!(p["participants"], 11);
+    assert_eq!(p["countries"], 7);
+    assert_eq!(p["member_states"], json!(["AR", "BR", "GT", "PE", "UY"]));
+    assert_eq!(p["other_countries"], json!(["CH", "US"]));
+    // ALADI, the Ministry of Foreign Affairs, Cancillería, Itamaraty, UNCTAD, USAID, and
+    // Argentina's and Guatemala's Ministerio de Economía.
+    assert_eq!(p["organisations"], 8);
+    let rows = p["by_country"].as_array().expect("rows");
+    assert_eq!(rows.len(), 7);
+    assert_eq!(
+        rows[0],
+        json!({"code": "PE", "name": "Peru", "member_state": true, "participants": 4,
+               "organisations": 2})
+    );
+    let sum = |key: &str| {
+        rows.iter()
+            .map(|r| r[key].as_u64().unwrap_or(0))
+            .sum::<u64>()
+    };
+    assert_eq!((sum("participants"), sum("organisations")), (11, 8));
+
+    let text = stdout(&programa_in(dir.path(), &["stats"]));
+    assert!(
+        text.contains(
+            "\n11 participants from 7 countries (5 Member States, 2 other) and 8 organisations\n"
+        ),
+        "{text}"
+    );
+}
+
 #[test]
 fn checked_in_schemas_are_up_to_date() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
