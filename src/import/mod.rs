@@ -8,6 +8,7 @@
 
 mod blocks;
 mod clean;
+mod members;
 mod partners;
 mod structure;
 mod text;

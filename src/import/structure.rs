@@ -418,6 +418,18 @@ impl Reader {
                 "no \"Permanent Secretariat of …\" found to name the organisation",
             );
         }
+        let member_states = super::members::member_states(&short_name);
+        if !member_states.is_empty() {
+            self.note(
+                0,
+                format!(
+                    "the document does not list {short_name}'s Member States: `member_states` \
+                     in programme.toml is the {} the importer knows, or the list of the file \
+                     replaced, which is kept; check them against the year's membership",
+                    member_states.len()
+                ),
+            );
+        }
 
         for summary in std::mem::take(&mut self.summaries) {
             let wanted = title_case(&summary.title);
@@ -519,7 +531,7 @@ impl Reader {
             document_code: None,
             report_document_code: None,
             language,
-            member_states: Vec::new(),
+            member_states,
             notice: markdown(&self.notice),
             foreword: markdown(
                 &self

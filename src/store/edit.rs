@@ -626,16 +626,16 @@ pub const KEPT_BY_IMPORT: &[&str] = &["report_document_code", "member_states"];
 
 /// `new`, a programme file as an import writes it, with each key of [`KEPT_BY_IMPORT`] that
 /// `old` (the file it replaces) has, as `old` has it (comments above it and layout included),
-/// at its place in the model's order. `new` as it is when `old` does not parse.
+/// in place of what the import wrote for it, at its place in the model's order. `new` as it is
+/// when `old` does not parse.
 pub fn keep_from_replaced(new: &str, old: &str) -> String {
     let (Ok(mut doc), Ok(old)) = (new.parse::<DocumentMut>(), old.parse::<DocumentMut>()) else {
         return new.to_string();
     };
     let mut kept = false;
     for name in KEPT_BY_IMPORT {
-        if let Some((key, item)) = old.as_table().get_key_value(name)
-            && !doc.as_table().contains_key(name)
-        {
+        if let Some((key, item)) = old.as_table().get_key_value(name) {
+            doc.as_table_mut().remove(name);
             insert_in_order(doc.as_table_mut(), key, item.clone(), PROGRAMME_KEY_ORDER);
             kept = true;
         }
@@ -1076,6 +1076,13 @@ mod tests {
             keep_from_replaced(new, old),
             "year = 2021\ntitle = \"T\"\nlanguage = \"en\"\n\n# From the organisation's site.\nmember_states = [\n    \"AR\", # first\n    \"BR\",\n]\nforeword = \"F\"\n"
         );
+        // What the import wrote gives way to the list of the file it replaces.
+        let imported = "year = 2021\nlanguage = \"en\"\nmember_states = [\n    \"AR\",\n    \"JM\",\n]\nforeword = \"F\"\n";
+        assert_eq!(
+            keep_from_replaced(imported, old),
+            "year = 2021\nlanguage = \"en\"\n\n# From the organisation's site.\nmember_states = [\n    \"AR\", # first\n    \"BR\",\n]\nforeword = \"F\"\n"
+        );
+        assert_eq!(keep_from_replaced(imported, "year = 2021\n"), imported);
         assert_eq!(keep_from_replaced(new, "year = 2021\n"), new);
         assert_eq!(keep_from_replaced(new, "not toml ="), new);
     }

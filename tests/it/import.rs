@@ -703,6 +703,53 @@ fn the_committed_programme_is_a_fresh_import() {
 }
 
 #[test]
+fn the_import_writes_the_member_states_the_document_does_not_list() {
+    // A fresh import: SELA's Member States, the same as the committed programme's.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = import_into(dir.path(), &[]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains(
+            ": the document does not list SELA's Member States: `member_states` in \
+             programme.toml is the 25 the importer knows"
+        ),
+        "{output:?}"
+    );
+    let read = |root: &Path| {
+        let loaded = store::load(&Workspace::at(root), 2021).expect("loads");
+        let codes: Vec<&str> = loaded
+            .plan
+            .programme
+            .member_states
+            .iter()
+            .map(|c| c.code())
+            .collect();
+        codes.join(" ")
+    };
+    let fresh = read(dir.path());
+    assert_eq!(
+        fresh,
+        "AR BB BO BR BS BZ CL CO CU DO EC GT GY HN HT MX NI PA PE PY SR SV TT UY VE"
+    );
+    assert_eq!(fresh, read(Path::new(".")));
+    // Over a file with a list of its own, that list is kept, comment and all.
+    let programme = dir.path().join("programme/2021/programme.toml");
+    let text = std::fs::read_to_string(&programme).expect("the programme");
+    let start = text.find("member_states = [").expect("the list");
+    let end = start + text[start..].find("]\n").expect("its end") + 2;
+    let own = "# Ours, with Jamaica.\nmember_states = [\"JM\", \"PE\"]\n";
+    std::fs::write(
+        &programme,
+        format!("{}{own}{}", &text[..start], &text[end..]),
+    )
+    .expect("writes");
+    assert!(import_into(dir.path(), &["--force"]).status.success());
+    let again = std::fs::read_to_string(&programme).expect("the programme");
+    assert!(again.contains(own), "{again}");
+    assert_eq!(read(dir.path()), "JM PE");
+}
+
+#[test]
 fn any_cut_or_odd_input_is_read_without_failing() {
     let seed = seed();
     let lines: Vec<&str> = seed.lines().collect();
