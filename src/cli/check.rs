@@ -179,10 +179,10 @@ fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
         writeln!(
             context.out,
             "fixed {}:{}:{}: country `{}` is now `{}` ({})",
-            f.file,
+            crate::output::shown_line(&f.file),
             f.line,
             f.column,
-            w.written.trim(),
+            crate::output::shown_line(w.written.trim()),
             f.code,
             w.country.name(context.lang)
         )?;

@@ -179,6 +179,22 @@ proptest! {
         let text = disguise(country.name(lang), &upper, &plain, pad);
         prop_assert_eq!(Country::resolve(&text), Ok(country), "{}", text);
     }
+
+    #[test]
+    fn any_text_reads_as_a_country_or_a_short_error(text in any::<String>()) {
+        match Country::resolve(&text) {
+            // What reads as a country is one of its ways of writing it, folded.
+            Ok(country) => {
+                prop_assert_eq!(Country::resolve(country.code()), Ok(country));
+                prop_assert_eq!(INDEX.get(&fold::letters(&text)), Some(&country));
+            }
+            Err(unknown) => {
+                prop_assert!(unknown.text.chars().count() <= QUOTED_CHARS + 1, "{:?}", unknown);
+                prop_assert!(!unknown.hint().is_empty());
+                prop_assert!(unknown.to_string().starts_with(UNKNOWN_COUNTRY));
+            }
+        }
+    }
 }
 
 #[test]
