@@ -11,6 +11,7 @@
 mod baseline;
 mod commit;
 mod identity;
+mod parts;
 mod report;
 mod setup;
 pub mod textconv;

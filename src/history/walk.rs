@@ -1,6 +1,6 @@
 //! One walk over the history of a year: what each commit changed, as meaning.
 //!
-//! The walk visits every commit once, oldest first (topological order). A commit whose year
+//! The walk visits the commits given, oldest first (topological order). A commit whose year
 //! folder has the same tree id as a parent's changed nothing there and costs one lookup;
 //! otherwise one pass over the two activities folders (the parent's still at hand from the
 //! commit before), comparing entry ids in their sorted order as git's tree diff does, names
@@ -8,9 +8,9 @@
 //! changed a file only when its blob differs from every parent (git's rule), so a change made
 //! on a branch is attributed to the branch commit that made it, not to the merge. The walk
 //! itself only reads each commit's year folder id; comparing the folders of runs of
-//! consecutive commits and parsing, the costly parts, run on worker threads while it goes
-//! on, and a participant's table already read in an earlier version of any file is not read
-//! again.
+//! consecutive commits and parsing, the costly parts, run on rayon's threads while it goes
+//! on, and the parts of a file already read in an earlier version are not read again
+//! (see the `parts` module).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -18,11 +18,12 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::{Mutex, mpsc};
 
-use serde::{Deserialize as _, Serialize};
+use serde::Serialize;
 
+use super::parts::Parts;
 use super::{Repo, Result, Stamp};
 use crate::changes::{self, PlanChanges};
-use crate::model::{Activity, Participant, WorkProgramme};
+use crate::model::{Activity, WorkProgramme};
 use crate::store::conflict::has_markers;
 use crate::store::{self, ACTIVITIES_DIR, PROGRAMME_DIR, PROGRAMME_FILE, RawFile};
 
@@ -55,20 +56,9 @@ impl Log {
         let mut names: HashSet<String> = HashSet::from([code.to_string()]);
         let mut kept = Vec::new();
         for entry in self.entries.iter().rev() {
-            let mine: Vec<_> = entry
-                .changes
-                .activities
-                .iter()
-                .filter(|c| names.contains(&c.code))
-                .cloned()
-                .collect();
+            let mine = changes_of(&entry.changes, &mut names);
             if mine.is_empty() {
                 continue;
-            }
-            for change in &mine {
-                if let changes::ChangeKind::Renamed { from } = &change.kind {
-                    names.insert(from.clone());
-                }
             }
             kept.push(LogEntry {
                 commit: entry.commit.clone(),
@@ -84,12 +74,46 @@ impl Log {
     }
 }
 
+/// The changes of the activities named `names` (one activity's codes, newest first), and the
+/// code each was renamed from added to `names`: a log read newest first follows an activity
+/// back through its renames.
+pub(super) fn changes_of(
+    changes: &PlanChanges,
+    names: &mut HashSet<String>,
+) -> Vec<changes::ActivityChange> {
+    let mine: Vec<_> = changes
+        .activities
+        .iter()
+        .filter(|c| names.contains(&c.code))
+        .cloned()
+        .collect();
+    for change in &mine {
+        if let changes::ChangeKind::Renamed { from } = &change.kind {
+            names.insert(from.clone());
+        }
+    }
+    mine
+}
+
 /// A changed file of a year folder: its path in the folder, its old and new blob (zero when
 /// absent on that side).
-type Changed = (String, git2::Oid, git2::Oid);
+pub(super) type Changed = (String, git2::Oid, git2::Oid);
 
 /// A commit that changed files of the year: who and when, its summary line, the files.
 type Pending = (Stamp, String, Vec<Changed>);
+
+/// One commit that changed files of the year, as the walk read it.
+#[derive(Debug, Clone)]
+pub(super) struct Walked {
+    /// The commit, its author and date.
+    pub stamp: Stamp,
+    /// The first line of its message.
+    pub summary: String,
+    /// What it changed.
+    pub changes: PlanChanges,
+    /// Warnings about its files: the file's path in the year folder, and the warning.
+    pub problems: Vec<(String, String)>,
+}
 
 /// A file of the year folder as the walk sees it.
 enum YearFile {
@@ -108,11 +132,39 @@ fn classify(path: &Path) -> Option<YearFile> {
 
 /// Parsed blobs, each parsed once; `None` for a blob that did not parse.
 #[derive(Default)]
-struct Cache {
+pub(super) struct Cache {
     activities: HashMap<git2::Oid, Option<Arc<Activity>>>,
     programmes: HashMap<git2::Oid, Option<Arc<WorkProgramme>>>,
     /// The last blob of each path that parsed, to compare against when a later one did not.
     last_good: HashMap<String, git2::Oid>,
+    /// Set for a walk over part of the history, whose `last_good` may miss versions.
+    pub partial: bool,
+    /// Set when a walk over part of the history needed a version it may have missed: an
+    /// old version that did not parse, for which the one before would be compared.
+    pub incomplete: bool,
+}
+
+impl Cache {
+    /// A cache for a walk over part of the history.
+    pub(super) fn partial() -> Self {
+        Cache {
+            partial: true,
+            ..Cache::default()
+        }
+    }
+
+    /// The activity a blob holds, if it was parsed and did parse.
+    pub(super) fn activity(&self, id: git2::Oid) -> Option<&Activity> {
+        self.activities.get(&id)?.as_deref()
+    }
+}
+
+/// Which commits a walk reads, oldest first.
+pub(super) enum Commits {
+    /// Every commit up to this one, in topological order.
+    UpTo(git2::Oid),
+    /// These, already in order.
+    These(Vec<git2::Oid>),
 }
 
 impl Repo {
@@ -131,31 +183,16 @@ impl Repo {
                 None => return Ok(log),
             },
         };
-        if self.is_shallow() {
-            log.warnings.push(
-                "the repository is a shallow clone: changes before its oldest commit are missing \
-                 and what existed then shows as created there (run `git fetch --unshallow` for \
-                 the whole history)"
-                    .to_string(),
-            );
-        }
-        let year_path = self.year_path(year);
-        let dir = format!("{PROGRAMME_DIR}/{year}");
+        log.warnings.extend(self.shallow_warning());
         let mut cache = Cache::default();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-        let pending = if threads < 2 {
-            self.walk_year(start, &year_path)?
-        } else {
-            self.walk_year_parsing(start, &year_path, threads, &mut cache)?
-        };
-
-        for (stamp, summary, changed) in pending {
-            let changes = self.compare_files(&dir, &changed, &stamp, &mut cache, &mut log.warnings);
-            if !changes.is_empty() {
+        for walked in self.walk(Commits::UpTo(start), year, &|_| true, &mut cache)? {
+            log.warnings
+                .extend(walked.problems.into_iter().map(|(_, text)| text));
+            if !walked.changes.is_empty() {
                 log.entries.push(LogEntry {
-                    commit: stamp,
-                    summary,
-                    changes,
+                    commit: walked.stamp,
+                    summary: walked.summary,
+                    changes: walked.changes,
                 });
             }
         }
@@ -164,23 +201,63 @@ impl Repo {
         Ok(log)
     }
 
+    /// The warning that the history is cut short, in a shallow clone.
+    pub(super) fn shallow_warning(&self) -> Option<String> {
+        self.is_shallow().then(|| {
+            "the repository is a shallow clone: changes before its oldest commit are missing \
+             and what existed then shows as created there (run `git fetch --unshallow` for \
+             the whole history)"
+                .to_string()
+        })
+    }
+
+    /// What each of `commits` for which `wanted` holds changed in the year, oldest first:
+    /// those that changed nothing there are left out.
+    pub(super) fn walk(
+        &self,
+        commits: Commits,
+        year: i32,
+        wanted: &dyn Fn(&git2::Commit) -> bool,
+        cache: &mut Cache,
+    ) -> Result<Vec<Walked>> {
+        let year_path = self.year_path(year);
+        let dir = format!("{PROGRAMME_DIR}/{year}");
+        let pending = if rayon::current_num_threads() < 2 {
+            self.walk_year(commits, &year_path, wanted)?
+        } else {
+            self.walk_year_parsing(commits, &year_path, wanted, cache)?
+        };
+        Ok(pending
+            .into_iter()
+            .map(|(stamp, summary, changed)| {
+                let (changes, problems) = self.compare_files(&dir, &changed, &stamp, cache);
+                Walked {
+                    stamp,
+                    summary,
+                    changes,
+                    problems,
+                }
+            })
+            .collect())
+    }
+
     /// The commits (oldest first) that changed files of the year, with those files.
-    fn walk_year(&self, start: git2::Oid, year_path: &str) -> Result<Vec<Pending>> {
+    fn walk_year(
+        &self,
+        commits: Commits,
+        year_path: &str,
+        wanted: &dyn Fn(&git2::Commit) -> bool,
+    ) -> Result<Vec<Pending>> {
         let mut pending = Vec::new();
         let trees = Recent::new(&self.git);
         let mut failed = None;
-        self.walk_commits(start, year_path, |commit, year_id, parent_ids| {
+        self.walk_commits(commits, year_path, wanted, |commit, year_id, parent_ids| {
             if failed.is_some() {
                 return;
             }
             match compare_commit(&trees, year_id, &parent_ids) {
                 Ok(changed) if changed.is_empty() => {}
-                Ok(changed) => {
-                    let summary =
-                        String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
-                            .into_owned();
-                    pending.push((self.stamp(commit), summary, changed));
-                }
+                Ok(changed) => pending.push((self.stamp(commit), summary(commit), changed)),
                 Err(error) => failed = Some(error),
             }
         })?;
@@ -191,154 +268,162 @@ impl Repo {
     }
 
     /// [`walk_year`](Repo::walk_year) with the work shared: this thread walks the commits and
-    /// reads each one's year folder id, and `threads` workers, each with its own handle on
-    /// the repository, compare the year folders of runs of consecutive commits that changed
-    /// it and parse the new activity blobs they find; those that parse fill the cache. The
-    /// rest are parsed again (and reported) in order by the comparison.
+    /// reads each one's year folder id, and jobs on rayon's threads, each with a handle on the
+    /// repository of its own, compare the year folders of runs of consecutive commits that
+    /// changed it and parse the new activity blobs they find; those that parse fill the cache.
+    /// The rest are parsed again (and reported) in order by the comparison.
     fn walk_year_parsing(
         &self,
-        start: git2::Oid,
+        commits: Commits,
         year_path: &str,
-        threads: usize,
+        wanted: &dyn Fn(&git2::Commit) -> bool,
         cache: &mut Cache,
     ) -> Result<Vec<Pending>> {
-        /// Commits per run: the first one's parent folders are read again by its worker.
+        /// Commits per run: the first one's parent folders are read again by its job.
         const BATCH: usize = 64;
-        // A run of commits: its place in the walk, and each commit's year folder id with
-        // its parents'.
-        type Run = (usize, Vec<(Option<git2::Oid>, Vec<Option<git2::Oid>>)>);
+        // What a job found, with its run's place in the walk.
         type Done = (usize, Result<Vec<Vec<Changed>>>, Vec<(git2::Oid, Activity)>);
-        // Each worker's own handle on the shared object store (the main .git of a linked
-        // worktree too); without any, the walk is done alone.
-        let path = self.git.commondir();
-        let repos: Vec<git2::Repository> = (0..threads)
-            .filter_map(|_| git2::Repository::open(path).ok())
-            .collect();
-        if repos.is_empty() {
-            return self.walk_year(start, year_path);
+        /// A handle on the repository for a job, with the participants it has read.
+        struct Worker {
+            repo: git2::Repository,
+            known: Parts,
         }
-        let (runs, queue) = mpsc::channel::<Run>();
-        let queue = Mutex::new(queue);
+        // The handles are opened on the shared object store (the main .git of a linked
+        // worktree too) and reused by later jobs.
+        let path = self.git.commondir();
+        let workers: Mutex<Vec<Worker>> = Mutex::new(Vec::new());
         let seen = Mutex::new(HashSet::new());
         let (results, done) = mpsc::channel::<Done>();
-        std::thread::scope(|scope| {
-            for repo in repos {
-                let (queue, results, seen) = (&queue, results.clone(), &seen);
-                scope.spawn(move || {
-                    let trees = Recent::new(&repo);
-                    let mut known = Participants::default();
-                    loop {
-                        let (place, run) = match queue.lock().map(|q| q.recv()) {
-                            Ok(Ok(run)) => run,
-                            _ => return,
-                        };
-                        let changed = run
-                            .into_iter()
-                            .map(|(year_id, parent_ids)| {
-                                compare_commit(&trees, year_id, &parent_ids)
-                            })
-                            .collect::<Result<Vec<_>>>();
-                        let mut parsed = Vec::new();
-                        for (name, _, new) in changed.iter().flatten().flatten() {
-                            let activity =
-                                matches!(classify(Path::new(name)), Some(YearFile::Activity));
-                            let first = || seen.lock().is_ok_and(|mut s| s.insert(*new));
-                            if !activity || new.is_zero() || !first() {
-                                continue;
-                            }
-                            let Ok(blob) = repo.find_blob(*new) else {
-                                continue;
-                            };
-                            let text = std::str::from_utf8(blob.content()).ok();
-                            if let Some(activity) = text.and_then(|t| known.parse(t)) {
-                                parsed.push((*new, activity));
-                            }
-                        }
-                        if results.send((place, changed, parsed)).is_err() {
-                            return;
-                        }
+        let job = |place: usize, run: Run| {
+            let worker = workers.lock().ok().and_then(|mut w| w.pop());
+            let mut worker = match worker {
+                Some(worker) => worker,
+                None => match git2::Repository::open(path) {
+                    Ok(repo) => Worker {
+                        repo,
+                        known: Parts::default(),
+                    },
+                    Err(error) => {
+                        let _ = results.send((place, Err(error.into()), Vec::new()));
+                        return;
+                    }
+                },
+            };
+            let (changed, parsed) = compare_run(&worker.repo, &mut worker.known, &seen, run);
+            let _ = results.send((place, changed, parsed));
+            if let Ok(mut workers) = workers.lock() {
+                workers.push(worker);
+            }
+        };
+        let mut listed = Vec::new();
+        let walked = rayon::in_place_scope(|scope| {
+            let mut run = Vec::with_capacity(BATCH);
+            let job = &job;
+            let walked =
+                self.walk_commits(commits, year_path, wanted, |commit, year_id, parents| {
+                    listed.push((self.stamp(commit), summary(commit)));
+                    run.push((year_id, parents));
+                    if run.len() == BATCH {
+                        let place = listed.len() - BATCH;
+                        let full = std::mem::replace(&mut run, Vec::with_capacity(BATCH));
+                        scope.spawn(move |_| job(place, full));
                     }
                 });
-            }
-            drop(results);
-            let mut commits = Vec::new();
-            let mut run = Vec::with_capacity(BATCH);
-            let walked = self.walk_commits(start, year_path, |commit, year_id, parent_ids| {
-                let summary = String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
-                    .into_owned();
-                commits.push((self.stamp(commit), summary));
-                run.push((year_id, parent_ids));
-                if run.len() == BATCH {
-                    let place = commits.len() - BATCH;
-                    let full = std::mem::replace(&mut run, Vec::with_capacity(BATCH));
-                    let _ = runs.send((place, full));
-                }
-            });
             if !run.is_empty() {
-                let place = commits.len() - run.len();
-                let _ = runs.send((place, run));
+                let place = listed.len() - run.len();
+                scope.spawn(move |_| job(place, run));
             }
-            drop(runs);
-            let mut changed: Vec<Option<Vec<Changed>>> = vec![None; commits.len()];
-            let mut failed = None;
-            for (place, compared, parsed) in done {
-                match compared {
-                    Ok(compared) => {
-                        for (i, files) in compared.into_iter().enumerate() {
-                            changed[place + i] = Some(files);
-                        }
+            walked
+        });
+        drop(results);
+        let mut changed: Vec<Option<Vec<Changed>>> = vec![None; listed.len()];
+        let mut failed = None;
+        for (place, compared, parsed) in done {
+            match compared {
+                Ok(compared) => {
+                    for (i, files) in compared.into_iter().enumerate() {
+                        changed[place + i] = Some(files);
                     }
-                    Err(error) => failed = failed.or(Some(error)),
                 }
-                for (id, activity) in parsed {
-                    cache.activities.insert(id, Some(Arc::new(activity)));
-                }
+                Err(error) => failed = failed.or(Some(error)),
             }
-            walked?;
-            if let Some(error) = failed {
-                return Err(error);
+            for (id, activity) in parsed {
+                cache.activities.insert(id, Some(Arc::new(activity)));
             }
-            Ok(commits
-                .into_iter()
-                .zip(changed)
-                .filter_map(|((stamp, summary), files)| {
-                    let files = files.filter(|f| !f.is_empty())?;
-                    Some((stamp, summary, files))
-                })
-                .collect())
-        })
+        }
+        walked?;
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        Ok(listed
+            .into_iter()
+            .zip(changed)
+            .filter_map(|((stamp, summary), files)| {
+                let files = files.filter(|f| !f.is_empty())?;
+                Some((stamp, summary, files))
+            })
+            .collect())
     }
 
-    /// Walks the commits up to `start`, oldest first, and calls `found` with each one whose
-    /// year folder differs from every parent's, with its folder's id and its parents'.
+    /// Walks `commits`, oldest first, and calls `found` with each one for which `wanted`
+    /// holds and whose year folder differs from every parent's, with its folder's id and its
+    /// parents'.
     fn walk_commits(
         &self,
-        start: git2::Oid,
+        commits: Commits,
         year_path: &str,
+        wanted: &dyn Fn(&git2::Commit) -> bool,
         mut found: impl FnMut(&git2::Commit, Option<git2::Oid>, Vec<Option<git2::Oid>>),
     ) -> Result<()> {
-        let mut walk = self.git.revwalk()?;
-        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
-        walk.push(start)?;
+        let ids: Box<dyn Iterator<Item = Result<git2::Oid>>> = match commits {
+            Commits::UpTo(start) => {
+                let mut walk = self.git.revwalk()?;
+                walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+                walk.push(start)?;
+                Box::new(walk.map(|id| id.map_err(Into::into)))
+            }
+            Commits::These(ids) => Box::new(ids.into_iter().map(Ok)),
+        };
         // The year folder's tree id at each commit seen, so a parent's is looked up once.
         let mut year_ids: HashMap<git2::Oid, Option<git2::Oid>> = HashMap::new();
-        for id in walk {
+        for id in ids {
             let commit = self.git.find_commit(id?)?;
-            let year_id = self.year_tree_id(&commit, year_path)?;
-            year_ids.insert(commit.id(), year_id);
-            let mut parent_ids = Vec::new();
-            for parent in commit.parent_ids() {
-                let parent_id = match year_ids.get(&parent) {
-                    Some(known) => *known,
-                    None => self.year_tree_id(&self.git.find_commit(parent)?, year_path)?,
-                };
-                parent_ids.push(parent_id);
+            if !wanted(&commit) {
+                continue;
             }
+            let (year_id, parent_ids) = self.year_ids(&commit, year_path, &mut year_ids)?;
             if !parent_ids.contains(&year_id) {
                 found(&commit, year_id, parent_ids);
             }
         }
         Ok(())
+    }
+
+    /// The year folder's tree id at a commit and at each of its parents, through `known`.
+    pub(super) fn year_ids(
+        &self,
+        commit: &git2::Commit,
+        year_path: &str,
+        known: &mut HashMap<git2::Oid, Option<git2::Oid>>,
+    ) -> Result<(Option<git2::Oid>, Vec<Option<git2::Oid>>)> {
+        let year_id = match known.get(&commit.id()) {
+            Some(id) => *id,
+            None => self.year_tree_id(commit, year_path)?,
+        };
+        known.insert(commit.id(), year_id);
+        let mut parent_ids = Vec::with_capacity(commit.parent_count());
+        for parent in commit.parent_ids() {
+            let parent_id = match known.get(&parent) {
+                Some(id) => *id,
+                None => {
+                    let id = self.year_tree_id(&self.git.find_commit(parent)?, year_path)?;
+                    known.insert(parent, id);
+                    id
+                }
+            };
+            parent_ids.push(parent_id);
+        }
+        Ok((year_id, parent_ids))
     }
 
     /// The id of the year folder's tree at a commit, if the folder exists there.
@@ -353,28 +438,32 @@ impl Repo {
     }
 
     /// The meaning of a set of changed files: activities compared (renames included) and the
-    /// programme file compared.
-    fn compare_files(
+    /// programme file compared; and the warnings about them, with their paths.
+    pub(super) fn compare_files(
         &self,
         dir: &str,
         changed: &[Changed],
         stamp: &Stamp,
         cache: &mut Cache,
-        warnings: &mut Vec<String>,
-    ) -> PlanChanges {
+    ) -> (PlanChanges, Vec<(String, String)>) {
+        let mut problems = Vec::new();
         let mut old_activities: Vec<Arc<Activity>> = Vec::new();
         let mut new_activities: Vec<Arc<Activity>> = Vec::new();
         let mut programme_changes = Vec::new();
         for (name, old_id, new_id) in changed {
             let path = &format!("{dir}/{name}");
+            let mut warnings = Vec::new();
             match classify(Path::new(name)) {
                 Some(YearFile::Activity) => {
                     let new = if new_id.is_zero() {
                         None
                     } else {
-                        match self.parse_activity(*new_id, path, stamp, cache, warnings) {
+                        match self.parse_activity(*new_id, path, stamp, cache, &mut warnings) {
                             Some(activity) => Some(activity),
-                            None => continue,
+                            None => {
+                                problems.extend(warnings.into_iter().map(|w| (name.clone(), w)));
+                                continue;
+                            }
                         }
                     };
                     let old = if old_id.is_zero() {
@@ -382,6 +471,9 @@ impl Repo {
                     } else {
                         self.parse_activity(*old_id, path, stamp, cache, &mut Vec::new())
                             .or_else(|| {
+                                // A walk over part of the history may not have seen the
+                                // version that parsed last.
+                                cache.incomplete |= cache.partial;
                                 let good = cache.last_good.get(path).copied()?;
                                 self.parse_activity(good, path, stamp, cache, &mut Vec::new())
                             })
@@ -405,7 +497,7 @@ impl Repo {
                         cache.programmes.insert(id, parsed.clone());
                         parsed
                     };
-                    let new = parse(*new_id, cache, warnings);
+                    let new = parse(*new_id, cache, &mut warnings);
                     let old = parse(*old_id, cache, &mut Vec::new());
                     if let (Some(old), Some(new)) = (old, new) {
                         programme_changes = changes::compare_programmes(&old, &new);
@@ -413,13 +505,15 @@ impl Repo {
                 }
                 None => {}
             }
+            problems.extend(warnings.into_iter().map(|w| (name.clone(), w)));
         }
         let old_refs: Vec<&Activity> = old_activities.iter().map(Arc::as_ref).collect();
         let new_refs: Vec<&Activity> = new_activities.iter().map(Arc::as_ref).collect();
-        PlanChanges {
+        let changes = PlanChanges {
             programme: programme_changes,
             activities: changes::compare_activities(&old_refs, &new_refs),
-        }
+        };
+        (changes, problems)
     }
 
     fn parse_activity(
@@ -437,7 +531,6 @@ impl Repo {
         cache.activities.insert(id, parsed.clone());
         parsed
     }
-
     /// Parses a blob with the store's parser; a failure becomes a warning naming the file, the
     /// commit and the line.
     fn parse_blob<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
@@ -486,8 +579,51 @@ impl Repo {
     }
 }
 
+/// The first line of a commit's message.
+pub(super) fn summary(commit: &git2::Commit) -> String {
+    String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned()
+}
+
+/// A run of commits for a job: each one's year folder id with its parents'.
+type Run = Vec<(Option<git2::Oid>, Vec<Option<git2::Oid>>)>;
+
+/// What a job found: the files each commit of its run changed, and the new activity blobs
+/// among them, parsed.
+type RunFound = (Result<Vec<Vec<Changed>>>, Vec<(git2::Oid, Activity)>);
+
+/// A job's part of a walk: the files each commit of a run changed, and the new activity
+/// blobs among them that no job had seen, parsed (those that parse).
+fn compare_run(
+    repo: &git2::Repository,
+    known: &mut Parts,
+    seen: &Mutex<HashSet<git2::Oid>>,
+    run: Run,
+) -> RunFound {
+    let trees = Recent::new(repo);
+    let changed = run
+        .into_iter()
+        .map(|(year_id, parent_ids)| compare_commit(&trees, year_id, &parent_ids))
+        .collect::<Result<Vec<_>>>();
+    let mut parsed = Vec::new();
+    for (name, _, new) in changed.iter().flatten().flatten() {
+        let activity = matches!(classify(Path::new(name)), Some(YearFile::Activity));
+        let first = || seen.lock().is_ok_and(|mut s| s.insert(*new));
+        if !activity || new.is_zero() || !first() {
+            continue;
+        }
+        let Ok(blob) = repo.find_blob(*new) else {
+            continue;
+        };
+        let text = std::str::from_utf8(blob.content()).ok();
+        if let Some(activity) = text.and_then(|t| known.parse(t)) {
+            parsed.push((*new, activity));
+        }
+    }
+    (changed, parsed)
+}
+
 /// The files a commit changed in the year folder, from its folder's id and its parents'.
-fn compare_commit(
+pub(super) fn compare_commit(
     trees: &Recent,
     year_id: Option<git2::Oid>,
     parent_ids: &[Option<git2::Oid>],
@@ -525,7 +661,7 @@ fn changed_files(
 /// The programme file and activity files that differ between two year folders. Entries are
 /// compared by id, in the trees' (sorted) order, as git's own tree diff does: the cost is
 /// one pass over each activities folder, nothing when a folder is unchanged.
-fn compare_year_trees(
+pub(super) fn compare_year_trees(
     trees: &Recent,
     old: Option<&git2::Tree>,
     new: Option<&git2::Tree>,
@@ -597,69 +733,10 @@ fn compare_year_trees(
     Ok(changed)
 }
 
-/// The header of a participant's table: one per participant, most of a long file.
-const PARTICIPANT_HEADER: &str = "[[participants]]";
-
-/// Participants already read, by the text of their table: most versions of a file repeat
-/// most of the last one's, and its participants, once listed, seldom change.
-#[derive(Default)]
-struct Participants {
-    known: HashMap<String, Participant>,
-}
-
-impl Participants {
-    /// The activity in `text`, if it deserialises: what `toml::from_str` gives, with the
-    /// participants' tables that were read before taken from those already known.
-    fn parse(&mut self, text: &str) -> Option<Activity> {
-        self.parse_in_parts(text)
-            .or_else(|| toml::from_str::<Activity>(text).ok())
-    }
-
-    /// Reads the text before the first `[[participants]]` line and each participant's table
-    /// on its own, and only when that is sure to mean what the whole file means: the text
-    /// before says nothing of `participants`, no table follows but participants', and every
-    /// part parses. A header line inside a multi-line string would leave that string open in
-    /// the part before it, which then does not parse, so the whole file is read instead.
-    fn parse_in_parts(&mut self, text: &str) -> Option<Activity> {
-        let mut headers = Vec::new();
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let rest = line.strip_prefix(PARTICIPANT_HEADER);
-            if rest.is_some_and(|end| matches!(end, "" | "\n" | "\r\n")) {
-                headers.push((offset, offset + line.len()));
-            }
-            offset += line.len();
-        }
-        let (first, _) = *headers.first()?;
-        let before = toml::de::DeTable::parse(text.get(..first)?).ok()?;
-        if before.get_ref().contains_key("participants") {
-            return None;
-        }
-        let mut activity = Activity::deserialize(toml::de::Deserializer::from(before)).ok()?;
-        for (i, &(_, body_start)) in headers.iter().enumerate() {
-            let end = headers.get(i + 1).map_or(text.len(), |&(start, _)| start);
-            let body = text.get(body_start..end)?;
-            if body.lines().any(|line| line.trim_start().starts_with('[')) {
-                return None;
-            }
-            let participant = match self.known.get(body) {
-                Some(known) => known.clone(),
-                None => {
-                    let read = toml::from_str::<Participant>(body).ok()?;
-                    self.known.insert(body.to_string(), read.clone());
-                    read
-                }
-            };
-            activity.participants.push(participant);
-        }
-        Some(activity)
-    }
-}
-
 /// The trees read last: in a walk, a commit's parent is most often the commit just seen, so
 /// its year and activities folders are at hand instead of being read (and, for a large
 /// folder, inflated and parsed) again.
-struct Recent<'r> {
+pub(super) struct Recent<'r> {
     git: &'r git2::Repository,
     kept: RefCell<VecDeque<git2::Tree<'r>>>,
 }
@@ -668,7 +745,7 @@ impl<'r> Recent<'r> {
     /// How many trees are kept: the year and activities folders of a commit and its parent.
     const KEPT: usize = 4;
 
-    fn new(git: &'r git2::Repository) -> Self {
+    pub(super) fn new(git: &'r git2::Repository) -> Self {
         Recent {
             git,
             kept: RefCell::new(VecDeque::with_capacity(Self::KEPT)),
@@ -676,7 +753,7 @@ impl<'r> Recent<'r> {
     }
 
     /// The tree `id`, from those kept or read.
-    fn get(&self, id: git2::Oid) -> std::result::Result<git2::Tree<'r>, git2::Error> {
+    pub(super) fn get(&self, id: git2::Oid) -> std::result::Result<git2::Tree<'r>, git2::Error> {
         let mut kept = self.kept.borrow_mut();
         if let Some(tree) = kept.iter().find(|tree| tree.id() == id) {
             return Ok(tree.clone());
@@ -693,52 +770,6 @@ impl<'r> Recent<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reading_in_parts_gives_what_reading_the_whole_file_gives() {
-        let head = "code = \"I.1.1\"\nproject = \"I.1\"\ntitle = \"T\"\nkind = \"event\"\n";
-        let one =
-            "[[participants]]\norganisation = \"CAF\"\ncountry = \"Peru\"\nrole = \"speaker\"\n";
-        let two = "[[participants]]\r\norganisation = \"BID\"\r\ncountry = \"Chile\"\r\nrole = \"observer\"\r\n";
-        let other = "organisation = \"X\"\ncountry = \"Y\"\nrole = \"observer\"\n";
-        let note = "[[notes]]\ndate = \"2021-01-02\"\ntext = \"n\"\n";
-        let texts = [
-            format!("{head}{one}{two}{one}"),
-            format!("{head}{two}\n{note}"),
-            format!("{head}{note}{one}{two}"),
-            format!("{head}background = \"\"\"\n{one}\"\"\"\n{two}"),
-            format!("{head}background = '''\n{one}'''\n{two}"),
-            format!("{head}{one}notes = \"\"\"\n{two}\"\"\"\n"),
-            format!("{head}participants = []\n{one}"),
-            format!("{head}participants.x = 1\n{one}"),
-            format!("{head}{one}[participants.extra]\nx = 1\n{two}"),
-            format!("{head}{one}  [[participants]]\n{other}"),
-            format!("{head}[[participants]] # first\n{other}{one}"),
-            format!("{head}{one}role = \"speaker\"\n{two}"),
-            format!("{head}{one}status = \"done\"\n"),
-            format!("{head}{one}organisation = \"unterminated\n"),
-            format!("{head}{one}name.first = \"A\"\n"),
-            format!("{head}[[participants]]\r\r\n{other}"),
-            format!("{head}{one}[[participants]]"),
-            format!("{head}progress = 101\n{one}"),
-            format!("code = \"I.1.1\"\n{one}"),
-            format!("{one}{head}"),
-            head.to_string(),
-        ];
-        let mut known = Participants::default();
-        for _ in 0..2 {
-            for text in &texts {
-                assert_eq!(
-                    known.parse(text),
-                    toml::from_str::<Activity>(text).ok(),
-                    "{text}"
-                );
-            }
-        }
-        // Each table read once: the two participants, and the last one's with a `status`
-        // line after it (which belongs to that participant, and means nothing there).
-        assert_eq!(known.known.len(), 3, "{:?}", known.known.keys());
-    }
 
     #[test]
     fn only_programme_and_activity_files_count() {
