@@ -8,11 +8,10 @@ use serde::Serialize;
 use super::history::open;
 use super::{CliError, Context};
 use crate::changes::{
-    self, ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange,
-    describe_participant, quote, render_word_diff,
+    ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, describe_participant,
+    quote, render_word_diff,
 };
-use crate::history::{HistoryError, Repo, Revision};
-use crate::model::Plan;
+use crate::history::Revision;
 use crate::output::shown_line;
 use crate::store::conflict::FileConflict;
 
@@ -41,7 +40,7 @@ struct DiffJson<'a> {
     to: String,
     #[serde(flatten)]
     changes: &'a PlanChanges,
-    /// Files with unresolved merge conflicts, in either state.
+    /// The files that differ between the states and hold unresolved merge conflicts in one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     conflicts: Vec<StateConflict>,
 }
@@ -59,13 +58,29 @@ struct StateConflict {
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
     let (from, to) = revisions(&args.revs)?;
-    let (old, old_conflicts) = plan(&repo, &from, year, true)?;
-    let (new, new_conflicts) = plan(&repo, &to, year, false)?;
-    let mut changes = changes::compare(&old, &new);
-    let conflicts: Vec<StateConflict> = old_conflicts
+    let comparison = repo.compare_states(&from, &to, year)?;
+    let partly: Vec<String> = comparison
+        .partly_read
+        .iter()
+        .map(|revision| {
+            format!(
+                "{} does not fully parse at {revision}; what could not be read is left out",
+                crate::store::PROGRAMME_DIR
+            )
+        })
+        .collect();
+    super::history::warn(&partly);
+    let mut changes = comparison.changes;
+    let conflicts: Vec<StateConflict> = comparison
+        .old_conflicts
         .into_iter()
         .map(|conflict| (&from, conflict))
-        .chain(new_conflicts.into_iter().map(|conflict| (&to, conflict)))
+        .chain(
+            comparison
+                .new_conflicts
+                .into_iter()
+                .map(|conflict| (&to, conflict)),
+        )
         .map(|(at, conflict)| StateConflict {
             at: at.to_string(),
             conflict,
@@ -149,42 +164,6 @@ fn revisions(revs: &[String]) -> Result<(Revision, Revision), CliError> {
         }
         [rev] => Ok((commit(rev), Revision::WorkingTree)),
         [a, b, ..] => Ok((commit(a), commit(b))),
-    }
-}
-
-/// The plan at a revision and its files with unresolved merge conflicts (read as one side has
-/// them); a missing year (or, for the older side, no commits at all) is an empty plan, so
-/// everything shows as added.
-fn plan(
-    repo: &Repo,
-    revision: &Revision,
-    year: i32,
-    older: bool,
-) -> Result<(Plan, Vec<FileConflict>), CliError> {
-    match repo.load(revision, year) {
-        Ok(loaded) => {
-            let conflicts = loaded.conflicts();
-            let read_from_one_side = |file: &std::path::Path| {
-                conflicts
-                    .iter()
-                    .any(|c| c.file == file && c.shown.is_some())
-            };
-            let unreadable = loaded
-                .findings
-                .iter()
-                .filter(|f| f.is_error())
-                .any(|f| !f.file.as_deref().is_some_and(read_from_one_side));
-            if unreadable {
-                super::history::warn(&[format!(
-                    "{} does not fully parse at {revision}; what could not be read is left out",
-                    crate::store::PROGRAMME_DIR
-                )]);
-            }
-            Ok((loaded.plan, conflicts))
-        }
-        Err(HistoryError::NoYearAt { .. }) => Ok((Plan::default(), Vec::new())),
-        Err(HistoryError::NoCommits) if older => Ok((Plan::default(), Vec::new())),
-        Err(error) => Err(error.into()),
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod baseline;
 mod commit;
+mod diff;
 mod identity;
 mod parts;
 mod report;
@@ -31,6 +32,7 @@ use crate::store::{
 pub use crate::changes::{BaselineSummary, DateMove, FormatChange, StatusCount};
 pub use baseline::{BASELINE_PREFIX, Baseline, BaselineComparison};
 pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
+pub use diff::Comparison;
 pub use identity::{Identity, Role};
 pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};

@@ -927,7 +927,7 @@ pub fn create(
         });
     }
     let mut codes = activity_codes(loaded);
-    let on_disk =
+    let (on_disk, _) =
         super::activity_files(&workspace.year_dir(loaded.year).join(super::ACTIVITIES_DIR))?;
     codes.extend(
         on_disk

@@ -498,6 +498,9 @@ pub struct Listing {
     pub programme: RawFile,
     /// The activity files, not read yet.
     pub files: Vec<PathBuf>,
+    /// Those of `files` that are symbolic links: what git records of them is where they
+    /// point, not what they hold.
+    pub links: Vec<PathBuf>,
 }
 
 /// Reads a year's programme file and lists its activity files, without reading them: the
@@ -508,11 +511,12 @@ pub fn list(workspace: &Workspace, year: i32) -> Result<Listing, StoreError> {
     let bytes =
         std::fs::read(&programme_path).map_err(StoreError::io("cannot read", &programme_path))?;
     let programme = RawFile::new(workspace.relative(&programme_path), bytes);
-    let files = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    let (files, links) = activity_files(&dir.join(ACTIVITIES_DIR))?;
     Ok(Listing {
         year,
         programme,
         files,
+        links,
     })
 }
 
@@ -611,6 +615,19 @@ pub fn read_file<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     (source, parsed.value, parsed.findings)
 }
 
+/// The unresolved conflicts of a file [`read_file`] read as a `T`, with the findings it gave:
+/// described when those say it has conflict markers.
+pub fn conflict_in<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    source: &Source,
+    findings: &[Finding],
+) -> Option<conflict::FileConflict> {
+    findings
+        .iter()
+        .any(|f| f.code == conflict::FINDING)
+        .then(|| parse::conflict_of::<T>(&source.path, &source.text))
+        .flatten()
+}
+
 /// Builds a year from the bytes of its files, wherever they were read from: the programme file
 /// and the activity files (in any order). [`load`] reads them from disk; the history reads
 /// them from git, so an old revision goes through the same reader as today's files.
@@ -655,28 +672,37 @@ fn assemble_parsed(
     (loaded, trees)
 }
 
-/// The `.toml` files of an activities folder, sorted by name; none if the folder is missing.
-fn activity_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+/// The `.toml` files of an activities folder, sorted by name, and those of them that are
+/// symbolic links; none if the folder is missing.
+fn activity_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Vec::new(), Vec::new()));
+        }
         Err(error) => return Err(StoreError::io("cannot read", dir)(error)),
     };
     // The entry's own file type needs no extra system call; only links are followed.
-    let is_file = |entry: &std::fs::DirEntry| match entry.file_type() {
-        Ok(kind) if kind.is_symlink() => entry.path().is_file(),
-        Ok(kind) => kind.is_file(),
-        Err(_) => false,
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| is_file(entry))
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
+    let mut files = Vec::new();
+    let mut links = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|ext| ext != "toml") {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_symlink() && path.is_file() => {
+                links.push(path.clone());
+                files.push(path);
+            }
+            Ok(kind) if kind.is_file() => files.push(path),
+            _ => {}
+        }
+    }
     // All in one folder: comparing the whole paths as bytes orders them by file name.
     files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    Ok(files)
+    links.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    Ok((files, links))
 }
 
 #[cfg(test)]
