@@ -23,7 +23,7 @@ pub struct Args {
 /// Runs `programa history`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
-    let timelines = repo.timelines(year, None)?;
+    let timelines = repo.timeline_of(year, &args.code)?;
     warn(&timelines.warnings);
     let Some(timeline) = timelines.activity(&args.code) else {
         return Err(missing(&repo, &timelines, &args.code, year));

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::history::{open, warn};
 use super::{CliError, Context};
-use crate::history::{Log, LogEntry};
+use crate::history::{Log, LogEntry, LogQuery};
 use crate::model::Date;
 use crate::output::{escape_line, shown_line};
 
@@ -34,13 +34,15 @@ pub struct Args {
 /// Runs `programa log`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
-    let mut log = repo.log(year, None)?;
-    warn(&log.warnings);
-    let mut entries = match &args.code {
-        Some(code) => log.for_activity(code),
-        None => std::mem::take(&mut log.entries),
+    let query = LogQuery {
+        code: args.code.clone(),
+        since: args.since,
+        until: args.until,
+        author: args.author.clone(),
     };
-    entries.retain(|entry| keep(entry, args));
+    let log = repo.log_of(year, &query)?;
+    warn(&log.warnings);
+    let mut entries = log.entries;
     entries.reverse();
     // Standard output is line-buffered; a long history is written in blocks.
     let mut out = std::io::BufWriter::new(&mut *context.out);
@@ -73,18 +75,6 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     }
     out.flush()?;
     Ok(())
-}
-
-fn keep(entry: &LogEntry, args: &Args) -> bool {
-    let day = entry.commit.date.date_naive();
-    let since = args.since.is_none_or(|since| day >= since.0);
-    let until = args.until.is_none_or(|until| day <= until.0);
-    let author = args.author.as_ref().is_none_or(|who| {
-        let who = who.to_lowercase();
-        entry.commit.author.to_lowercase().contains(&who)
-            || entry.commit.email.to_lowercase().contains(&who)
-    });
-    since && until && author
 }
 
 fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {

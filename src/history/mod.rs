@@ -13,6 +13,7 @@ mod commit;
 mod diff;
 mod identity;
 mod parts;
+mod query;
 mod report;
 mod setup;
 pub mod textconv;
@@ -34,6 +35,7 @@ pub use baseline::{BASELINE_PREFIX, Baseline, BaselineComparison};
 pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
 pub use diff::Comparison;
 pub use identity::{Identity, Role};
+pub use query::LogQuery;
 pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};
 pub use timeline::{
