@@ -4,6 +4,8 @@
 //! and pins what the tool and git read (home, configuration, time zone, language, today, colour,
 //! width), so a developer's own settings never change a result.
 
+#[path = "../../benches/support/histories.rs"]
+mod histories;
 mod support;
 #[path = "../../benches/support/synthetic.rs"]
 mod synthetic;
@@ -16,6 +18,7 @@ mod git;
 mod hostile;
 mod import;
 mod merge;
+mod partial_reads;
 mod prose;
 mod read;
 mod render;
