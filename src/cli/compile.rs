@@ -80,6 +80,7 @@ fn parse_lang(text: &str) -> Result<Lang, String> {
 
 /// Runs `programa compile`.
 pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
+    let started = Instant::now();
     let (document, common) = match command {
         Command::Programme(common) => (Document::Programme, common),
         Command::Report(args) => (Document::Report, &args.common),
@@ -110,7 +111,7 @@ pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
     }
     let (data, date) = job.data()?;
     let mut compiler = data.compiler(&job, date)?;
-    job.build(&mut compiler, context.out)
+    job.build(&mut compiler, context.out, started)
 }
 
 /// One compile request, resolved: where the plan and templates are, where the PDF goes.
@@ -324,8 +325,14 @@ impl Job {
         }
     }
 
-    /// Compiles once and writes the PDF, reporting progress on stderr.
-    fn build(&self, compiler: &mut Compiler, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    /// Compiles once and writes the PDF, reporting progress on stderr: the time since
+    /// `started` (reading the programme and its history included), and typst's share of it.
+    fn build(
+        &self,
+        compiler: &mut Compiler,
+        out: &mut dyn std::io::Write,
+        started: Instant,
+    ) -> Result<(), CliError> {
         eprintln!(
             "compiling the {} {} ({}) with {}…",
             self.year,
@@ -333,16 +340,17 @@ impl Job {
             self.lang,
             self.template_name()
         );
-        let started = Instant::now();
+        let typesetting = Instant::now();
         let compiled = compiler.compile().map_err(render_error)?;
         if !compiled.warnings.is_empty() {
             eprint!("{}", typst_diagnostics(&compiled.warnings));
         }
         write_pdf(&self.output, &compiled.pdf)?;
         eprintln!(
-            "compiled {} pages in {:.2} s",
+            "compiled {} pages in {:.2} s ({:.2} s typesetting)",
             compiled.pages,
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            typesetting.elapsed().as_secs_f64()
         );
         writeln!(out, "{}", self.output.display())?;
         Ok(())
@@ -365,10 +373,11 @@ impl Job {
             )
         };
         let mut seen = stamp();
+        let started = Instant::now();
         let (data, date) = self.data()?;
         let mut compiler = data.compiler(self, date)?;
         let mut stdout = std::io::stdout();
-        self.report_watch(self.build(&mut compiler, &mut stdout));
+        self.report_watch(self.build(&mut compiler, &mut stdout, started));
         eprintln!(
             "watching {} and the templates (Ctrl-C to stop)",
             year_dir.display()
@@ -380,10 +389,11 @@ impl Job {
                 continue;
             }
             seen = now;
+            let started = Instant::now();
             let result = self
                 .data()
                 .and_then(|(data, date)| data.update(&mut compiler, date))
-                .and_then(|()| self.build(&mut compiler, &mut stdout));
+                .and_then(|()| self.build(&mut compiler, &mut stdout, started));
             self.report_watch(result);
             typst::comemo::evict(10);
         }
