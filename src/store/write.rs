@@ -81,8 +81,10 @@ fn layout_value(key: &str, value: &mut Value) {
 }
 
 /// `text` as a TOML multi-line basic string: `"""`, a newline, the text with backslashes,
-/// control characters and runs of quotes escaped, then `"""` on a line of its own. A text
-/// without a final newline ends with a line-ending backslash, so it reads back the same.
+/// control characters and every third quote of a run escaped, then `"""` on a line of its own.
+/// A text without a final newline ends with a line-ending backslash, so it reads back the same;
+/// either way a line break stands between the text and the closing delimiter, so a quote at
+/// the end of the text cannot merge with it.
 pub fn multi_line(text: &str) -> String {
     let mut out = String::from("\"\"\"\n");
     let mut quotes = 0;
@@ -106,11 +108,6 @@ pub fn multi_line(text: &str) -> String {
             c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
             c => out.push(c),
         }
-    }
-    // A quote just before the closing delimiter would merge with it.
-    if out.ends_with('"') {
-        out.pop();
-        out.push_str("\\\"");
     }
     if !text.ends_with('\n') {
         out.push_str("\\\n");

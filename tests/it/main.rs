@@ -19,6 +19,7 @@ mod hostile;
 mod import;
 mod merge;
 mod partial_reads;
+mod properties;
 mod prose;
 mod read;
 mod render;
