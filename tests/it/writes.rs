@@ -339,7 +339,13 @@ fn a_writer_waits_for_the_lock_then_gives_up_writing_nothing() {
     drop(held);
     let out = folder.run(&["set", "I.1.2", "progress=50"]);
     assert!(out.status.success(), "{out:?}");
-    assert!(out.stderr.is_empty(), "no wait: {out:?}");
+    // A child another test thread is starting holds a copy of the lock's descriptor until it
+    // runs its program, so the writer may still wait an instant; it never fails.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.is_empty() || stderr.trim_end() == waiting,
+        "nothing but a wait: {stderr}"
+    );
     assert!(folder.read("I.1.2").contains("progress = 50"));
 }
 
