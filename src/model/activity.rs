@@ -344,6 +344,47 @@ impl Activity {
             .chain(self.footnotes.iter().map(|f| f.text.as_str()))
             .chain(self.notes.iter().map(|n| n.text.as_str()))
     }
+
+    /// The progress notes, oldest first; notes of one day keep the order of the file.
+    pub fn notes_by_date(&self) -> Vec<&Note> {
+        let mut notes: Vec<&Note> = self.notes.iter().collect();
+        notes.sort_by_key(|note| note.date);
+        notes
+    }
+
+    /// Whether the planned end is before `today` and the activity is neither completed nor
+    /// cancelled.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        !matches!(self.status, Status::Completed | Status::Cancelled)
+            && self.planned_end.is_some_and(|end| end < today)
+    }
+
+    /// Whether the planned period or the actual period shares a day with the days from `since`
+    /// to `until` (both included; `None` leaves that side open). A period runs from its start
+    /// to its end; one with only a start or only an end is that one day; one with neither
+    /// shares no day with anything.
+    pub fn meets(&self, since: Option<Date>, until: Option<Date>) -> bool {
+        let overlaps = |(first, last): (Date, Date)| {
+            since.is_none_or(|since| last >= since) && until.is_none_or(|until| first <= until)
+        };
+        [
+            period(self.planned_start, self.planned_end),
+            period(self.actual_start, self.actual_end),
+        ]
+        .into_iter()
+        .flatten()
+        .any(overlaps)
+    }
+}
+
+/// The first and last day of a period given by its start and end, either of which may be
+/// missing (then the period is the day given); in order even when the file has them reversed.
+fn period(start: Option<Date>, end: Option<Date>) -> Option<(Date, Date)> {
+    match (start, end) {
+        (Some(start), Some(end)) => Some((start.min(end), start.max(end))),
+        (Some(day), None) | (None, Some(day)) => Some((day, day)),
+        (None, None) => None,
+    }
 }
 
 #[cfg(test)]
@@ -369,5 +410,67 @@ mod tests {
             let json = serde_json::to_string(format).expect("serialises");
             assert_eq!(json, format!("\"{format}\""));
         }
+    }
+
+    fn day(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn notes_by_date_keep_the_file_order_within_a_day() {
+        let note = |date: &str, text: &str| Note {
+            date: day(date),
+            text: text.into(),
+        };
+        let activity = Activity {
+            notes: vec![
+                note("2021-06-02", "b"),
+                note("2021-05-01", "a"),
+                note("2021-06-02", "c"),
+            ],
+            ..Activity::default()
+        };
+        let texts: Vec<&str> = activity
+            .notes_by_date()
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect();
+        assert_eq!(texts, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn overdue_means_the_planned_end_passed_unfinished() {
+        let activity = |status, end: Option<&str>| Activity {
+            status,
+            planned_end: end.map(day),
+            ..Activity::default()
+        };
+        let today = day("2021-06-20");
+        assert!(activity(Status::Ongoing, Some("2021-06-19")).is_overdue(today));
+        assert!(activity(Status::Postponed, Some("2021-01-01")).is_overdue(today));
+        assert!(!activity(Status::Ongoing, Some("2021-06-20")).is_overdue(today));
+        assert!(!activity(Status::Completed, Some("2021-01-01")).is_overdue(today));
+        assert!(!activity(Status::Cancelled, Some("2021-01-01")).is_overdue(today));
+        assert!(!activity(Status::Planned, None).is_overdue(today));
+    }
+
+    #[test]
+    fn a_period_meets_a_range_when_they_share_a_day() {
+        let planned = Activity {
+            planned_start: Some(day("2021-05-10")),
+            planned_end: Some(day("2021-05-11")),
+            actual_start: Some(day("2021-06-14")),
+            ..Activity::default()
+        };
+        let meets = |since: Option<&str>, until: Option<&str>| {
+            planned.meets(since.map(day), until.map(day))
+        };
+        assert!(meets(Some("2021-05-11"), None));
+        assert!(meets(None, Some("2021-05-10")));
+        assert!(!meets(Some("2021-05-12"), Some("2021-06-13")));
+        // The actual period, with only a start, is that one day.
+        assert!(meets(Some("2021-06-14"), Some("2021-06-14")));
+        assert!(!meets(Some("2021-06-15"), None));
+        assert!(!Activity::default().meets(None, None));
     }
 }

@@ -17,6 +17,41 @@ impl Date {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
         NaiveDate::from_ymd_opt(year, month, day).map(Date)
     }
+
+    /// The day a mistyped date probably means, when one is clear enough to suggest:
+    /// `2021-6-1`, `2021/06/01` and `1/6/2021` (day first, as Spanish writes it) mean
+    /// `2021-06-01`; a day past the end of its month (`2021-02-30`) means the month's last day.
+    pub fn meant_by(text: &str) -> Option<Self> {
+        let parts: Vec<&str> = text
+            .trim()
+            .split(['-', '/', '.', ' '])
+            .filter(|part| !part.is_empty())
+            .collect();
+        let numeric = |part: &&str| part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit());
+        let [first, second, third] = parts[..] else {
+            return None;
+        };
+        if !parts.iter().all(numeric) {
+            return None;
+        }
+        let (year, month, day) = if first.len() == 4 {
+            (first, second, third)
+        } else if third.len() == 4 {
+            (third, second, first)
+        } else {
+            return None;
+        };
+        let (year, month, day): (i32, u32, u32) =
+            (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+        if day == 0 || day > 31 {
+            return None;
+        }
+        Date::from_ymd(year, month, day).or_else(|| {
+            (28..day)
+                .rev()
+                .find_map(|last| Date::from_ymd(year, month, last))
+        })
+    }
 }
 
 impl fmt::Display for Date {
@@ -100,6 +135,20 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_the_day_a_mistyped_date_means() {
+        let meant = |text| Date::meant_by(text).map(|d| d.to_string());
+        assert_eq!(meant("2021-6-1").as_deref(), Some("2021-06-01"));
+        assert_eq!(meant("2021/06/01").as_deref(), Some("2021-06-01"));
+        assert_eq!(meant("1/6/2021").as_deref(), Some("2021-06-01"));
+        assert_eq!(meant("2021-02-30").as_deref(), Some("2021-02-28"));
+        assert_eq!(meant("2020-02-31").as_deref(), Some("2020-02-29"));
+        assert_eq!(meant("2021-13-01"), None);
+        assert_eq!(meant("2021-02-40"), None);
+        assert_eq!(meant("tomorrow"), None);
+        assert_eq!(meant("21-6-1"), None);
+    }
 
     #[derive(Deserialize)]
     struct Holder {

@@ -20,7 +20,7 @@ pub use date::Date;
 pub use lang::Lang;
 pub use participation::{CountryShare, Organisation, OrganisationShare, Participation};
 pub use programme::{Area, Programme, Project, WorkProgramme};
-pub use totals::{Breakdown, Totals};
+pub use totals::{Breakdown, Completion, Totals};
 
 /// A year's programme file together with its activities, as loaded from disk.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Format, Kind, Plan, Status};
+use super::{Date, Format, Kind, Plan, Status};
 
 /// Counts of a plan's activities, overall and by every grouping a report uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -96,4 +96,56 @@ impl Breakdown {
             Kind::Other => {}
         }
     }
+}
+
+/// How much of a plan is completed by a given day: of all its activities, and of those whose
+/// planned end is on or before that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Completion {
+    /// The day counted to (today).
+    pub today: Date,
+    /// All activities.
+    pub activities: usize,
+    /// The completed ones.
+    pub completed: usize,
+    /// The activities planned to end on or before `today`.
+    pub due: usize,
+    /// The completed ones among them.
+    pub completed_due: usize,
+}
+
+impl Completion {
+    /// Counts the completed activities of `plan`, by `today`.
+    pub fn of(plan: &Plan, today: Date) -> Self {
+        let mut completion = Completion {
+            today,
+            activities: 0,
+            completed: 0,
+            due: 0,
+            completed_due: 0,
+        };
+        for activity in &plan.activities {
+            let completed = activity.status == Status::Completed;
+            let due = activity.planned_end.is_some_and(|end| end <= today);
+            completion.activities += 1;
+            completion.completed += usize::from(completed);
+            completion.due += usize::from(due);
+            completion.completed_due += usize::from(completed && due);
+        }
+        completion
+    }
+
+    /// Completed over all activities, from 0 to 1; none without activities.
+    pub fn rate(&self) -> Option<f64> {
+        ratio(self.completed, self.activities)
+    }
+
+    /// Completed over the activities due, from 0 to 1; none when none is due.
+    pub fn rate_due(&self) -> Option<f64> {
+        ratio(self.completed_due, self.due)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
 }
