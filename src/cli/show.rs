@@ -390,7 +390,7 @@ impl Page {
         }
         if !activity.notes.is_empty() {
             self.section("Notes");
-            for note in &activity.notes {
+            for note in activity.notes_by_date() {
                 let first = format!("{INDENT}{}  ", note.date);
                 let rest = " ".repeat(first.len());
                 self.wrapped(&join_lines(&note.text), &first, &rest);

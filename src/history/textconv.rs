@@ -99,7 +99,7 @@ pub fn render_activity(a: &Activity) -> String {
     }
     if !a.notes.is_empty() {
         out.push_str("notes:\n");
-        for note in &a.notes {
+        for note in a.notes_by_date() {
             let _ = writeln!(out, "  {}  {}", note.date, flat(&note.text));
         }
     }

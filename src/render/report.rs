@@ -756,8 +756,7 @@ fn record(pair: &Pair, statuses: &BTreeMap<String, StatusRecord>, lang: Lang) ->
 /// and whether such an activity has no note to give a reason.
 fn notes_of(activity: &Activity, committed: Option<&StatusRecord>) -> (Vec<NoteLine>, bool) {
     let needs_reason = matches!(activity.status, Status::Cancelled | Status::Postponed);
-    let mut by_date: Vec<&crate::model::Note> = activity.notes.iter().collect();
-    by_date.sort_by_key(|n| n.date);
+    let by_date = activity.notes_by_date();
     let recorded: Vec<&crate::model::Note> = committed
         .map(|r| {
             by_date

@@ -693,7 +693,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     if activity.notes.is_empty() {
         none(&mut lines);
     }
-    for note in &activity.notes {
+    for note in activity.notes_by_date() {
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", note.date), theme.accent()),
             Span::raw(prose(&note.text).join(" ")),
