@@ -4,6 +4,7 @@
 //! truncation by display width.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
-use crate::model::{Activity, Format, Kind, Status, WorkProgramme};
+use crate::model::{Activity, Date, Format, Kind, Status, WorkProgramme, code_sort_key};
 use crate::output;
 use crate::store::Loaded;
 use crate::store::conflict::FileConflict;
@@ -22,6 +23,11 @@ use crate::store::conflict::FileConflict;
 /// Filters combine: an activity is listed when it passes every filter given. A filter given
 /// more than once (or with commas, `--status planned,ongoing`) lets any of its values pass.
 /// Words of TEXT must all occur, in any case, in the activity's code, title or prose.
+///
+/// `--since` and `--until` keep an activity when its planned period (planned start to planned
+/// end) or its actual period (actual start to actual end) shares at least one day with the
+/// days from `--since` to `--until`, both included. A period with only one of its dates is
+/// that one day; an activity with no dates at all is left out.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only activities of this area (`I`, `II`…)
@@ -39,6 +45,23 @@ pub struct Args {
     /// Only activities of this kind
     #[arg(long, value_delimiter = ',', value_parser = vocabulary(Kind::ALL, Kind::as_str))]
     kind: Vec<Kind>,
+    /// Only activities whose planned end is before today and that are neither completed nor
+    /// cancelled
+    #[arg(long)]
+    overdue: bool,
+    /// Only activities whose planned or actual period reaches this day (YYYY-MM-DD) or later
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    since: Option<Date>,
+    /// Only activities whose planned or actual period begins on this day (YYYY-MM-DD) or before
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    until: Option<Date>,
+    /// Order by code, status, progress, planned_start, planned_end, actual_end or title;
+    /// activities without the date come last, and ties go in code order
+    #[arg(long, value_name = "KEY", value_parser = parse_sort_key)]
+    sort: Option<SortKey>,
+    /// Turn the order around (activities without the date stay last)
+    #[arg(long)]
+    reverse: bool,
     /// Print a JSON array of the activities, with the files' field names (and `conflict` for
     /// one whose file has an unresolved merge conflict)
     #[arg(long, conflicts_with = "csv")]
@@ -66,7 +89,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let conflicts = warn_unread(&mut loaded);
     let programme = &loaded.plan.programme;
     let filter = Filter::new(args, programme)?;
-    let activities: Vec<Listed> = loaded
+    let mut activities: Vec<Listed> = loaded
         .plan
         .activities
         .iter()
@@ -77,6 +100,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             conflict: conflicts.get(&index),
         })
         .collect();
+    sort(
+        &mut activities,
+        args.sort.unwrap_or(SortKey::Code),
+        args.reverse,
+    );
 
     let mut out = BufWriter::with_capacity(64 * 1024, &mut *context.out);
     if args.json {
@@ -91,7 +119,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             nothing_found(loaded.plan.activities.len(), loaded.year)
         );
     } else {
-        write_table(&mut out, &activities, output_width())?;
+        let date_column = match args.sort {
+            Some(key) if key.date_of().is_some() => Some(key),
+            _ if args.overdue => Some(SortKey::PlannedEnd),
+            _ => None,
+        };
+        write_table(&mut out, &activities, date_column, output_width())?;
     }
     out.flush()?;
     Ok(())
@@ -199,11 +232,32 @@ struct Filter<'a> {
     projects: Vec<&'a str>,
     /// The words of TEXT, lowercased.
     words: Vec<String>,
+    /// Today, when `--overdue` asks for it.
+    today: Option<Date>,
 }
 
 impl<'a> Filter<'a> {
-    /// Resolves `--area` and `--project` against the programme's codes, ignoring case.
+    /// Resolves `--area` and `--project` against the programme's codes, ignoring case; reads
+    /// today's date for `--overdue`; refuses a `--since` after the `--until`.
     fn new(args: &'a Args, programme: &'a WorkProgramme) -> Result<Self, CliError> {
+        if let (Some(since), Some(until)) = (args.since, args.until)
+            && since > until
+        {
+            return Err(CliError::new(format!(
+                "--since {since} is after --until {until}, so no day is in between"
+            ))
+            .hint(format!("did you mean `--since {until} --until {since}`?")));
+        }
+        let today = if args.overdue {
+            Some(crate::clock::today().map_err(|e| {
+                CliError::new(e.to_string()).hint(format!(
+                    "unset {} to count from today's date",
+                    crate::clock::TODAY_VAR
+                ))
+            })?)
+        } else {
+            None
+        };
         let area_codes: Vec<&str> = programme.areas.iter().map(|a| a.code.as_str()).collect();
         let project_codes: Vec<&str> = programme.projects.iter().map(|p| p.code.as_str()).collect();
         Ok(Filter {
@@ -211,6 +265,7 @@ impl<'a> Filter<'a> {
             areas: resolve_codes("area", &args.area, &area_codes)?,
             projects: resolve_codes("project", &args.project, &project_codes)?,
             words: args.text.iter().map(|word| word.to_lowercase()).collect(),
+            today,
         })
     }
 
@@ -221,6 +276,9 @@ impl<'a> Filter<'a> {
             && (args.status.is_empty() || args.status.contains(&activity.status))
             && (args.kind.is_empty() || args.kind.contains(&activity.kind))
             && (args.format.is_empty() || activity.format.is_some_and(|f| args.format.contains(&f)))
+            && self.today.is_none_or(|today| activity.is_overdue(today))
+            && (args.since.is_none() && args.until.is_none()
+                || activity.meets(args.since, args.until))
             && self.matches_words(activity)
     }
 
@@ -237,6 +295,110 @@ impl<'a> Filter<'a> {
             .iter()
             .all(|word| haystack.contains(word.as_str()))
     }
+}
+
+/// What `--sort` orders by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortKey {
+    Code,
+    Status,
+    Progress,
+    PlannedStart,
+    PlannedEnd,
+    ActualEnd,
+    Title,
+}
+
+impl SortKey {
+    /// Every key, with the word `--sort` takes for it.
+    const ALL: [(&'static str, SortKey); 7] = [
+        ("code", SortKey::Code),
+        ("status", SortKey::Status),
+        ("progress", SortKey::Progress),
+        ("planned_start", SortKey::PlannedStart),
+        ("planned_end", SortKey::PlannedEnd),
+        ("actual_end", SortKey::ActualEnd),
+        ("title", SortKey::Title),
+    ];
+
+    /// For a date key, the date it reads and the header of the table's column for it.
+    fn date_of(self) -> Option<(DateOf, &'static str)> {
+        match self {
+            SortKey::PlannedStart => Some((|a| a.planned_start, "PLANNED START")),
+            SortKey::PlannedEnd => Some((|a| a.planned_end, "PLANNED END")),
+            SortKey::ActualEnd => Some((|a| a.actual_end, "ACTUAL END")),
+            _ => None,
+        }
+    }
+}
+
+/// Reads one of an activity's dates.
+type DateOf = fn(&Activity) -> Option<Date>;
+
+/// Reads a `--sort` key, suggesting the nearest one for a typo.
+fn parse_sort_key(text: &str) -> Result<SortKey, String> {
+    let words = SortKey::ALL.map(|(word, _)| word);
+    if let Some(&(_, key)) = SortKey::ALL
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(text) || word.replace('_', "-") == text)
+    {
+        return Ok(key);
+    }
+    let meant = crate::suggest::did_you_mean(text, words)
+        .map(|word| format!("; did you mean `{word}`?"))
+        .unwrap_or_default();
+    Err(format!(
+        "there is no sort key `{}`{meant} (keys: {})",
+        output::escape_line(text),
+        words.join(", ")
+    ))
+}
+
+/// Reads a `--since` or `--until` date, suggesting what a mistyped one probably means.
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse().map_err(|_| {
+        let meant = Date::meant_by(text)
+            .map(|meant| format!("; did you mean `{meant}`?"))
+            .unwrap_or_default();
+        format!(
+            "`{}` is not a date (expected YYYY-MM-DD, a day that exists{meant})",
+            output::escape_line(text)
+        )
+    })
+}
+
+/// Orders the activities by `key` (or turned around), activities without the key's date last
+/// either way, ties in code order.
+fn sort(listed: &mut [Listed], key: SortKey, reverse: bool) {
+    let turn = |order: Ordering| if reverse { order.reverse() } else { order };
+    listed.sort_by_cached_key(|l| code_sort_key(&l.activity.code));
+    if key == SortKey::Code {
+        if reverse {
+            listed.reverse();
+        }
+        return;
+    }
+    // A stable sort on the code order leaves ties in code order.
+    listed.sort_by(|a, b| {
+        let (a, b) = (a.activity, b.activity);
+        match key {
+            SortKey::Status => turn(a.status.cmp(&b.status)),
+            SortKey::Progress => turn(a.progress.cmp(&b.progress)),
+            SortKey::Title => turn(a.title.to_lowercase().cmp(&b.title.to_lowercase())),
+            SortKey::Code => Ordering::Equal,
+            SortKey::PlannedStart | SortKey::PlannedEnd | SortKey::ActualEnd => {
+                let Some((date, _)) = key.date_of() else {
+                    return Ordering::Equal;
+                };
+                match (date(a), date(b)) {
+                    (Some(a), Some(b)) => turn(a.cmp(&b)),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            }
+        }
+    });
 }
 
 /// Each of `given` as one of `known` (ignoring case), or an error listing what exists.
@@ -272,12 +434,24 @@ pub(super) fn kind_label(activity: &Activity) -> String {
     }
 }
 
+/// The activities as an aligned table; with `date_column`, a column of that key's date after
+/// DONE.
 fn write_table(
     out: &mut impl Write,
     listed: &[Listed],
+    date_column: Option<SortKey>,
     width: Option<usize>,
 ) -> std::io::Result<()> {
     const HEADER: [&str; 5] = ["CODE", "STATUS", "DONE", "KIND", "TITLE"];
+    let date_column = date_column.and_then(SortKey::date_of);
+    let dates: Vec<String> = match date_column {
+        Some((date, _)) => listed
+            .iter()
+            .map(|l| date(l.activity).map_or_else(|| "-".to_string(), |d| d.to_string()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let date_width = date_column.map_or(0, |(_, header)| header.len() + 2);
     let activities: Vec<&Activity> = listed.iter().map(|l| l.activity).collect();
     let status = |listed: &Listed| match listed.conflict {
         Some(_) => CONFLICT,
@@ -297,31 +471,47 @@ fn write_table(
     let progress_width = "100%".len();
     let kind_width = column(HEADER[3], &mut kinds.iter().map(|k| k.width()));
     let gap = 2;
-    let before_title = code_width + status_width + progress_width + kind_width + 4 * gap;
+    let before_title =
+        code_width + status_width + progress_width + date_width + kind_width + 4 * gap;
     // Never squeeze titles below a readable minimum, even in a narrow terminal.
     let title_width = width.map(|w| w.saturating_sub(before_title).max(12));
 
-    let mut row = |code: &str, status: &str, progress: &str, kind: &str, title: &str| {
-        let title = match title_width {
-            Some(width) => truncate(title, width),
-            None => output::escape_line(title),
+    let mut row =
+        |code: &str, status: &str, progress: &str, date: &str, kind: &str, title: &str| {
+            let title = match title_width {
+                Some(width) => truncate(title, width),
+                None => output::escape_line(title),
+            };
+            let date = match date_column {
+                Some(_) => format!("{}  ", fill(date, date_width - gap)),
+                None => String::new(),
+            };
+            writeln!(
+                out,
+                "{}  {}  {progress:>progress_width$}  {date}{}  {title}",
+                fill(code, code_width),
+                fill(status, status_width),
+                fill(kind, kind_width),
+            )
         };
-        writeln!(
-            out,
-            "{}  {}  {progress:>progress_width$}  {}  {title}",
-            fill(code, code_width),
-            fill(status, status_width),
-            fill(kind, kind_width),
-        )
-    };
-    row(HEADER[0], HEADER[1], HEADER[2], HEADER[3], HEADER[4])?;
-    for (listed, kind) in listed.iter().zip(&kinds) {
+    let date_header = date_column.map_or("", |(_, header)| header);
+    row(
+        HEADER[0],
+        HEADER[1],
+        HEADER[2],
+        date_header,
+        HEADER[3],
+        HEADER[4],
+    )?;
+    for (index, (listed, kind)) in listed.iter().zip(&kinds).enumerate() {
         let activity = listed.activity;
         let progress = format!("{}%", activity.progress);
+        let date = dates.get(index).map_or("", String::as_str);
         row(
             &activity.code,
             status(listed),
             &progress,
+            date,
             kind,
             &activity.title,
         )?;
