@@ -7,12 +7,15 @@ use serde::Serialize;
 
 use super::list::{cut, fill, output_width, pad, warn_unread};
 use super::{CliError, Context};
-use crate::model::{Breakdown, Format, Lang, Participation, Plan, Status, Totals};
+use crate::model::{
+    Breakdown, Completion, Date, Format, Lang, Participation, Plan, Status, Totals,
+};
 use crate::output;
 use crate::store::conflict::FileConflict;
 
 /// Count activities the way the foreword does ("8 studies · 24 events"), by status, and by
-/// area, programme and project; and the participants, the countries they came from (each
+/// area, programme and project; how many are completed, of all and of those planned to end by
+/// today; and the participants, the countries they came from (each
 /// counted once, the Member States apart) and their organisations (by name and country).
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -25,7 +28,13 @@ pub struct Args {
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, mut loaded) = context.load()?;
     let conflicts = warn_unread(&mut loaded);
-    let mut stats = Stats::of(&loaded.plan, context.lang);
+    let today = crate::clock::today().map_err(|e| {
+        CliError::new(e.to_string()).hint(format!(
+            "unset {} to count from today's date",
+            crate::clock::TODAY_VAR
+        ))
+    })?;
+    let mut stats = Stats::of(&loaded.plan, context.lang, today);
     stats.conflicted = conflicts
         .into_iter()
         .filter_map(|(index, conflict)| {
@@ -59,6 +68,7 @@ struct Stats {
     other: usize,
     events_by_format: BTreeMap<String, usize>,
     by_status: BTreeMap<String, usize>,
+    completion: CompletionRate,
     by_area: Vec<Group>,
     by_programme: Vec<Group>,
     by_project: Vec<Group>,
@@ -66,6 +76,50 @@ struct Stats {
     /// Activities counted as one side of an unresolved merge conflict has them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     conflicted: Vec<Conflicted>,
+}
+
+/// The completed activities, of all and of those due by today, with their rates (0 to 1, none
+/// when there is nothing to divide by).
+#[derive(Debug, Serialize)]
+struct CompletionRate {
+    #[serde(flatten)]
+    counts: Completion,
+    rate: Option<f64>,
+    rate_due: Option<f64>,
+}
+
+impl CompletionRate {
+    fn of(plan: &Plan, today: Date) -> Self {
+        let counts = Completion::of(plan, today);
+        CompletionRate {
+            counts,
+            rate: counts.rate(),
+            rate_due: counts.rate_due(),
+        }
+    }
+
+    /// "1 of 5 activities completed (20 %); 1 of the 2 due by 2021-06-20 (50 %)".
+    fn summary(&self) -> String {
+        let counts = &self.counts;
+        let percent =
+            |rate: Option<f64>| rate.map_or(String::new(), |r| format!(" ({:.0} %)", r * 100.0));
+        let all = format!(
+            "{} of {} completed{}",
+            counts.completed,
+            count(counts.activities, "activity", "activities"),
+            percent(self.rate)
+        );
+        let due = match counts.due {
+            0 => format!("none due by {}", counts.today),
+            due => format!(
+                "{} of the {due} due by {}{}",
+                counts.completed_due,
+                counts.today,
+                percent(self.rate_due)
+            ),
+        };
+        format!("{all}; {due}")
+    }
 }
 
 /// An activity whose file has an unresolved merge conflict.
@@ -191,7 +245,7 @@ impl Group {
 }
 
 impl Stats {
-    fn of(plan: &Plan, lang: Lang) -> Self {
+    fn of(plan: &Plan, lang: Lang, today: Date) -> Self {
         let totals = Totals::of(plan);
         let programme = &plan.programme;
 
@@ -251,6 +305,7 @@ impl Stats {
             other: totals.other,
             events_by_format: totals.events_by_format,
             by_status: totals.by_status,
+            completion: CompletionRate::of(plan, today),
             by_area,
             by_programme,
             by_project,
@@ -322,6 +377,7 @@ impl Stats {
                 codes.join(", ")
             )));
         }
+        line(&self.completion.summary());
         line("");
 
         line(&self.participants.summary());
