@@ -150,6 +150,30 @@ mod tests {
         assert_eq!(meant("21-6-1"), None);
     }
 
+    proptest::proptest! {
+        /// Whatever is typed, the suggestion is a day that exists or none, without a panic; and
+        /// any day written without leading zeros, with slashes or day first, means that day.
+        #[test]
+        fn any_text_suggests_a_real_day_or_none(text in "\\PC{0,24}") {
+            if let Some(day) = Date::meant_by(&text) {
+                proptest::prop_assert_eq!(day.to_string().parse::<Date>(), Ok(day));
+            }
+        }
+
+        #[test]
+        fn a_day_written_loosely_means_itself(days in 0i64..200_000, form in 0..3usize) {
+            let day = Date(NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or_default()
+                + chrono::Duration::days(days));
+            let (y, m, d) = (day.0.format("%Y"), day.0.format("%-m"), day.0.format("%-d"));
+            let text = match form {
+                0 => format!("{y}-{m}-{d}"),
+                1 => format!("{y}/{m}/{d}"),
+                _ => format!("{d}/{m}/{y}"),
+            };
+            proptest::prop_assert_eq!(Date::meant_by(&text), Some(day), "{}", text);
+        }
+    }
+
     #[derive(Deserialize)]
     struct Holder {
         day: Date,
