@@ -20,6 +20,7 @@ use crate::store::{
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, such as I.1.1
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
 }
 

@@ -14,6 +14,7 @@ use crate::output::{escape_hidden, shown_line};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, `I.1.1`
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
     /// Print JSON for tools
     #[arg(long)]

@@ -31,10 +31,12 @@ use crate::store::conflict::FileConflict;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only activities of this area (`I`, `II`…)
-    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    #[arg(long, value_name = "CODE", value_delimiter = ',',
+          add = clap_complete::ArgValueCandidates::new(super::completions::area_codes))]
     area: Vec<String>,
     /// Only activities of this project (`I.1`, `II.3`…)
-    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    #[arg(long, value_name = "CODE", value_delimiter = ',',
+          add = clap_complete::ArgValueCandidates::new(super::completions::project_codes))]
     project: Vec<String>,
     /// Only activities with this status
     #[arg(long, value_delimiter = ',', value_parser = vocabulary(Status::ALL, Status::as_str))]

@@ -16,6 +16,7 @@ use crate::output::{escape_line, shown_line};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only this activity, followed through renames
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: Option<String>,
     /// Only commits made on or after this day
     #[arg(long, value_name = "YYYY-MM-DD")]

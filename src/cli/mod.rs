@@ -5,6 +5,7 @@ mod baseline;
 mod check;
 mod commit;
 mod compile;
+mod completions;
 mod diff;
 mod edit;
 mod error;
@@ -13,6 +14,7 @@ mod history;
 mod import;
 mod list;
 mod log;
+mod man;
 mod merge_file;
 mod new;
 mod note;
@@ -84,6 +86,8 @@ enum Command {
     /// Compile the programme document or the follow-up report to PDF
     #[command(subcommand)]
     Compile(compile::Command),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// What every command gets: where the programme is, which year, and where to print.
@@ -188,6 +192,10 @@ pub(crate) fn lock_all(workspace: &Workspace) -> Result<WriteLock, CliError> {
 
 /// Parses `args` and runs the command, printing errors to stderr; returns the exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if let Some(code) = completions::complete_from_env(&args) {
+        return code;
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -246,5 +254,7 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Textconv(args) => git_setup::run_textconv(context, &args),
         Command::MergeFile(args) => merge_file::run(context, &args),
         Command::Compile(command) => compile::run(context, &command),
+        Command::Completions(args) => completions::run(context, &args),
+        Command::Man(args) => man::run(context, &args),
     }
 }

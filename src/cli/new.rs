@@ -14,7 +14,7 @@ use crate::store::edit;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The project it belongs to, such as I.1
-    #[arg(long)]
+    #[arg(long, add = clap_complete::ArgValueCandidates::new(super::completions::project_codes))]
     project: String,
     /// Its title
     #[arg(long)]

@@ -8,6 +8,7 @@ use crate::store::edit::{self, EditError};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, such as I.1.1
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
     /// What happened (markdown)
     text: String,

@@ -17,6 +17,7 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     /// The activity's code, such as I.1.1
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
     /// The organisation they came from
     #[arg(long)]

@@ -18,9 +18,10 @@ use crate::store::edit;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, such as I.1.1
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
     /// The changes, each KEY=VALUE (or partners+=NAME, partners-=NAME)
-    #[arg(required = true, value_name = "KEY=VALUE")]
+    #[arg(required = true, value_name = "KEY=VALUE", add = clap_complete::ArgValueCompleter::new(super::completions::assignments))]
     changes: Vec<String>,
 }
 

@@ -19,6 +19,7 @@ const INDENT: &str = "   ";
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The activity's code, `I.1.1`
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
     code: String,
     /// Print the activity as JSON, with the file's field names (and `conflict` when its file
     /// has an unresolved merge conflict)

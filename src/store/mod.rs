@@ -488,6 +488,54 @@ fn load_with(
     Ok(assemble_parsed(year, programme, activities, locate))
 }
 
+/// The codes a year names, for completing command lines: its activities (from the names of
+/// their files, which are not read) and the areas and projects of its programme file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Codes {
+    /// The activities' codes, in code order (I.1.2 before I.1.10).
+    pub activities: Vec<String>,
+    /// The areas' codes, in the order of the programme file.
+    pub areas: Vec<String>,
+    /// The projects' codes, in the order of the programme file.
+    pub projects: Vec<String>,
+}
+
+/// Reads the [`Codes`] of a year quickly: no activity file is opened, and the programme file is
+/// read only for its codes, so a file with mistakes elsewhere still gives them. A programme
+/// file that is not TOML, or whose areas or projects are not tables, gives no area or project
+/// codes.
+pub fn codes(workspace: &Workspace, year: i32) -> Result<Codes, StoreError> {
+    /// Only the codes of a programme file; everything else in it is ignored.
+    #[derive(serde::Deserialize, Default)]
+    #[serde(default)]
+    struct Coded {
+        areas: Vec<toml::Table>,
+        projects: Vec<toml::Table>,
+    }
+    fn code_of(table: toml::Table) -> Option<String> {
+        match table.get("code")? {
+            toml::Value::String(code) => Some(code.clone()),
+            _ => None,
+        }
+    }
+    let dir = workspace.year_dir(year);
+    let (files, _links) = activity_files(&dir.join(ACTIVITIES_DIR))?;
+    let mut activities: Vec<String> = files
+        .iter()
+        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string()))
+        .collect();
+    activities.sort_by_cached_key(|code| code_sort_key(code));
+    let programme_path = dir.join(PROGRAMME_FILE);
+    let text = std::fs::read_to_string(&programme_path)
+        .map_err(StoreError::io("cannot read", &programme_path))?;
+    let coded: Coded = toml::from_str(&text).unwrap_or_default();
+    Ok(Codes {
+        activities,
+        areas: coded.areas.into_iter().filter_map(code_of).collect(),
+        projects: coded.projects.into_iter().filter_map(code_of).collect(),
+    })
+}
+
 /// What is known of a year before its activity files are read: the programme file and the
 /// paths of the activity files, sorted by name.
 #[derive(Debug, Clone)]
@@ -708,6 +756,29 @@ fn activity_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), StoreError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_are_read_from_file_names_and_the_programme_file_in_code_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let workspace = Workspace::at(dir.path());
+        let year = workspace.year_dir(2021);
+        std::fs::create_dir_all(year.join(ACTIVITIES_DIR)).expect("folders");
+        for name in ["I.1.10.toml", "I.1.2.toml", "II.1.1.toml", "notes.txt"] {
+            // Not TOML at all: the codes come from the names.
+            std::fs::write(year.join(ACTIVITIES_DIR).join(name), "= broken").expect("write");
+        }
+        let programme = "unknown = 1\n[[areas]]\ncode = \"I\"\n[[areas]]\ntitle = \"no code\"\n\
+                         [[projects]]\ncode = \"I.1\"\nprogramme = 3\n";
+        std::fs::write(year.join(PROGRAMME_FILE), programme).expect("write");
+        let read = codes(&workspace, 2021).expect("codes");
+        assert_eq!(read.activities, ["I.1.2", "I.1.10", "II.1.1"]);
+        assert_eq!(read.areas, ["I"]);
+        assert_eq!(read.projects, ["I.1"]);
+        std::fs::write(year.join(PROGRAMME_FILE), "[[areas]\n").expect("write");
+        let broken = codes(&workspace, 2021).expect("codes");
+        assert_eq!(broken.activities.len(), 3);
+        assert!(broken.areas.is_empty() && broken.projects.is_empty());
+    }
 
     #[test]
     fn loading_located_keeps_a_tree_per_file_and_checks_the_same() {

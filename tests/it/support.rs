@@ -91,3 +91,21 @@ pub fn poppler() -> bool {
     }
     found
 }
+
+/// Whether `program` is installed (Debian's `package` has it). Without it a test says it is
+/// skipped, unless `PROGRAMA_REQUIRE_TOOLS` is set, in which case its absence is a failure.
+pub fn installed(program: &str, package: &str) -> bool {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {program}"))
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("PROGRAMA_REQUIRE_TOOLS").is_none(),
+            "{program} is missing: install {package}"
+        );
+        eprintln!("skipped: {program} is not installed (apt-get install {package})");
+    }
+    found
+}
