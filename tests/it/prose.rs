@@ -365,7 +365,10 @@ fn prose() -> impl Strategy<Value = (String, Vec<String>)> {
             "</a>", "<span>", "<div>", "</div>", "<!-- c -->", "&amp;", "< ", "\"", "\\",
         ])
         .prop_map(|markup| (markup.to_string(), None)),
-        1 => "\\PC{1,6}".prop_map(|junk| (junk, None)),
+        // Characters of scripts the bundled fonts draw: a glyph no font has prints as a blank
+        // box that cannot be read back. Any text at all goes through the converter in the
+        // markdown module's tests and the fuzz target.
+        1 => "[ -~¡-ÿĀ-ɏͰ-ϿЀ-ӿ]{1,6}".prop_map(|junk| (junk, None)),
     ];
     prop::collection::vec(piece, 1..40).prop_map(|pieces| {
         let text = pieces.iter().map(|(text, _)| text.as_str()).collect();
@@ -377,14 +380,7 @@ fn prose() -> impl Strategy<Value = (String, Vec<String>)> {
 proptest! {
     // Each case compiles a PDF: a few only. The cases that only convert are in the markdown
     // module's own tests, by the thousand.
-    // The seed is fixed: some texts lose a word in the PDF (a known defect of the converter
-    // or of the reading back, being looked into), and a random draw must not fail unrelated
-    // changes; another seed explores further.
-    #![proptest_config(ProptestConfig {
-        cases: 6,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(2021),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(ProptestConfig::with_cases(6))]
 
     #[test]
     fn any_prose_compiles_and_prints_its_words((text, words) in prose()) {
@@ -404,8 +400,8 @@ proptest! {
         prop_assert!(compiled.is_ok(), "{text:?} fails: {:?}", compiled.err());
         let pdf = programme.dir.path().join("any.pdf");
         std::fs::write(&pdf, compiled.map(|c| c.pdf).unwrap_or_default()).expect("writes");
-        // typst may hyphenate a word at a line's end.
-        let shown: String = pdf_words(&pdf).chars().filter(|c| *c != '-' && *c != ' ').collect();
+        // typst may hyphenate a word at a line's end, with a hyphen or a soft hyphen.
+        let shown: String = pdf_words(&pdf).chars().filter(|c| !matches!(c, '-' | '\u{ad}' | ' ')).collect();
         // A word that junk turned into something else (`&` + word + `;`) is not the test's.
         let plain = programa::markdown::plain_text(&programa::markdown::convert(&text, &Default::default()));
         for word in words.iter().filter(|word| plain.contains(word.as_str())) {
