@@ -465,24 +465,8 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
-
-    /// The fields an edit can touch, each edited by one side only.
-    const FIELDS: &[&str] = &[
-        "title",
-        "contents_title",
-        "kind",
-        "format",
-        "format_note",
-        "status",
-        "progress",
-        "planned_start",
-        "planned_end",
-        "actual_start",
-        "actual_end",
-        "venue",
-        "audience",
-        "partners",
-    ];
+    // The fields an edit can touch: every key `set` takes, each edited by one side only.
+    use crate::store::edit::SETTABLE as FIELDS;
 
     /// Text as people type it: letters, digits, punctuation, quotes and accents.
     fn words() -> impl Strategy<Value = String> {
