@@ -1,6 +1,8 @@
 //! `programa check`: Check every file of a year and report all findings.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal as _;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -8,8 +10,9 @@ use super::{CliError, Context};
 use crate::diagnostic::render::{self, Files, JsonFinding};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Totals;
-use crate::store::Source;
 use crate::store::fix::write_country_codes;
+use crate::store::{self, Loaded, Source, Workspace};
+use crate::validate::YearChecks;
 
 /// Check every file of a year and report all findings.
 ///
@@ -82,10 +85,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     };
     let workspace = context.workspace()?;
     let year = workspace.resolve_year(context.year_option())?;
-    // Each file is parsed once, for its values and the places of its keys.
-    let (loaded, trees) = crate::store::load_located(&workspace, year)?;
-    let mut findings = loaded.findings.clone();
-    findings.extend(crate::validate::validate_located(&loaded, &trees));
+    let loaded = check_in_parts(&workspace, year)?;
+    let (loaded, mut findings) = loaded;
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -141,9 +142,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         }
     }
     let year = loaded.year;
-    // The process ends after this: freeing every file's text, values and located keys one by
-    // one would only make it end later.
-    std::mem::forget((loaded, trees));
+    // The process ends after this: freeing every activity one by one would only make it end
+    // later.
+    std::mem::forget(loaded);
     if errors > 0 {
         return Err(CliError::new(format!(
             "the programme for {} has {}",
@@ -153,6 +154,57 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .hint("each finding above says where and what to change"));
     }
     Ok(())
+}
+
+/// How many activity files are read and checked at a time: each part's texts and located keys
+/// are let go before the next part is read.
+const PART: usize = 1024;
+
+/// Reads and checks a year in parts, each file parsed once for its values and the places of
+/// its keys: the year as read (keeping each file's text only if something was found in it, and
+/// no activity's long prose) and every finding, those of reading first.
+fn check_in_parts(workspace: &Workspace, year: i32) -> Result<(Loaded, Vec<Finding>), CliError> {
+    let listing = store::list(workspace, year)?;
+    let (mut loaded, programme_tree) = Loaded::started_located(year, listing.programme);
+    let mut checks = YearChecks::new(&loaded);
+    checks.add_files(&[(
+        &loaded.sources[0],
+        None,
+        &loaded.findings,
+        programme_tree.as_ref(),
+    )]);
+    let mut kept = Vec::with_capacity(listing.files.len());
+    for part in listing.files.chunks(PART) {
+        let read = store::read_located(workspace, part)?;
+        let files: Vec<_> = read
+            .iter()
+            .map(|(source, activity, findings, tree)| {
+                (
+                    source,
+                    activity.as_ref(),
+                    findings.as_slice(),
+                    tree.as_ref(),
+                )
+            })
+            .collect();
+        let found = checks.add_files(&files);
+        for ((mut source, mut activity, findings, _), found) in read.into_iter().zip(found) {
+            if findings.is_empty() && !found {
+                source.text = String::new();
+            }
+            if let Some(activity) = &mut activity {
+                store::drop_prose(activity);
+            }
+            kept.push((source, activity, findings));
+        }
+    }
+    loaded.add_activities(kept);
+    let mut findings = loaded.findings.clone();
+    findings.extend(checks.finish(&loaded));
+    // A code another file has too is found last, in files whose text was let go.
+    let quoted: BTreeSet<&Path> = findings.iter().filter_map(|f| f.file.as_deref()).collect();
+    loaded.restore_texts(workspace, &quoted);
+    Ok((loaded, findings))
 }
 
 /// Writes the codes of the countries written as names, under the year's lock; says what it did

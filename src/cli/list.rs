@@ -15,8 +15,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Format, Kind, Status, WorkProgramme, code_sort_key};
 use crate::output;
-use crate::store::Loaded;
 use crate::store::conflict::FileConflict;
+use crate::store::{self, Loaded};
 
 /// List the activities of a year, filtered.
 ///
@@ -87,7 +87,10 @@ where
 
 /// Runs `programa list`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
-    let (_, mut loaded) = context.load()?;
+    let words = words_of(&args.text);
+    // Only JSON prints prose, and only TEXT searches it: the rest is let go as it is read.
+    let keep_prose = |activity: &Activity| args.json || matches_words(&words, activity);
+    let mut loaded = load_brief(context, &keep_prose)?;
     let conflicts = warn_unread(&mut loaded);
     let programme = &loaded.plan.programme;
     let filter = Filter::new(args, programme)?;
@@ -130,6 +133,17 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The chosen year as lists and counts need it ([`store::load_brief`]): the long prose only
+/// of the activities `keep_prose` asks for.
+pub(super) fn load_brief(
+    context: &Context,
+    keep_prose: &(dyn Fn(&Activity) -> bool + Sync),
+) -> Result<Loaded, CliError> {
+    let workspace = context.workspace()?;
+    let year = workspace.resolve_year(context.year_option())?;
+    Ok(store::load_brief(&workspace, year, keep_prose)?)
 }
 
 /// An activity as the reading commands give it: with its file's unresolved conflict, if any.
@@ -266,7 +280,7 @@ impl<'a> Filter<'a> {
             args,
             areas: resolve_codes("area", &args.area, &area_codes)?,
             projects: resolve_codes("project", &args.project, &project_codes)?,
-            words: args.text.iter().map(|word| word.to_lowercase()).collect(),
+            words: words_of(&args.text),
             today,
         })
     }
@@ -281,22 +295,26 @@ impl<'a> Filter<'a> {
             && self.today.is_none_or(|today| activity.is_overdue(today))
             && (args.since.is_none() && args.until.is_none()
                 || activity.meets(args.since, args.until))
-            && self.matches_words(activity)
+            && matches_words(&self.words, activity)
     }
+}
 
-    fn matches_words(&self, activity: &Activity) -> bool {
-        if self.words.is_empty() {
-            return true;
-        }
-        let mut haystack = activity.code.to_lowercase();
-        for prose in activity.prose() {
-            haystack.push('\n');
-            haystack.push_str(&prose.to_lowercase());
-        }
-        self.words
-            .iter()
-            .all(|word| haystack.contains(word.as_str()))
+/// The words of TEXT, lowercased.
+fn words_of(text: &[String]) -> Vec<String> {
+    text.iter().map(|word| word.to_lowercase()).collect()
+}
+
+/// Whether every one of `words` (lowercased) occurs in the activity's code, title or prose.
+fn matches_words(words: &[String], activity: &Activity) -> bool {
+    if words.is_empty() {
+        return true;
     }
+    let mut haystack = activity.code.to_lowercase();
+    for prose in activity.prose() {
+        haystack.push('\n');
+        haystack.push_str(&prose.to_lowercase());
+    }
+    words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
 /// What `--sort` orders by.

@@ -7,6 +7,7 @@ use super::{CliError, Context};
 use crate::model::{Activity, Date, Lang, Plan};
 use crate::output;
 use crate::store::conflict::FileConflict;
+use crate::store::{self, Loaded};
 
 /// Prose is wrapped to the terminal, but never wider than this, to stay easy to read.
 const MAX_WIDTH: usize = 100;
@@ -29,7 +30,7 @@ pub struct Args {
 
 /// Runs `programa show`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
-    let (_, mut loaded) = context.load()?;
+    let mut loaded = read(context, args.code.trim())?;
     let unread = loaded.unread_file_of(args.code.trim()).map(|source| {
         let findings = loaded.findings_in(&source.path);
         (source.clone(), findings)
@@ -68,6 +69,21 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             .write_all(render(&loaded.plan, activity, width, context.lang).as_bytes())?;
     }
     Ok(())
+}
+
+/// The programme file and the activity's own file, when that is all it takes to show it: a
+/// file named after the code that says that code, or that cannot be read. Otherwise the whole
+/// year, to find the code in another file or suggest the nearest ones.
+fn read(context: &Context, code: &str) -> Result<Loaded, CliError> {
+    let workspace = context.workspace()?;
+    let year = workspace.resolve_year(context.year_option())?;
+    if let Some(one) = store::load_activity(&workspace, year, code)? {
+        let says_it = one.plan.activities.iter().any(|a| a.code == code);
+        if says_it || one.unread_file_of(code).is_some() {
+            return Ok(one);
+        }
+    }
+    Ok(store::load(&workspace, year)?)
 }
 
 /// What `show` says first of an activity whose file has an unresolved merge conflict: where,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::list::{cut, fill, output_width, pad, warn_unread};
+use super::list::{cut, fill, load_brief, output_width, pad, warn_unread};
 use super::{CliError, Context};
 use crate::model::{
     Breakdown, Completion, Date, Format, Lang, Participation, Plan, Status, Totals,
@@ -26,7 +26,7 @@ pub struct Args {
 
 /// Runs `programa stats`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
-    let (_, mut loaded) = context.load()?;
+    let mut loaded = load_brief(context, &|_| false)?;
     let conflicts = warn_unread(&mut loaded);
     let today = crate::clock::today().map_err(|e| {
         CliError::new(e.to_string()).hint(format!(

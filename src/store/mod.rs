@@ -198,7 +198,8 @@ pub struct Loaded {
     pub plan: Plan,
     /// The activity files, parallel to `plan.activities`.
     pub activity_sources: Vec<usize>,
-    /// Every file read: the programme file first, then the activity files.
+    /// Every file read: the programme file first, then the activity files ([`load_brief`]
+    /// keeps the text only of those with findings).
     pub sources: Vec<Source>,
     /// Problems found while reading (syntax and type errors).
     pub findings: Vec<Finding>,
@@ -209,6 +210,26 @@ impl Loaded {
     pub fn started(year: i32, programme: RawFile) -> Loaded {
         let (source, parsed) = parse_raw::<WorkProgramme>(programme, false);
         Loaded::with_programme(year, source, parsed.value, parsed.findings)
+    }
+
+    /// [`Loaded::started`], also giving where the programme file's keys are (`None` when it
+    /// is not valid TOML), for checking a year in parts ([`read_located`]).
+    pub fn started_located(year: i32, programme: RawFile) -> (Loaded, Option<Tree>) {
+        let (source, parsed) = parse_raw::<WorkProgramme>(programme, true);
+        let loaded = Loaded::with_programme(year, source, parsed.value, parsed.findings);
+        (loaded, parsed.tree)
+    }
+
+    /// Reads again, from disk, the texts of the files at `paths` that a read let go (see
+    /// [`load_brief`]), so that findings found later in them can be quoted; one that cannot be
+    /// read again stays without text, and its findings without quotes.
+    pub fn restore_texts(&mut self, workspace: &Workspace, paths: &BTreeSet<&Path>) {
+        for source in self.sources.iter_mut() {
+            if source.text.is_empty() && paths.contains(source.path.as_path()) {
+                let bytes = std::fs::read(workspace.root().join(&source.path)).unwrap_or_default();
+                source.text = decode::decode(&source.path, bytes).0;
+            }
+        }
     }
 
     /// A year with its programme file as parsed, and no activities yet.
@@ -483,9 +504,57 @@ fn load_with(
     locate: bool,
 ) -> Result<(Loaded, Vec<Option<Tree>>), StoreError> {
     let listing = list(workspace, year)?;
-    let activities = read_files(workspace, &listing.files, locate)?;
+    let activities = read_files(workspace, &listing.files, Reading::Whole { locate })?;
     let programme = parse_raw(listing.programme, locate);
     Ok(assemble_parsed(year, programme, activities, locate))
+}
+
+/// [`load`] for commands that list or count activities, keeping only what they print: the
+/// same activities in the same order, with the same findings, but each activity's long prose
+/// (see [`drop_prose`]) is let go as its file is read unless `keep_prose` asks for it, and
+/// the text of a file is kept only when something was found in it (so that a conflict can be
+/// described and an error quoted); [`Loaded::sources`] holds the others with no text.
+pub fn load_brief(
+    workspace: &Workspace,
+    year: i32,
+    keep_prose: &(dyn Fn(&Activity) -> bool + Sync),
+) -> Result<Loaded, StoreError> {
+    let listing = list(workspace, year)?;
+    let activities = read_files(workspace, &listing.files, Reading::Brief { keep_prose })?;
+    let programme = parse_raw(listing.programme, false);
+    Ok(assemble_parsed(year, programme, activities, false).0)
+}
+
+/// Reads the programme file and the one activity file named after `code` as [`load`] reads
+/// them, opening no other file; `None` when there is no such file, or `code` cannot be a file
+/// name. For a command about one activity: what the other files hold is not known, so a
+/// second file with the same code (an error `check` reports) goes unseen.
+pub fn load_activity(
+    workspace: &Workspace,
+    year: i32,
+    code: &str,
+) -> Result<Option<Loaded>, StoreError> {
+    let plain = !code.is_empty()
+        && !code.starts_with('.')
+        && !code.contains(['/', '\\', '\0'])
+        && code.trim() == code;
+    if !plain {
+        return Ok(None);
+    }
+    let path = workspace.activity_path(year, code);
+    // As the listing does: a file, or a link to one.
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let programme_path = workspace.year_dir(year).join(PROGRAMME_FILE);
+    let bytes =
+        std::fs::read(&programme_path).map_err(StoreError::io("cannot read", &programme_path))?;
+    let programme = parse_raw(
+        RawFile::new(workspace.relative(&programme_path), bytes),
+        false,
+    );
+    let activity = read_files(workspace, &[path], Reading::Whole { locate: false })?;
+    Ok(Some(assemble_parsed(year, programme, activity, false).0))
 }
 
 /// The codes a year names, for completing command lines: its activities (from the names of
@@ -573,33 +642,96 @@ pub fn read_activities(
     workspace: &Workspace,
     paths: &[PathBuf],
 ) -> Result<Vec<ParsedActivity>, StoreError> {
-    let parsed = read_files(workspace, paths, false)?;
+    let parsed = read_files(workspace, paths, Reading::Whole { locate: false })?;
     Ok(parsed
         .into_iter()
         .map(|(source, parsed)| (source, parsed.value, parsed.findings))
         .collect())
 }
 
-/// Reads and parses activity files, keeping each one's tree when `locate` is set. A file that
+/// An activity file as parsed, with where its keys are: its source, the activity if it could
+/// be read, the findings, and its tree (`None` when it is not valid TOML).
+pub type LocatedActivity = (Source, Option<Activity>, Vec<Finding>, Option<Tree>);
+
+/// Reads and parses activity files as [`load_located`] does, in the order given: for checking
+/// a year in parts, letting each part's texts and trees go before the next is read.
+pub fn read_located(
+    workspace: &Workspace,
+    paths: &[PathBuf],
+) -> Result<Vec<LocatedActivity>, StoreError> {
+    let parsed = read_files(workspace, paths, Reading::Whole { locate: true })?;
+    Ok(parsed
+        .into_iter()
+        .map(|(source, parsed)| (source, parsed.value, parsed.findings, parsed.tree))
+        .collect())
+}
+
+/// How much of each activity file a read keeps.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// Everything: the text, the activity, and the tree when `locate` is set.
+    Whole {
+        /// Whether each file's tree is kept.
+        locate: bool,
+    },
+    /// What lists and counts need ([`load_brief`]): the text only of a file with findings,
+    /// and the long prose only of the activities `keep_prose` asks for.
+    Brief {
+        /// Whether an activity keeps its long prose.
+        keep_prose: &'a (dyn Fn(&Activity) -> bool + Sync),
+    },
+}
+
+/// Reads and parses activity files, keeping of each what `reading` asks for. A file that
 /// cannot be read is a finding about it; one that vanished since it was listed is left out.
 fn read_files(
     workspace: &Workspace,
     paths: &[PathBuf],
-    locate: bool,
+    reading: Reading,
 ) -> Result<Vec<(Source, Parsed<Activity>)>, StoreError> {
-    // Each file is read on the thread that parses it, so reading overlaps parsing.
+    let locate = matches!(reading, Reading::Whole { locate: true });
+    // Each file is read on the thread that parses it, so reading overlaps parsing, and what
+    // a brief read leaves out is let go there, before the next file is read.
     let read: Vec<Option<(Source, Parsed<Activity>)>> = paths
         .par_iter()
         .map(|path| {
             let relative = workspace.relative(path).to_path_buf();
-            match std::fs::read(path) {
-                Ok(bytes) => Some(parse_raw(RawFile::new(relative, bytes), locate)),
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-                Err(error) => Some(unreadable(relative, &error)),
+            let mut read = match std::fs::read(path) {
+                Ok(bytes) => parse_raw(RawFile::new(relative, bytes), locate),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+                Err(error) => unreadable(relative, &error),
+            };
+            if let Reading::Brief { keep_prose } = reading {
+                let (source, parsed) = &mut read;
+                if parsed.findings.is_empty() {
+                    source.text = String::new();
+                }
+                if let Some(activity) = parsed.value.as_mut().filter(|a| !keep_prose(a)) {
+                    drop_prose(activity);
+                }
             }
+            Some(read)
         })
         .collect();
     Ok(read.into_iter().flatten().collect())
+}
+
+/// Empties an activity's long prose, which lists and counts never print: background,
+/// objectives, expected results, audience, account, footnotes and the text of notes.
+pub fn drop_prose(activity: &mut Activity) {
+    activity.background = String::new();
+    activity.objectives_lead = None;
+    activity.objectives = Vec::new();
+    activity.objectives_closing = None;
+    activity.expected_results_lead = None;
+    activity.expected_results = Vec::new();
+    activity.expected_results_closing = None;
+    activity.audience = None;
+    activity.account = None;
+    activity.footnotes = Vec::new();
+    for note in &mut activity.notes {
+        note.text = String::new();
+    }
 }
 
 /// A file that could not be read at all: no text, and a finding that says why.

@@ -82,25 +82,12 @@ const NO_CITATIONS: &[&str] = &[
 /// Every finding about `loaded`, with the trees of its files if known (parallel to
 /// `loaded.sources`).
 fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let failed: HashSet<&Path> = loaded
-        .findings
-        .iter()
-        .filter(|finding| finding.is_error())
-        .filter_map(|finding| finding.file.as_deref())
-        .collect();
     let mut errors_in: HashMap<&Path, Vec<&Range<usize>>> = HashMap::new();
     for finding in loaded.findings.iter().filter(|finding| finding.is_error()) {
         if let (Some(file), Some(span)) = (finding.file.as_deref(), finding.span.as_ref()) {
             errors_in.entry(file).or_default().push(span);
         }
     }
-    let (programme_shape, activity_shape) = (Shape::programme(), Shape::activity());
-    let programme_source = loaded
-        .sources
-        .first()
-        .filter(|source| !is_activity_file(&source.path));
-    let programme_ok = programme_source.is_some_and(|source| !failed.contains(&*source.path));
     // The activity read from each file, if any.
     let mut activity_of: Vec<Option<&Activity>> = vec![None; loaded.sources.len()];
     for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
@@ -108,117 +95,231 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
             *slot = Some(activity);
         }
     }
-
-    // File by file on every core, each with its located keys (parsed here if not given) and
-    // done with before the next: the keys its kind does not have, then, for an activity, what
-    // it says on its own. Codes are compared across activities after.
-    let files: Vec<(&Source, Option<&Activity>, Located)> = loaded
+    let files: Vec<FileInput> = loaded
         .sources
         .iter()
         .zip(activity_of)
         .enumerate()
-        .map(|(index, (source, activity))| {
-            let located = match trees.and_then(|trees| trees.get(index)) {
+        .map(|(index, (source, activity))| FileInput {
+            source,
+            activity,
+            errors: errors_in.remove(&*source.path).unwrap_or_default(),
+            located: match trees.and_then(|trees| trees.get(index)) {
                 Some(tree) => Located::Known(tree.as_ref()),
                 None => Located::Unknown,
-            };
-            (source, activity, located)
+            },
         })
         .collect();
-    let mut checked: Vec<FileChecks> = files
-        .par_iter()
-        .map(|(source, activity, located)| {
-            let tree = match located {
-                Located::Known(Some(tree)) => Cow::Borrowed(*tree),
-                Located::Known(None) => return FileChecks::default(),
-                Located::Unknown => match Tree::parse(&source.text) {
-                    Ok(tree) => Cow::Owned(tree),
-                    Err(_) => return FileChecks::default(),
-                },
-            };
-            let activity = *activity;
-            let is_activity = is_activity_file(&source.path);
-            let shape = if is_activity {
-                &activity_shape
-            } else {
-                &programme_shape
-            };
-            let (mut keys, mut doubtful) = check_keys(&source.path, &tree, shape);
-            keys.extend(hidden::check_hidden(&source.path, &source.text, &tree));
-            keys.extend(check_countries(
-                &source.path,
-                &source.text,
-                &tree,
-                is_activity,
-            ));
-            let markup = markup::check_prose(&source.path, &source.text, &tree, shape);
-            for span in errors_in.get(&*source.path).into_iter().flatten() {
-                if let Some(Step::Key(key)) =
-                    tree.deepest_at(span).and_then(|node| node.path.first())
-                {
-                    doubtful.insert(key.clone());
-                }
-            }
-            let checked = Checked {
-                file: &source.path,
-                text: &source.text,
-                tree: &tree,
-            };
-            let activity = activity.map(|activity| {
-                let mut own = Vec::new();
-                if programme_ok && !doubtful.contains("project") {
-                    own.extend(checked.references(activity, &loaded.plan.programme));
-                }
-                own.extend(checked.limits(limits::of_activity(activity)));
-                own.extend(checked.activity(activity, today, &doubtful));
-                (tree.value_span(&["code"]), own)
-            });
-            FileChecks {
-                keys,
-                markup,
-                activity,
-                tree: (!is_activity).then_some(tree),
-            }
-        })
-        .collect();
-    for file in &mut checked {
-        findings.append(&mut file.keys);
-        findings.append(&mut file.markup);
-    }
-    let programme_tree = checked.first().and_then(|file| file.tree.as_deref());
-    if let (Some(source), Some(tree), true) = (programme_source, programme_tree, programme_ok) {
-        let programme = Checked {
-            file: &source.path,
-            text: &source.text,
-            tree,
-        };
-        findings.extend(programme.limits(limits::of_programme(&loaded.plan.programme)));
-        findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
-    }
-    let mut codes: HashMap<&str, &Path> = HashMap::new();
-    for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
-        let (
-            Some(file),
-            Some(FileChecks {
-                activity: Some((code_span, own)),
-                ..
-            }),
-        ) = (loaded.sources.get(source), checked.get(source))
-        else {
-            continue;
-        };
-        findings.extend(codes_of(&file.path, code_span, activity, &mut codes));
-        findings.extend(own.iter().cloned());
+    let mut checks = YearChecks::on(loaded, today);
+    checks.add(files);
+    checks.finish(loaded)
+}
+
+/// A file as read, for [`YearChecks::add_files`]: its source, the activity read from it, the
+/// findings of reading it, and its located keys (`None` for a file that is not valid TOML).
+pub type FileRead<'a> = (
+    &'a Source,
+    Option<&'a Activity>,
+    &'a [Finding],
+    Option<&'a Tree>,
+);
+
+/// A file to check on its own: its text, the activity read from it, where its keys are, and
+/// where reading it found errors.
+struct FileInput<'a> {
+    source: &'a Source,
+    activity: Option<&'a Activity>,
+    located: Located<'a>,
+    errors: Vec<&'a Range<usize>>,
+}
+
+/// The checks of a year made as its files come in, so that a year can be checked in parts and
+/// each part's texts and located keys let go before the next is read: [`YearChecks::add_files`]
+/// checks files on their own (in the order of [`Loaded::sources`], the programme file first),
+/// [`YearChecks::finish`] compares them with each other and gives every finding, as
+/// [`validate_located`] gives them for the year read whole.
+pub struct YearChecks {
+    today: Date,
+    programme: WorkProgramme,
+    /// Whether the programme file was read without errors: only then is it checked, and
+    /// activities against it.
+    programme_ok: bool,
+    programme_shape: Shape,
+    activity_shape: Shape,
+    /// What each file added says on its own, in the order added.
+    files: Vec<FileChecks>,
+}
+
+impl YearChecks {
+    /// The checks of the year `loaded` has started (its programme file read, activities or not).
+    pub fn new(loaded: &Loaded) -> Self {
+        YearChecks::on(loaded, today())
     }
 
-    // Only when every file was read: one that was not may hold what seems to be missing.
-    if failed.is_empty()
-        && let (Some(source), Some(tree)) = (programme_source, programme_tree)
-    {
-        findings.extend(check_totals(source, tree, loaded));
-        findings.extend(check_empty_projects(source, tree, loaded));
+    fn on(loaded: &Loaded, today: Date) -> Self {
+        let programme_ok = loaded
+            .sources
+            .first()
+            .filter(|source| !is_activity_file(&source.path))
+            .is_some_and(|source| {
+                !loaded
+                    .findings
+                    .iter()
+                    .any(|f| f.is_error() && f.file.as_deref() == Some(&*source.path))
+            });
+        YearChecks {
+            today,
+            programme: loaded.plan.programme.clone(),
+            programme_ok,
+            programme_shape: Shape::programme(),
+            activity_shape: Shape::activity(),
+            files: Vec::new(),
+        }
     }
-    findings
+
+    /// Checks the next files of the year on their own: each with the activity read from it, the
+    /// findings of reading it and its located keys (`None` for a file that is not valid TOML).
+    /// Says of each whether it has findings of its own so far; a code another file has too is
+    /// only found by [`YearChecks::finish`].
+    pub fn add_files(&mut self, files: &[FileRead]) -> Vec<bool> {
+        let inputs = files
+            .iter()
+            .map(|&(source, activity, findings, tree)| FileInput {
+                source,
+                activity,
+                located: Located::Known(tree),
+                errors: findings
+                    .iter()
+                    .filter(|f| f.is_error())
+                    .filter_map(|f| f.span.as_ref())
+                    .collect(),
+            })
+            .collect();
+        let added = self.add(inputs);
+        self.files[added..].iter().map(FileChecks::found).collect()
+    }
+
+    /// Checks `files` on their own, on every core; returns where they start in `self.files`.
+    fn add(&mut self, files: Vec<FileInput>) -> usize {
+        let start = self.files.len();
+        let checked: Vec<FileChecks> = files.par_iter().map(|file| self.check_file(file)).collect();
+        self.files.extend(checked);
+        start
+    }
+
+    /// One file on its own, with its located keys (parsed here if not given): the keys its
+    /// kind does not have, then, for an activity, what it says on its own.
+    fn check_file(&self, file: &FileInput) -> FileChecks {
+        let FileInput {
+            source,
+            activity,
+            located,
+            errors,
+        } = file;
+        let tree = match located {
+            Located::Known(Some(tree)) => Cow::Borrowed(*tree),
+            Located::Known(None) => return FileChecks::default(),
+            Located::Unknown => match Tree::parse(&source.text) {
+                Ok(tree) => Cow::Owned(tree),
+                Err(_) => return FileChecks::default(),
+            },
+        };
+        let is_activity = is_activity_file(&source.path);
+        let shape = if is_activity {
+            &self.activity_shape
+        } else {
+            &self.programme_shape
+        };
+        let (mut keys, mut doubtful) = check_keys(&source.path, &tree, shape);
+        keys.extend(hidden::check_hidden(&source.path, &source.text, &tree));
+        keys.extend(check_countries(
+            &source.path,
+            &source.text,
+            &tree,
+            is_activity,
+        ));
+        let markup = markup::check_prose(&source.path, &source.text, &tree, shape);
+        for span in errors {
+            if let Some(Step::Key(key)) = tree.deepest_at(span).and_then(|node| node.path.first()) {
+                doubtful.insert(key.clone());
+            }
+        }
+        let checked = Checked {
+            file: &source.path,
+            text: &source.text,
+            tree: &tree,
+        };
+        let activity = activity.map(|activity| {
+            let mut own = Vec::new();
+            if self.programme_ok && !doubtful.contains("project") {
+                own.extend(checked.references(activity, &self.programme));
+            }
+            own.extend(checked.limits(limits::of_activity(activity)));
+            own.extend(checked.activity(activity, self.today, &doubtful));
+            let stem = source.path.file_stem().and_then(|s| s.to_str());
+            let named = activity.code.is_empty() || stem == Some(activity.code.as_str());
+            (tree.value_span(&["code"]), own, named)
+        });
+        FileChecks {
+            keys,
+            markup,
+            activity,
+            tree: (!is_activity).then(|| tree.into_owned()),
+        }
+    }
+
+    /// Every finding about `loaded` beyond those of reading it, once all its files are added:
+    /// what each says on its own, then the programme file's own checks, each activity's code
+    /// against its file's name and the other codes, and the foreword's totals.
+    pub fn finish(mut self, loaded: &Loaded) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for file in &mut self.files {
+            findings.append(&mut file.keys);
+            findings.append(&mut file.markup);
+        }
+        let programme_source = loaded
+            .sources
+            .first()
+            .filter(|source| !is_activity_file(&source.path));
+        let programme_tree = self.files.first().and_then(|file| file.tree.as_ref());
+        if let (Some(source), Some(tree), true) =
+            (programme_source, programme_tree, self.programme_ok)
+        {
+            let programme = Checked {
+                file: &source.path,
+                text: &source.text,
+                tree,
+            };
+            findings.extend(programme.limits(limits::of_programme(&loaded.plan.programme)));
+            findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
+        }
+        let mut codes: HashMap<&str, &Path> = HashMap::new();
+        for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
+            let (
+                Some(file),
+                Some(FileChecks {
+                    activity: Some((code_span, own, _)),
+                    ..
+                }),
+            ) = (loaded.sources.get(source), self.files.get(source))
+            else {
+                continue;
+            };
+            findings.extend(codes_of(&file.path, code_span, activity, &mut codes));
+            findings.extend(own.iter().cloned());
+        }
+
+        // Only when every file was read: one that was not may hold what seems to be missing.
+        let failed = loaded
+            .findings
+            .iter()
+            .any(|f| f.is_error() && f.file.is_some());
+        if !failed && let (Some(source), Some(tree)) = (programme_source, programme_tree) {
+            findings.extend(check_totals(source, tree, loaded));
+            findings.extend(check_empty_projects(source, tree, loaded));
+        }
+        findings
+    }
 }
 
 fn is_activity_file(path: &Path) -> bool {
@@ -346,15 +447,28 @@ fn check_countries(file: &Path, text: &str, tree: &Tree, is_activity: bool) -> V
 
 /// What was found in one file on its own.
 #[derive(Default)]
-struct FileChecks<'a> {
+struct FileChecks {
     /// Unknown keys and empty values.
     keys: Vec<Finding>,
     /// What the documents do not show of its prose as written.
     markup: Vec<Finding>,
-    /// For an activity file: where its code is, and what its activity says on its own.
-    activity: Option<(Option<Range<usize>>, Vec<Finding>)>,
+    /// For an activity file: where its code is, what its activity says on its own, and
+    /// whether the file is named after its code.
+    activity: Option<(Option<Range<usize>>, Vec<Finding>, bool)>,
     /// The located keys of the programme file, kept for the checks across files.
-    tree: Option<Cow<'a, Tree>>,
+    tree: Option<Tree>,
+}
+
+impl FileChecks {
+    /// Whether the file has findings of its own (a code that is not its name among them).
+    fn found(&self) -> bool {
+        !self.keys.is_empty()
+            || !self.markup.is_empty()
+            || self
+                .activity
+                .as_ref()
+                .is_some_and(|(_, own, named)| !own.is_empty() || !named)
+    }
 }
 
 /// A file being checked, with its text and located keys.
