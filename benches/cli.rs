@@ -1,9 +1,11 @@
-//! Times the command line on a large synthetic programme, side by side with `cat` of the same
-//! files: reading them is the floor no command can go under.
+//! Times the command line on a large synthetic programme, side by side with its peers: `cat`
+//! of the files a command needs (every file of the year, or the one file `show` prints) is the
+//! floor no read can go under, and `programa --version` what the binary takes to start at all.
 //!
 //! `cargo bench --bench cli [-- --activities N --runs R --keep DIR]`. Each command runs R
 //! times (after one warm-up run) with stdout to /dev/null; the table gives the median and the
-//! fastest run, and the median's ratio to `cat`'s.
+//! fastest run, the median's ratio to its `cat`'s and to the start-up's, and the peak memory of
+//! one more run (the maximum resident set, from `/usr/bin/time`), also per activity.
 
 mod support;
 
@@ -63,12 +65,6 @@ fn main() -> Result<(), String> {
     );
 
     let binary = env!("CARGO_BIN_EXE_programa");
-    let files: Vec<String> = written
-        .files
-        .iter()
-        .filter_map(|f| f.strip_prefix(&written.year_dir).ok())
-        .map(|f| f.display().to_string())
-        .collect();
     let middle = &written.codes[written.codes.len() / 2];
 
     let root_arg = root.display().to_string();
@@ -80,31 +76,67 @@ fn main() -> Result<(), String> {
             all.iter().map(|s| s.to_string()).collect(),
         )
     };
-    let cat = ("cat".to_string(), files.clone());
-    let commands: Vec<(&str, (String, Vec<String>))> = vec![
-        ("cat (the floor)", cat),
-        ("programa check", programa(&["check"])),
-        ("programa list", programa(&["list"])),
-        ("programa list --json", programa(&["list", "--json"])),
-        ("programa list --csv", programa(&["list", "--csv"])),
+    let middle_file = format!("activities/{middle}.toml");
+    // Each command beside its peer: what `cat` takes to read the same files, and what the
+    // binary takes to start at all.
+    let commands: Vec<(&str, Invocation, Peer)> = vec![
+        (
+            "cat (every file)",
+            // Through find: a year's files can be more than one command line takes.
+            (
+                "find".to_string(),
+                [".", "-name", "*.toml", "-exec", "cat", "{}", "+"]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            Peer::None,
+        ),
+        (
+            "cat FILE",
+            ("cat".to_string(), vec![middle_file]),
+            Peer::None,
+        ),
+        (
+            "programa --version",
+            (binary.to_string(), vec!["--version".to_string()]),
+            Peer::None,
+        ),
+        ("programa check", programa(&["check"]), Peer::CatAll),
+        ("programa list", programa(&["list"]), Peer::CatAll),
+        (
+            "programa list --json",
+            programa(&["list", "--json"]),
+            Peer::CatAll,
+        ),
+        (
+            "programa list --csv",
+            programa(&["list", "--csv"]),
+            Peer::CatAll,
+        ),
         (
             "programa list TEXT",
             programa(&["list", "regional", "ports"]),
+            Peer::CatAll,
         ),
-        ("programa stats", programa(&["stats"])),
-        ("programa show CODE", programa(&["show", middle])),
+        ("programa stats", programa(&["stats"]), Peer::CatAll),
+        (
+            "programa show CODE",
+            programa(&["show", middle]),
+            Peer::CatOne,
+        ),
     ];
 
     println!(
-        "{} runs each after a warm-up; stdout to /dev/null\n",
+        "{} runs each after a warm-up; stdout to /dev/null; peak memory of one more run \
+         (maximum resident set, from /usr/bin/time)\n",
         options.runs
     );
     println!(
-        "{:<24} {:>10} {:>10} {:>8}  note",
-        "command", "median", "fastest", "× cat"
+        "{:<24} {:>10} {:>10} {:>12} {:>12} {:>10} {:>8}  note",
+        "command", "median", "fastest", "× its cat", "× start-up", "peak RSS", "KB/act."
     );
-    let mut floor = None;
-    for (name, (program, args)) in commands {
+    let mut floors: [Option<Duration>; 3] = [None; 3];
+    for (name, (program, args), peer) in commands {
         let timing = time(&program, &args, &written.year_dir, options.runs);
         let (median, fastest, note) = match timing {
             Ok((median, fastest, status)) => (median, fastest, status),
@@ -113,15 +145,72 @@ fn main() -> Result<(), String> {
                 continue;
             }
         };
-        let floor = *floor.get_or_insert(median);
+        let peak = peak_kb(&program, &args, &written.year_dir);
+        let ratio = |floor: Option<Duration>| match floor {
+            Some(floor) => format!("{:.1}", ms(median) / ms(floor)),
+            None => "–".to_string(),
+        };
+        let (versus_cat, versus_start) = match peer {
+            Peer::None => {
+                let slot = ["cat (every file)", "cat FILE", "programa --version"]
+                    .iter()
+                    .position(|n| *n == name);
+                if let Some(slot) = slot {
+                    floors[slot] = Some(median);
+                }
+                ("–".to_string(), "–".to_string())
+            }
+            Peer::CatAll => (ratio(floors[0]), ratio(floors[2])),
+            Peer::CatOne => (ratio(floors[1]), ratio(floors[2])),
+        };
+        let (peak, per_activity) = match peak {
+            Some(kb) => (
+                format!("{:.1} MB", kb as f64 / 1024.0),
+                format!("{:.1}", kb as f64 / options.activities.max(1) as f64),
+            ),
+            None => ("–".to_string(), "–".to_string()),
+        };
         println!(
-            "{name:<24} {:>10} {:>10} {:>8.1}  {note}",
+            "{name:<24} {:>10} {:>10} {versus_cat:>12} {versus_start:>12} {peak:>10} {per_activity:>8}  {note}",
             format!("{:.1} ms", ms(median)),
             format!("{:.1} ms", ms(fastest)),
-            ms(median) / ms(floor)
         );
     }
     Ok(())
+}
+
+/// A program and its arguments.
+type Invocation = (String, Vec<String>);
+
+/// What a command is compared with.
+enum Peer {
+    /// It is a peer itself.
+    None,
+    /// `cat` of every file of the year.
+    CatAll,
+    /// `cat` of the one activity file.
+    CatOne,
+}
+
+/// The peak resident memory of one run of `program args` in `dir`, in KB, as `/usr/bin/time`
+/// measures it (the kernel's `ru_maxrss`); none when it is not installed.
+fn peak_kb(program: &str, args: &[String], dir: &Path) -> Option<u64> {
+    let report = tempfile::NamedTempFile::new().ok()?;
+    Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(report.path())
+        .arg(program)
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    let text = std::fs::read_to_string(report.path()).ok()?;
+    text.lines().last()?.trim().parse().ok()
 }
 
 /// Runs `program args` in `dir` once to warm up, then `runs` times: the median and fastest

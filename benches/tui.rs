@@ -1,6 +1,6 @@
-//! How fast the interface is on a large programme: a synthetic year of 10 000 activities is
-//! written to a temporary folder and opened the way `programa` opens it, drawn into a test
-//! backend.
+//! How fast the interface is on a large programme: a synthetic year of 10 000 activities
+//! (`-- --activities N` for another size) is written to a temporary folder and opened the way
+//! `programa` opens it, drawn into a test backend.
 //!
 //! Reports what a user sees: the time from start to the first frame (programme file read,
 //! activity files listed, the first chunk read, drawn), to every file read and checked, and to
@@ -22,6 +22,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::synthetic;
 
+/// The size of the programme unless `--activities N` says otherwise.
 const ACTIVITIES: usize = 10_000;
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
@@ -76,9 +77,27 @@ fn update(
     Ok(())
 }
 
+/// The number of activities: `--activities N`, or [`ACTIVITIES`].
+fn activities() -> Result<usize, Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut activities = ACTIVITIES;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--activities" => {
+                activities = args.next().ok_or("--activities needs a value")?.parse()?;
+            }
+            // `cargo bench` passes `--bench` to every bench target.
+            "--bench" => {}
+            other => return Err(format!("unknown argument `{other}`").into()),
+        }
+    }
+    Ok(activities)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let activities = activities()?;
     let dir = tempfile::tempdir()?;
-    let written = synthetic::write(dir.path(), 2021, ACTIVITIES)?;
+    let written = synthetic::write(dir.path(), 2021, activities)?;
     let workspace = Workspace::at(dir.path());
     let scope = Scope {
         workspace: workspace.clone(),
@@ -136,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::thread::sleep(KEY_REPEAT);
     }
     let everything = start.elapsed();
-    assert_eq!(app.loaded.plan.activities.len(), ACTIVITIES);
+    assert_eq!(app.loaded.plan.activities.len(), activities);
     assert!(
         !app.findings.iter().any(|f| f.is_error()),
         "{:?}",
@@ -186,7 +205,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (chunk_median, chunk_worst) = spread(&mut chunks);
     let (after_median, after_worst) = spread(&mut keys_after);
     println!(
-        "programa tui benchmark: {ACTIVITIES} activities ({:.1} MB), {WIDTH}x{HEIGHT}",
+        "programa tui benchmark: {activities} activities ({:.1} MB), {WIDTH}x{HEIGHT}",
         written.bytes as f64 / 1e6
     );
     println!(

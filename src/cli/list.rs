@@ -89,7 +89,8 @@ where
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let words = words_of(&args.text);
     // Only JSON prints prose, and only TEXT searches it: the rest is let go as it is read.
-    let keep_prose = |activity: &Activity| args.json || matches_words(&words, activity);
+    let keep_prose =
+        |activity: &Activity| args.json || !words.is_empty() && matches_words(&words, activity);
     let mut loaded = load_brief(context, &keep_prose)?;
     let conflicts = warn_unread(&mut loaded);
     let programme = &loaded.plan.programme;
