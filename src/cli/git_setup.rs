@@ -1,23 +1,32 @@
-//! `programa git-setup`: make `git diff` and `git log -p` show programme files field by field
-//! and git's merges merge them field by field; and the hidden `programa textconv` that git then
-//! runs on each file (`programa merge-file`, the merge driver, has a file of its own).
+//! `programa git-setup`: make `git diff` show programme files field by field and git's merges
+//! merge them field by field; and the hidden `programa diff-driver` that git then runs on each
+//! changed file (`programa merge-file`, the merge driver, has a file of its own). The hidden
+//! `programa textconv` stays for repositories set up by earlier versions.
 
 use std::ffi::OsStr;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::diff::print_changes;
 use super::{CliError, Context};
+use crate::changes::{PlanChanges, compare_activities, compare_programmes};
+use crate::history::patch::{Side, git_patch};
 use crate::history::{Repo, shell_quote, textconv};
+use crate::model::{Activity, WorkProgramme};
 
-/// Make `git diff`, `git log -p` and git's merges work on programme files field by field
+/// Make `git diff` and git's merges work on programme files field by field
 ///
 /// Sets up a diff driver and a merge driver: `.gitattributes` lines for `programme/**/*.toml`
 /// (`diff=programa`, `merge=programa`) and `diff.programa.*` and `merge.programa.*` settings in
-/// the repository's .git/config. `git merge`, `git rebase`, `git cherry-pick` and the like then
-/// merge programme files with `programa merge-file`. Running it again changes nothing.
+/// the repository's .git/config. `git diff` (and `git log -p --ext-diff`, `git show
+/// --ext-diff`) then print each changed programme file's fields before its usual patch, which
+/// `git apply` still applies; `git blame`, `git format-patch` and `git log -p` keep the file's
+/// own lines. `git merge`, `git rebase`, `git cherry-pick` and the like merge programme files
+/// with `programa merge-file`. Running it again changes nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The command git runs to render a file [default: `programa textconv` when this programa
-    /// is the one on PATH, else this programa's full path]
+    /// The command git runs to show a changed file [default: `programa diff-driver` when this
+    /// programa is the one on PATH, else this programa's full path]
     #[arg(long, value_name = "COMMAND")]
     command: Option<String>,
 }
@@ -57,11 +66,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             crate::output::escape_hidden(&exe.display().to_string())
         );
     }
-    let textconv = match &args.command {
+    let driver = match &args.command {
         Some(command) => command.clone(),
-        None => format!("{program} textconv"),
+        None => format!("{program} diff-driver"),
     };
-    let report = repo.setup_drivers(&textconv, &format!("{program} {MERGE_ARGS}"))?;
+    let report = repo.setup_drivers(&driver, &format!("{program} {MERGE_ARGS}"))?;
     if report.is_empty() {
         writeln!(context.out, "the diff and merge drivers are set up already")?;
         return Ok(());
@@ -72,9 +81,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     for (key, value) in &report.settings {
         writeln!(context.out, "set {key} = {value}")?;
     }
+    for key in &report.removed {
+        writeln!(context.out, "removed {key}")?;
+    }
     writeln!(
         context.out,
-        "`git diff` and `git log -p` now show programme files field by field, and git merges \
+        "`git diff` now shows programme files field by field before their lines, and git merges \
          them field by field (commit .gitattributes to share it; each clone runs git-setup once)"
     )?;
     Ok(())
@@ -96,4 +108,125 @@ pub fn run_textconv(context: &mut Context, args: &TextconvArgs) -> Result<(), Cl
         .out
         .write_all(textconv::textconv(&text).as_bytes())?;
     Ok(())
+}
+
+/// Show a changed programme file for `git diff`: its fields, then its patch
+#[derive(Debug, clap::Args)]
+pub struct DiffDriverArgs {
+    /// What git passes an external diff driver: the path; the old file, its blob id and mode;
+    /// the new file, its blob id and mode; for a rename, the new path and git's rename lines;
+    /// for a file with merge conflicts, only the path
+    #[arg(num_args = 1..=9, value_name = "ARG")]
+    args: Vec<String>,
+}
+
+/// Runs `programa diff-driver`: the fields that changed, escaped, then the patch, exactly as the
+/// files have it unless it goes to a terminal or git's pager, where it is escaped too.
+pub fn run_diff_driver(context: &mut Context, args: &DiffDriverArgs) -> Result<(), CliError> {
+    if let [path] = args.args.as_slice() {
+        writeln!(context.out, "* Unmerged path {path}")?;
+        return Ok(());
+    }
+    let [
+        path,
+        old_file,
+        old_id,
+        old_mode,
+        new_file,
+        new_id,
+        new_mode,
+        rest @ ..,
+    ] = args.args.as_slice()
+    else {
+        return Err(CliError::new(
+            "diff-driver takes the arguments git gives a diff driver",
+        ));
+    };
+    let read = |file: &str, mode: &str| -> Result<Vec<u8>, CliError> {
+        if mode == "." {
+            return Ok(Vec::new());
+        }
+        std::fs::read(file).map_err(|e| CliError::new(format!("cannot read {file} ({e})")))
+    };
+    let (old_bytes, new_bytes) = (read(old_file, old_mode)?, read(new_file, new_mode)?);
+    let new_path = rest.first().unwrap_or(path);
+    let old = Side {
+        path,
+        id: old_id,
+        mode: old_mode,
+        bytes: &old_bytes,
+    };
+    let new = Side {
+        path: new_path,
+        id: new_id,
+        mode: new_mode,
+        bytes: &new_bytes,
+    };
+    if let Some(changes) = field_changes(&old_bytes, &new_bytes)
+        && !changes.is_empty()
+    {
+        writeln!(context.out, "{new_path}, field by field:")?;
+        let mut fields = Vec::new();
+        print_changes(&mut fields, &changes, 6)?;
+        for line in String::from_utf8_lossy(&fields).lines() {
+            writeln!(context.out, "  {line}")?;
+        }
+        writeln!(context.out)?;
+    }
+    let patch = git_patch(&old, &new, rest.get(1).map(String::as_str));
+    let on_screen =
+        std::io::stdout().is_terminal() || std::env::var_os("GIT_PAGER_IN_USE").is_some();
+    if on_screen {
+        context.out.write_all(&patch)?;
+    } else {
+        context.styled_out()?.write_all(&patch)?;
+    }
+    Ok(())
+}
+
+/// A programme file's two versions as it is read: an activity, a programme file, or neither.
+enum Version {
+    Missing,
+    Activity(Box<Activity>),
+    Programme(Box<WorkProgramme>),
+}
+
+impl Version {
+    fn read(bytes: &[u8]) -> Option<Version> {
+        if bytes.is_empty() {
+            return Some(Version::Missing);
+        }
+        let text = std::str::from_utf8(bytes).ok()?;
+        let table = text.parse::<toml::Table>().ok()?;
+        if table.contains_key("code") {
+            return toml::from_str(text)
+                .ok()
+                .map(|a| Version::Activity(Box::new(a)));
+        }
+        if table.contains_key("year") {
+            return toml::from_str(text)
+                .ok()
+                .map(|p| Version::Programme(Box::new(p)));
+        }
+        None
+    }
+}
+
+/// What changed field by field between two versions of a file, when both read as the same
+/// kind of programme file (or one of them is missing).
+fn field_changes(old: &[u8], new: &[u8]) -> Option<PlanChanges> {
+    let activities = |old: &[&Activity], new: &[&Activity]| PlanChanges {
+        programme: Vec::new(),
+        activities: compare_activities(old, new),
+    };
+    Some(match (Version::read(old)?, Version::read(new)?) {
+        (Version::Activity(old), Version::Activity(new)) => activities(&[&old], &[&new]),
+        (Version::Missing, Version::Activity(new)) => activities(&[], &[&new]),
+        (Version::Activity(old), Version::Missing) => activities(&[&old], &[]),
+        (Version::Programme(old), Version::Programme(new)) => PlanChanges {
+            programme: compare_programmes(&old, &new),
+            activities: Vec::new(),
+        },
+        _ => return None,
+    })
 }

@@ -2,6 +2,7 @@
 //! comments are the `--help` text and a `run` function.
 
 mod baseline;
+mod blame;
 mod check;
 mod commit;
 mod compile;
@@ -75,12 +76,15 @@ enum Command {
     Log(log::Args),
     History(history::Args),
     Diff(diff::Args),
+    Blame(blame::Args),
     /// Mark approved plans (annotated tags `baseline/<name>`) and compare against them
     #[command(subcommand)]
     Baseline(baseline::Command),
     GitSetup(git_setup::Args),
     #[command(hide = true)]
     Textconv(git_setup::TextconvArgs),
+    #[command(hide = true)]
+    DiffDriver(git_setup::DiffDriverArgs),
     #[command(hide = true)]
     MergeFile(merge_file::Args),
     /// Compile the programme document or the follow-up report to PDF
@@ -249,9 +253,11 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Log(args) => log::run(context, &args),
         Command::History(args) => history::run(context, &args),
         Command::Diff(args) => diff::run(context, &args),
+        Command::Blame(args) => blame::run(context, &args),
         Command::Baseline(command) => baseline::run(context, &command),
         Command::GitSetup(args) => git_setup::run(context, &args),
         Command::Textconv(args) => git_setup::run_textconv(context, &args),
+        Command::DiffDriver(args) => git_setup::run_diff_driver(context, &args),
         Command::MergeFile(args) => merge_file::run(context, &args),
         Command::Compile(command) => compile::run(context, &command),
         Command::Completions(args) => completions::run(context, &args),

@@ -9,10 +9,12 @@
 //! setup of a git diff driver.
 
 mod baseline;
+mod blame;
 mod commit;
 mod diff;
 mod identity;
 mod parts;
+pub mod patch;
 mod query;
 mod report;
 mod setup;
@@ -32,6 +34,7 @@ use crate::store::{
 
 pub use crate::changes::{BaselineSummary, DateMove, FormatChange, StatusCount};
 pub use baseline::{BASELINE_PREFIX, Baseline, BaselineComparison};
+pub use blame::{Blame, BlamedLine, SetBy};
 pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
 pub use diff::Comparison;
 pub use identity::{Identity, Role};

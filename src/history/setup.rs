@@ -1,6 +1,10 @@
 //! The git drivers of programme files: `.gitattributes` lines that send them through
-//! `programa textconv` for diffs and `programa merge-file` for merges, and their
+//! `programa diff-driver` for diffs and `programa merge-file` for merges, and their
 //! `diff.programa.*` and `merge.programa.*` settings in the repository's configuration.
+//!
+//! The diff driver is an external one (`diff.programa.command`), not a `textconv`: git runs an
+//! external driver only to show a diff, while a textconv also replaces the file's lines for
+//! `git blame`, and makes the output of `git diff` a patch that does not apply.
 
 use serde::Serialize;
 
@@ -13,8 +17,8 @@ pub const DRIVER: &str = "programa";
 /// What git says the merge driver is (`merge.programa.name`).
 const MERGE_NAME: &str = "programa: merge programme files field by field";
 
-/// A hunk header regex: the first line of an activity's rendering, its code and title.
-const XFUNCNAME: &str = "^([IVX]+(\\.[0-9]+)+ .*)$";
+/// Settings of earlier versions' diff driver, a textconv, taken out.
+const FORMER_SETTINGS: [&str; 2] = ["textconv", "xfuncname"];
 
 /// What `git-setup` changed; empty lists when everything was in place already.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -23,21 +27,23 @@ pub struct SetupReport {
     pub attributes_added: Vec<String>,
     /// Settings written: (key, value).
     pub settings: Vec<(String, String)>,
+    /// Settings taken out.
+    pub removed: Vec<String>,
 }
 
 impl SetupReport {
     /// Whether nothing needed changing.
     pub fn is_empty(&self) -> bool {
-        self.attributes_added.is_empty() && self.settings.is_empty()
+        self.attributes_added.is_empty() && self.settings.is_empty() && self.removed.is_empty()
     }
 }
 
 impl Repo {
-    /// Makes `git diff` and `git log -p` show programme files through `textconv` (a shell
-    /// command line that git completes with a file path), and git's merges merge them through
-    /// `merge` (a merge driver's command line, with git's `%O %A %B…`). Changes only what is
-    /// missing or different.
-    pub fn setup_drivers(&self, textconv: &str, merge: &str) -> Result<SetupReport> {
+    /// Makes `git diff` show programme files through `diff` (an external diff driver's command
+    /// line, which git completes with its seven or nine arguments), and git's merges merge
+    /// them through `merge` (a merge driver's command line, with git's `%O %A %B…`). Changes
+    /// only what is missing or different, and takes out an earlier textconv.
+    pub fn setup_drivers(&self, diff: &str, merge: &str) -> Result<SetupReport> {
         let mut report = SetupReport::default();
         let path = self.workdir().join(".gitattributes");
         let existing = match std::fs::read_to_string(&path) {
@@ -67,8 +73,7 @@ impl Repo {
 
         let mut config = self.git.config()?.open_level(git2::ConfigLevel::Local)?;
         let settings = [
-            (format!("diff.{DRIVER}.textconv"), textconv.to_string()),
-            (format!("diff.{DRIVER}.xfuncname"), XFUNCNAME.to_string()),
+            (format!("diff.{DRIVER}.command"), diff.to_string()),
             (format!("merge.{DRIVER}.name"), MERGE_NAME.to_string()),
             (format!("merge.{DRIVER}.driver"), merge.to_string()),
         ];
@@ -78,11 +83,18 @@ impl Repo {
                 report.settings.push((key, value));
             }
         }
+        for name in FORMER_SETTINGS {
+            let key = format!("diff.{DRIVER}.{name}");
+            if config.get_entry(&key).is_ok() {
+                config.remove(&key)?;
+                report.removed.push(key);
+            }
+        }
         Ok(report)
     }
 }
 
-/// `path` quoted for the POSIX shell git runs a textconv command with.
+/// `path` quoted for the POSIX shell git runs a driver's command line with.
 pub fn shell_quote(path: &str) -> String {
     let plain = path
         .bytes()

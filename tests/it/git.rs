@@ -607,7 +607,7 @@ fn a_shallow_clone_warns_that_history_is_cut() {
 }
 
 #[test]
-fn git_setup_makes_git_diff_semantic() {
+fn git_setup_makes_git_diff_show_fields_and_keeps_the_lines_for_git() {
     let env = history();
     let out = env.programa(&["git-setup"]).ok();
     assert!(
@@ -622,21 +622,148 @@ fn git_setup_makes_git_diff_semantic() {
         std::fs::read_to_string(env.repo.join(".gitattributes")).expect("attributes"),
         "programme/**/*.toml diff=programa\nprogramme/**/*.toml merge=programa\n"
     );
+    env.git(&["add", ".gitattributes"]);
+    env.git_at(
+        "2021-09-04T12:00:00+00:00",
+        &["commit", "-q", "-m", "Drivers"],
+    );
     env.edit("I.1.1", "status = \"completed\"", "status = \"cancelled\"");
+
+    // `git diff`: the fields first, then the file's own patch.
     let diff = env.git(&["diff"]);
     assert!(
-        diff.contains("-status: completed\n+status: cancelled\n"),
+        diff.contains(&format!(
+            "{ACTIVITIES}/I.1.1.toml, field by field:\n  I.1.1  Technical Support Committee"
+        )),
         "{diff}"
     );
     assert!(
-        diff.contains("@@ I.1.1 Technical Support Committee"),
+        diff.contains("    status: completed → cancelled\n"),
         "{diff}"
     );
-    let patch = env.git(&["log", "-p", "-1", "--format=", "--", "programme/"]);
     assert!(
-        patch.contains("-status: ongoing\n-progress: 30%\n+status: completed\n+progress: 100%\n"),
-        "{patch}"
+        diff.contains("-status = \"completed\"\n+status = \"cancelled\"\n"),
+        "{diff}"
     );
+
+    // The output of `git diff` applies.
+    let patch = env.repo.join("../change.patch");
+    std::fs::write(&patch, &diff).expect("patch");
+    env.git(&["checkout", "--", "."]);
+    env.git(&["apply", &patch.to_string_lossy()]);
+    let text = std::fs::read_to_string(env.activity("I.1.1")).expect("read");
+    assert!(text.contains("status = \"cancelled\""), "{text}");
+
+    // `git blame`, `git log -p` and `git format-patch` see the file's lines.
+    let blame = env.git(&["blame", "--", &format!("{ACTIVITIES}/I.1.2.toml")]);
+    assert!(blame.contains("status = \"completed\""), "{blame}");
+    assert!(!blame.contains("status: completed"), "{blame}");
+    let log = env.git(&["log", "-p", "-1", "--format=", "HEAD~1", "--", "programme/"]);
+    assert!(log.contains("-status = \"ongoing\"\n"), "{log}");
+    let fields = env.git(&[
+        "log",
+        "-p",
+        "--ext-diff",
+        "-1",
+        "--format=",
+        "HEAD~1",
+        "--",
+        "programme/",
+    ]);
+    assert!(
+        fields.contains("    status: ongoing → completed\n"),
+        "{fields}"
+    );
+    let mail = env.git(&["format-patch", "-1", "--stdout", "HEAD~1"]);
+    assert!(
+        mail.contains("-progress = 30\n+status = \"completed\"\n+progress = 100\n"),
+        "{mail}"
+    );
+    assert!(!mail.contains("field by field"), "{mail}");
+}
+
+#[test]
+fn git_setup_replaces_an_earlier_textconv() {
+    let env = Env::new();
+    env.git(&["config", "diff.programa.textconv", "programa textconv"]);
+    env.git(&["config", "diff.programa.xfuncname", "^x$"]);
+    let out = env.programa(&["git-setup"]).ok();
+    assert!(out.contains("removed diff.programa.textconv"), "{out}");
+    assert!(out.contains("removed diff.programa.xfuncname"), "{out}");
+    let config = env.git(&["config", "--get-regexp", "^diff\\.programa\\."]);
+    assert!(config.contains("diff.programa.command "), "{config}");
+    assert!(!config.contains("textconv"), "{config}");
+}
+
+#[test]
+fn blame_names_the_commit_that_set_each_field() {
+    let env = history();
+    env.edit("I.2.1", "with technological", "with the technological");
+    let out = env.programa(&["blame", "I.2.1"]).ok();
+    let line = |field: &str| -> String {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{field} ")))
+            .unwrap_or_else(|| panic!("no {field} line in\n{out}"))
+            .to_string()
+    };
+    assert!(line("status").contains("2021-09-03  Ana Pérez"), "{out}");
+    assert!(line("progress").contains("2021-09-03"), "{out}");
+    assert!(line("title").contains("2021-01-10"), "{out}");
+    assert!(line("format_note").contains("not committed yet"), "{out}");
+    let participants: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("participants "))
+        .collect();
+    assert_eq!(participants.len(), 3, "{out}");
+    assert!(
+        participants
+            .iter()
+            .all(|l| l.contains("2021-04-15  Luis Gómez")),
+        "{out}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&env.programa(&["blame", "I.2.1", "--json"]).ok()).expect("JSON");
+    let status = json["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .find(|l| l["field"] == "status")
+        .expect("status");
+    assert_eq!(status["value"], "completed");
+    assert_eq!(status["set_by"], "commit");
+    assert_eq!(
+        status["commit"]["id"],
+        env.git(&["rev-parse", "HEAD"]).trim()
+    );
+
+    let missing = env.programa(&["blame", "I.2.9"]).fails();
+    assert!(missing.contains("did you mean I.2.1?"), "{missing}");
+}
+
+#[test]
+fn blame_follows_list_items_through_their_numbers() {
+    let env = history();
+    // A new first objective moves the others down; the reworded second one keeps its commit.
+    env.edit(
+        "I.1.2",
+        "objectives = [\n",
+        "objectives = [\n    \"Hold a seminar on the findings.\",\n",
+    );
+    env.commit("New first objective", "2021-10-01T09:00:00+00:00");
+    let out = env.programa(&["blame", "I.1.2"]).ok();
+    let line = |field: &str| -> String {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{field} ")))
+            .unwrap_or_else(|| panic!("no {field} line in\n{out}"))
+            .to_string()
+    };
+    assert!(line("objectives 1").contains("Hold a seminar"), "{out}");
+    assert!(line("objectives 1").contains("2021-10-01"), "{out}");
+    assert!(line("objectives 2").contains("Develop annual"), "{out}");
+    assert!(line("objectives 2").contains("2021-01-10"), "{out}");
+    assert!(line("objectives 3").contains("Build an open"), "{out}");
+    assert!(line("objectives 3").contains("2021-06-30"), "{out}");
 }
 
 #[test]
@@ -646,7 +773,7 @@ fn git_setup_names_an_installed_programa_by_name_and_others_by_path() {
     assert!(run.stderr.contains("by its full path"), "{}", run.stderr);
     let config = std::fs::read_to_string(env.repo.join(".git/config")).expect("config");
     let exe = env!("CARGO_BIN_EXE_programa");
-    assert!(config.contains(&format!("{exe} textconv")), "{config}");
+    assert!(config.contains(&format!("{exe} diff-driver")), "{config}");
 
     // The same binary found on PATH as `programa`, as after `cargo install`.
     let bin = env.home.join("bin");
@@ -661,11 +788,15 @@ fn git_setup_names_an_installed_programa_by_name_and_others_by_path() {
     std::fs::write(env.repo.join(".git/config"), config.replace(exe, "old")).expect("config");
     let run = env.programa(&["git-setup"]);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
-    assert!(run.stdout.contains("= programa textconv"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("= programa diff-driver"),
+        "{}",
+        run.stdout
+    );
     env.edit("I.1.1", "status = \"completed\"", "status = \"cancelled\"");
     let diff = env.git(&["diff"]);
     assert!(
-        diff.contains("-status: completed\n+status: cancelled\n"),
+        diff.contains("    status: completed → cancelled\n"),
         "{diff}"
     );
 }
@@ -860,7 +991,11 @@ fn git_diff_of_the_programme_file_reads_per_part() {
     .expect("write");
     let diff = env.git(&["diff", "--", "programme/2021/programme.toml"]);
     assert!(
-        diff.contains("-programme sela-smes (area II): SELA - SMEs\n+programme sela-smes (area II): SELA-SMEs\n"),
+        diff.contains("    programme sela-smes retitled “SELA - SMEs” → “SELA-SMEs”\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-title = \"SELA - SMEs\"\n+title = \"SELA-SMEs\"\n"),
         "{diff}"
     );
 }

@@ -591,18 +591,33 @@ fn csv_cells_never_run_as_formulas() {
 fn git_diff_through_the_driver_shows_hostile_text_escaped() {
     let env = Env::new();
     env.ok(&["git-setup"]);
+    // Through git's pager (which sets GIT_PAGER_IN_USE), as on a terminal: the fields and the
+    // patch are escaped.
     let output = env
         .command("git")
+        .env("GIT_PAGER_IN_USE", "true")
         .args(["diff", "HEAD~1", "--", "programme"])
         .output()
         .expect("git runs");
     assert_safe("git diff", &output);
     let diff = stdout_of("git diff", output);
     assert!(
-        diff.contains("+I.1.1 Title \\u{1b}]0;PWNED\\u{7}"),
+        diff.contains("  I.1.1  Title \\u{1b}]0;PWNED\\u{7}"),
         "{diff}"
     );
-    assert!(diff.contains("+venue: Venue \\u{1b}]0;PWNED"), "{diff}");
+    assert!(diff.contains("diff --git a/programme/"), "{diff}");
+    // Into a file or a pipe, the patch keeps the file's bytes for `git apply`; the fields
+    // before it are escaped all the same.
+    let output = env
+        .command("git")
+        .args(["diff", "HEAD~1", "--", "programme"])
+        .output()
+        .expect("git runs");
+    let piped = stdout_of("git diff", output);
+    let (fields, patch) = piped.split_once("diff --git ").expect("a patch");
+    assert!(fields.contains("field by field"), "{piped}");
+    assert_clean("the fields git diff shows", fields);
+    assert!(patch.contains("\n+title = "), "{piped}");
 }
 
 /// The interface on the hostile programme, drawn into a test backend.

@@ -173,6 +173,9 @@ fn a_key_given_two_values_conflicts_around_that_key_and_every_command_says_so() 
         said.contains(&format!("CONFLICT (content): Merge conflict in {I12}")),
         "{said}"
     );
+    // With the diff driver set up, git still shows a conflicted file's combined diff.
+    let diff = env.git(&["diff"]);
+    assert!(diff.contains(&format!("diff --cc {I12}")), "{diff}");
     let text = env.i12();
     // Only the venue is between markers; the progress and the note merged.
     assert!(

@@ -386,7 +386,7 @@ fn written_files_follow_the_umask_and_edited_files_keep_their_mode() {
         under_umask(&["new", "--project", "I.1", "--title", "A new one"]);
         assert_eq!(mode(&folder.activity("I.1.3")), made, "umask {umask:03o}");
 
-        under_umask(&["git-setup", "--command", "programa textconv"]);
+        under_umask(&["git-setup", "--command", "programa diff-driver"]);
         assert_eq!(mode(&folder.root.join(".gitattributes")), made);
 
         under_umask(&["schema", "--write", "schemas"]);
