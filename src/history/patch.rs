@@ -144,7 +144,7 @@ mod tests {
             &side("f.toml", b"a\nB\nc\n"),
             None,
         );
-        let text = String::from_utf8(patch).unwrap();
+        let text = String::from_utf8(patch).expect("UTF-8");
         assert!(
             text.starts_with("diff --git a/f.toml b/f.toml\nindex "),
             "{text}"
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn a_last_line_without_newline_is_marked() {
         let patch = git_patch(&side("f", b"a\nb"), &side("f", b"a\nc"), None);
-        let text = String::from_utf8(patch).unwrap();
+        let text = String::from_utf8(patch).expect("UTF-8");
         assert!(
             text.ends_with("-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n"),
             "{text}"
@@ -173,7 +173,7 @@ mod tests {
             mode: ".",
             bytes: b"",
         };
-        let text = String::from_utf8(git_patch(&none, &side("f", b"x\n"), None)).unwrap();
+        let text = String::from_utf8(git_patch(&none, &side("f", b"x\n"), None)).expect("UTF-8");
         assert!(
             text.contains("new file mode 100644\nindex 0000000.."),
             "{text}"
