@@ -27,8 +27,13 @@ pub struct Args {
     format: Format,
     /// First write the ISO 3166-1 code of every country written as a name (`Perú` becomes
     /// `PE`), changing nothing else in the files, then check
-    #[arg(long)]
+    #[arg(long, conflicts_with = "at")]
     fix: bool,
+    /// Check the programme as it is at this git revision (a commit, branch, tag or baseline),
+    /// read from git without touching the working tree; findings name the files as they are
+    /// there
+    #[arg(long, value_name = "REV")]
+    at: Option<String>,
 }
 
 /// The output formats of `check`.
@@ -44,6 +49,9 @@ enum Format {
 #[derive(Serialize)]
 struct Report<'a> {
     year: i32,
+    /// With `--at`: the revision checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<&'a str>,
     summary: Summary,
     totals: Totals,
     findings: Vec<JsonFinding<'a>>,
@@ -81,9 +89,17 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         None
     };
     let workspace = context.workspace()?;
-    let year = workspace.resolve_year(context.year_option())?;
     // Each file is parsed once, for its values and the places of its keys.
-    let (loaded, trees) = crate::store::load_located(&workspace, year)?;
+    let (loaded, trees) = match &args.at {
+        None => {
+            let year = workspace.resolve_year(context.year_option())?;
+            crate::store::load_located(&workspace, year)?
+        }
+        Some(rev) => {
+            let (repo, year) = super::history::open_at(context, rev)?;
+            repo.load_located(rev, year)?
+        }
+    };
     let mut findings = loaded.findings.clone();
     findings.extend(crate::validate::validate_located(&loaded, &trees));
     let files = files_of(&loaded.sources);
@@ -101,7 +117,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     };
     match args.format {
         Format::Text => {
-            let color = render::use_color(std::io::stdout().is_terminal());
+            let color = context.palette.is_on();
             if color {
                 // Escaped as they are quoted; their colours must reach the terminal as they are.
                 render::write_text(&mut context.styled_out()?, &findings, &files, color)?;
@@ -114,9 +130,13 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 0 => String::new(),
                 n => format!(", {}", count(n, "note", "notes")),
             };
+            let at = match &args.at {
+                Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
+                None => String::new(),
+            };
             writeln!(
                 context.out,
-                "{}: {}, {}, {}{notes}",
+                "{}{at}: {}, {}, {}{notes}",
                 workspace.relative(&year_dir).display(),
                 count(summary.activities, "activity", "activities"),
                 count(summary.errors, "error", "errors"),
@@ -126,6 +146,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         Format::Json => {
             let report = Report {
                 year: loaded.year,
+                at: args.at.as_deref(),
                 totals: loaded.plan.totals(),
                 findings: render::to_json(&findings, &files),
                 summary,
@@ -145,8 +166,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     // one would only make it end later.
     std::mem::forget((loaded, trees));
     if errors > 0 {
+        let at = match &args.at {
+            Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
+            None => String::new(),
+        };
         return Err(CliError::new(format!(
-            "the programme for {} has {}",
+            "the programme for {}{at} has {}",
             year,
             count(errors, "error", "errors")
         ))

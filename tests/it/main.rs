@@ -25,6 +25,7 @@ mod prose;
 mod read;
 mod render;
 mod report;
+mod review;
 mod shell;
 mod tui;
 mod tui_tmux;
