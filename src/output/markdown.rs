@@ -39,7 +39,7 @@ mod tests {
     #[test]
     fn punctuation_is_escaped_and_lines_joined() {
         assert_eq!(escape("a *b*\n| c"), r"a \*b\* \| c");
-        assert_eq!(escape("<b>@x #1"), r"\<b\> \@x \#1");
+        assert_eq!(escape("<b> @x #1"), r"\<b\> \@x \#1");
         assert_eq!(escape("bell\u{7}"), r"bell\\u\{7\}");
     }
 }
