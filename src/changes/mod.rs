@@ -6,6 +6,7 @@
 //! completed", "+3 participants from 2 countries", "objective 3 reworded") and serialises to JSON.
 
 mod display;
+pub mod markdown;
 mod message;
 mod summary;
 mod words;
@@ -22,7 +23,7 @@ use crate::model::{
 pub use display::{describe_participant, edit_phrases, quote};
 pub use message::{commit_message, merge_message};
 pub use summary::{BaselineSummary, DateMove, FormatChange, StatusCount};
-pub use words::{WordChange, WordTag, render_word_diff, word_diff};
+pub use words::{WordChange, WordTag, render_word_diff, render_word_diff_with, word_diff};
 
 /// Everything that changed between two states of a year's programme.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

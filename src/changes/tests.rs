@@ -259,6 +259,26 @@ fn word_diff_marks_changed_words_with_context() {
         ),
         "Build [-a-]{+an open+} database [-made up-] of these."
     );
+    assert_eq!(
+        render_word_diff(
+            "as a Technical Secretariat",
+            "as Technical Secretariat of the Network",
+            6
+        ),
+        "as [-a-] Technical Secretariat {+of the Network+}"
+    );
+    assert_eq!(
+        render_word_diff(
+            "as Technical Secretariat of the Network",
+            "as a Technical Secretariat",
+            6
+        ),
+        "as {+a+} Technical Secretariat [-of the Network-]"
+    );
+    assert_eq!(
+        render_word_diff("one  two\nthree", "one two three four", 6),
+        "one two three {+four+}"
+    );
     let runs = word_diff("a b", "a c");
     assert_eq!(runs[0].tag, WordTag::Equal);
     assert_eq!(runs.last().map(|r| r.tag), Some(WordTag::Added));

@@ -45,7 +45,7 @@ pub struct ListArgs {
 /// Arguments of `baseline diff`.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The baseline's name
+    /// The baseline's name, or a revision (tag, branch, commit) taken as the approved plan
     name: String,
     /// The state compared [default: the working tree]
     rev: Option<String>,

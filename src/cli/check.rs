@@ -30,8 +30,13 @@ pub struct Args {
     format: Format,
     /// First write the ISO 3166-1 code of every country written as a name (`Perú` becomes
     /// `PE`), changing nothing else in the files, then check
-    #[arg(long)]
+    #[arg(long, conflicts_with = "at")]
     fix: bool,
+    /// Check the programme as it is at this git revision (a commit, branch, tag or baseline),
+    /// read from git without touching the working tree; findings name the files as they are
+    /// there
+    #[arg(long, value_name = "REV")]
+    at: Option<String>,
 }
 
 /// The output formats of `check`.
@@ -47,6 +52,9 @@ enum Format {
 #[derive(Serialize)]
 struct Report<'a> {
     year: i32,
+    /// With `--at`: the revision checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<&'a str>,
     summary: Summary,
     totals: Totals,
     findings: Vec<JsonFinding<'a>>,
@@ -84,9 +92,20 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         None
     };
     let workspace = context.workspace()?;
-    let year = workspace.resolve_year(context.year_option())?;
-    let loaded = check_in_parts(&workspace, year)?;
-    let (loaded, mut findings) = loaded;
+    let (loaded, mut findings) = match &args.at {
+        None => {
+            let year = workspace.resolve_year(context.year_option())?;
+            check_in_parts(&workspace, year)?
+        }
+        // A revision's files are parsed once, for their values and the places of their keys.
+        Some(rev) => {
+            let (repo, year) = super::history::open_at(context, rev)?;
+            let (loaded, trees) = repo.load_located(rev, year)?;
+            let mut findings = loaded.findings.clone();
+            findings.extend(crate::validate::validate_located(&loaded, &trees));
+            (loaded, findings)
+        }
+    };
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -102,7 +121,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     };
     match args.format {
         Format::Text => {
-            let color = render::use_color(std::io::stdout().is_terminal());
+            let color = context.palette.is_on();
             if color {
                 // Escaped as they are quoted; their colours must reach the terminal as they are.
                 render::write_text(&mut context.styled_out()?, &findings, &files, color)?;
@@ -115,9 +134,13 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 0 => String::new(),
                 n => format!(", {}", count(n, "note", "notes")),
             };
+            let at = match &args.at {
+                Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
+                None => String::new(),
+            };
             writeln!(
                 context.out,
-                "{}: {}, {}, {}{notes}",
+                "{}{at}: {}, {}, {}{notes}",
                 workspace.relative(&year_dir).display(),
                 count(summary.activities, "activity", "activities"),
                 count(summary.errors, "error", "errors"),
@@ -127,6 +150,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         Format::Json => {
             let report = Report {
                 year: loaded.year,
+                at: args.at.as_deref(),
                 totals: loaded.plan.totals(),
                 findings: render::to_json(&findings, &files),
                 summary,
@@ -146,8 +170,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     // later.
     std::mem::forget(loaded);
     if errors > 0 {
+        let at = match &args.at {
+            Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
+            None => String::new(),
+        };
         return Err(CliError::new(format!(
-            "the programme for {} has {}",
+            "the programme for {}{at} has {}",
             year,
             count(errors, "error", "errors")
         ))

@@ -8,29 +8,58 @@ use serde::Serialize;
 use super::history::open;
 use super::{CliError, Context};
 use crate::changes::{
-    ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, describe_participant,
-    quote, render_word_diff,
+    ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, WordTag,
+    describe_participant, quote, render_word_diff_with,
 };
-use crate::history::Revision;
+use crate::history::{Repo, Revision, RevisionRange};
+use crate::model::Status;
 use crate::output::shown_line;
+use crate::output::style::{Palette, Style};
 use crate::store::conflict::FileConflict;
 
 /// Show what changed between two states of the programme, per activity and field
 ///
 /// Old → new values, list items added, removed or reworded, prose as word differences. No
 /// revision: the working tree against HEAD; one: that revision against the working tree; two
-/// (or `A..B`): the first against the second.
+/// (or `A..B`): the first against the second; `A...B`: from where B branched off A (their
+/// merge base) to B, what a pull request shows.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Revisions: commits, branches, tags (`baseline/approved`), `A..B`
+    /// Revisions: commits, branches, tags, baselines (`approved-2021`), `A..B`, `A...B`
     #[arg(value_name = "REV", num_args = 0..=2)]
     revs: Vec<String>,
     /// Words of context kept around each change in prose
     #[arg(long, value_name = "WORDS", default_value_t = 6)]
     context: usize,
-    /// Print JSON for tools
+    /// How to print the changes: text for people, json for tools, markdown for a pull or merge
+    /// request's review comment
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print JSON for tools (the same as `--format json`)
     #[arg(long)]
     json: bool,
+}
+
+/// The output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Per activity, old → new, prose as word differences.
+    Text,
+    /// One JSON object: the states compared and every change.
+    Json,
+    /// A markdown comment: per activity a table of fields before → after, participants,
+    /// notes.
+    Markdown,
+}
+
+/// The two states a diff compares, and how to name them.
+struct States {
+    from: Revision,
+    to: Revision,
+    /// The older state, as the output names it.
+    from_label: String,
+    /// The newer state.
+    to_label: String,
 }
 
 #[derive(Serialize)]
@@ -57,15 +86,25 @@ struct StateConflict {
 /// Runs `programa diff`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
-    let (from, to) = revisions(&args.revs)?;
+    let States {
+        from,
+        to,
+        from_label,
+        to_label,
+    } = states(&repo, &args.revs)?;
     let comparison = repo.compare_states(&from, &to, year)?;
     let partly: Vec<String> = comparison
         .partly_read
         .iter()
         .map(|revision| {
             format!(
-                "{} does not fully parse at {revision}; what could not be read is left out",
-                crate::store::PROGRAMME_DIR
+                "{} does not fully parse at {}; what could not be read is left out",
+                crate::store::PROGRAMME_DIR,
+                if *revision == from {
+                    &from_label
+                } else {
+                    &to_label
+                }
             )
         })
         .collect();
@@ -74,15 +113,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let conflicts: Vec<StateConflict> = comparison
         .old_conflicts
         .into_iter()
-        .map(|conflict| (&from, conflict))
+        .map(|conflict| (&from_label, conflict))
         .chain(
             comparison
                 .new_conflicts
                 .into_iter()
-                .map(|conflict| (&to, conflict)),
+                .map(|conflict| (&to_label, conflict)),
         )
         .map(|(at, conflict)| StateConflict {
-            at: at.to_string(),
+            at: at.clone(),
             conflict,
         })
         .collect();
@@ -97,11 +136,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                         .is_some_and(|s| *s == *change.code)
             })
     });
-    if args.json {
+    let format = if args.json { Format::Json } else { args.format };
+    if format == Format::Json {
         let json = DiffJson {
             year,
-            from: from.to_string(),
-            to: to.to_string(),
+            from: from_label,
+            to: to_label,
             changes: &changes,
             conflicts,
         };
@@ -110,11 +150,27 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         writeln!(context.out)?;
         return Ok(());
     }
-    if changes.is_empty() && conflicts.is_empty() {
-        writeln!(context.out, "no changes ({from} → {to})")?;
+    if format == Format::Markdown {
+        let title = format!("{from_label} → {to_label}");
+        let conflicted: Vec<String> = conflicts
+            .iter()
+            .map(|c| format!("{} ({})", c.conflict.file.display(), c.at))
+            .collect();
+        let comment =
+            crate::changes::markdown::comment(&changes, &title, year, &conflicted, args.context);
+        context.out.write_all(comment.as_bytes())?;
         return Ok(());
     }
-    print_changes(context.out, &changes, args.context)?;
+    if changes.is_empty() && conflicts.is_empty() {
+        writeln!(
+            context.out,
+            "no changes ({} → {})",
+            shown_line(&from_label),
+            shown_line(&to_label)
+        )?;
+        return Ok(());
+    }
+    print_changes(context.out, context.palette, &changes, args.context)?;
     for (i, state) in conflicts.iter().enumerate() {
         if i > 0 || !changes.is_empty() {
             writeln!(context.out)?;
@@ -143,41 +199,61 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The two states the arguments name.
-fn revisions(revs: &[String]) -> Result<(Revision, Revision), CliError> {
-    let commit = |rev: &str| {
-        Revision::Commit(if rev.is_empty() {
-            "HEAD".to_string()
-        } else {
-            rev.to_string()
-        })
+/// The two states the arguments name: `A...B` starts at the merge base of A and B.
+fn states(repo: &Repo, revs: &[String]) -> Result<States, CliError> {
+    let commit = |rev: &str| Revision::Commit(rev.to_string());
+    let plain = |from: Revision, to: Revision| States {
+        from_label: from.to_string(),
+        to_label: to.to_string(),
+        from,
+        to,
     };
-    match revs {
-        [] => Ok((Revision::head(), Revision::WorkingTree)),
-        [range] if range.contains("...") => Err(CliError::new(format!(
-            "`{range}`: three-dot ranges are not supported"
-        ))
-        .hint("use `A..B` to compare two revisions")),
-        [range] if range.contains("..") => {
-            let (a, b) = range.split_once("..").unwrap_or_default();
-            Ok((commit(a), commit(b)))
+    let range = match revs {
+        [one] => RevisionRange::parse(one),
+        _ => None,
+    };
+    Ok(match (revs, range.as_ref()) {
+        ([], _) => plain(Revision::head(), Revision::WorkingTree),
+        (_, Some(RevisionRange::TwoDot(a, b))) => plain(commit(a), commit(b)),
+        (_, Some(RevisionRange::ThreeDot(a, b))) => {
+            let base = repo.merge_base(a, b)?;
+            let short = repo.stamp_of(&base)?.short;
+            States {
+                from: commit(&base),
+                to: commit(b),
+                from_label: format!("the merge base of {a} and {b} ({short})"),
+                to_label: b.clone(),
+            }
         }
-        [rev] => Ok((commit(rev), Revision::WorkingTree)),
-        [a, b, ..] => Ok((commit(a), commit(b))),
-    }
+        ([rev], None) | (_, Some(RevisionRange::UpTo(rev))) => {
+            plain(commit(rev), Revision::WorkingTree)
+        }
+        ([a, b, ..], None) => {
+            if let Some(range) = RevisionRange::parse(a).or_else(|| RevisionRange::parse(b)) {
+                return Err(CliError::new(format!(
+                    "`{range}` is a range: it names both states already"
+                ))
+                .hint("pass either one range (`A..B`, `A...B`) or two revisions"));
+            }
+            plain(commit(a), commit(b))
+        }
+    })
 }
 
-/// Prints changes as `programa diff` shows them, `context` words around each prose change.
+/// Prints changes as `programa diff` shows them, `context` words around each prose change,
+/// coloured by `palette`.
 pub(super) fn print_changes(
     out: &mut dyn Write,
+    palette: Palette,
     changes: &PlanChanges,
     context: usize,
 ) -> std::io::Result<()> {
+    let paint = Paint { palette, context };
     let mut first = true;
     if !changes.programme.is_empty() {
-        writeln!(out, "programme.toml")?;
+        writeln!(out, "{}", palette.paint(Style::Heading, "programme.toml"))?;
         for change in &changes.programme {
-            writeln!(out, "  {}", programme_line(change, context))?;
+            writeln!(out, "  {}", paint.programme_line(change))?;
         }
         first = false;
     }
@@ -186,144 +262,211 @@ pub(super) fn print_changes(
             writeln!(out)?;
         }
         first = false;
-        print_activity(out, change, context)?;
+        paint.activity(out, change)?;
     }
     Ok(())
 }
 
-fn programme_line(change: &ProgrammeChange, context: usize) -> String {
-    match change {
-        ProgrammeChange::FrontMatter {
-            field,
-            from: Some(from),
-            to: Some(to),
-        } => format!("{field}: {}", render_word_diff(from, to, context)),
-        ProgrammeChange::AreaSummary {
-            code,
-            from: Some(from),
-            to: Some(to),
-        } => format!(
-            "summary of area {}: {}",
-            shown_line(code),
-            render_word_diff(from, to, context)
-        ),
-        other => other.to_string(),
-    }
-}
-
-fn print_activity(
-    out: &mut dyn Write,
-    change: &ActivityChange,
+/// How `diff` shows changes: its colours and the words of context around prose changes.
+#[derive(Clone, Copy)]
+struct Paint {
+    palette: Palette,
     context: usize,
-) -> std::io::Result<()> {
-    let headline = change
-        .headline()
-        .map(|h| format!(" — {h}"))
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "{}  {}{headline}",
-        shown_line(&change.code),
-        shown_line(&change.title)
-    )?;
-    if change.kind == ChangeKind::Added || change.kind == ChangeKind::Removed {
-        return Ok(());
-    }
-    for field in &change.fields {
-        for line in field_lines(field, context) {
-            writeln!(out, "  {line}")?;
-        }
-    }
-    Ok(())
 }
 
-/// A field change as `programa diff` prints it: the field, then old → new.
-fn field_lines(field: &FieldChange, context: usize) -> Vec<String> {
-    let value = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
-    match field {
-        FieldChange::Status { from, to } => vec![format!("status: {from} → {to}")],
-        FieldChange::Progress { from, to } => vec![format!("progress: {from}% → {to}%")],
-        FieldChange::Kind { from, to } => vec![format!("kind: {from} → {to}")],
-        FieldChange::Format { from, to } => vec![format!(
-            "format: {} → {}",
-            value(from.map(|f| f.to_string())),
-            value(to.map(|f| f.to_string()))
-        )],
-        FieldChange::Date { field, from, to } => vec![format!(
-            "{field}: {} → {}",
-            value(from.map(|d| d.to_string())),
-            value(to.map(|d| d.to_string()))
-        )],
-        FieldChange::Text { field, from, to } => vec![format!(
-            "{field}: {} → {}",
-            value(from.as_deref().map(quote)),
-            value(to.as_deref().map(quote))
-        )],
-        FieldChange::Prose { field, from, to } => match (from, to) {
-            (Some(from), Some(to)) => {
-                vec![format!("{field}: {}", render_word_diff(from, to, context))]
+impl Paint {
+    /// The word diff of a piece of prose: removed words red, added words green.
+    fn words(self, from: &str, to: &str) -> String {
+        render_word_diff_with(from, to, self.context, |tag, text| match tag {
+            WordTag::Removed => self.palette.paint(Style::Removed, format!("[-{text}-]")),
+            WordTag::Added => self.palette.paint(Style::Added, format!("{{+{text}+}}")),
+            WordTag::Equal => text.to_string(),
+        })
+    }
+
+    /// An old value and a new one: `old → new`, the old red, the new green.
+    fn moved(self, from: impl std::fmt::Display, to: impl std::fmt::Display) -> String {
+        format!(
+            "{} → {}",
+            self.palette.paint(Style::Removed, from),
+            self.palette.paint(Style::Added, to)
+        )
+    }
+
+    fn programme_line(self, change: &ProgrammeChange) -> String {
+        match change {
+            ProgrammeChange::FrontMatter {
+                field,
+                from: Some(from),
+                to: Some(to),
+            } => format!("{field}: {}", self.words(from, to)),
+            ProgrammeChange::AreaSummary {
+                code,
+                from: Some(from),
+                to: Some(to),
+            } => format!(
+                "summary of area {}: {}",
+                shown_line(code),
+                self.words(from, to)
+            ),
+            other => other.to_string(),
+        }
+    }
+
+    fn activity(self, out: &mut dyn Write, change: &ActivityChange) -> std::io::Result<()> {
+        let headline = change
+            .headline()
+            .map(|h| {
+                let style = match change.kind {
+                    ChangeKind::Added => Style::Added,
+                    ChangeKind::Removed => Style::Removed,
+                    _ => Style::Quiet,
+                };
+                format!(" — {}", self.palette.paint(style, h))
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}  {}{headline}",
+            self.palette.paint(Style::Code, shown_line(&change.code)),
+            self.palette
+                .paint(Style::Heading, shown_line(&change.title))
+        )?;
+        if change.kind == ChangeKind::Added || change.kind == ChangeKind::Removed {
+            return Ok(());
+        }
+        for field in &change.fields {
+            for line in self.field_lines(field) {
+                writeln!(out, "  {line}")?;
             }
-            (None, Some(to)) => vec![format!("{field} added: {}", quote(to))],
-            (Some(from), None) => vec![format!("{field} removed: {}", quote(from))],
-            (None, None) => Vec::new(),
-        },
-        FieldChange::Item {
-            list,
-            number,
-            from,
-            to,
-            ..
-        } => {
-            let word = list.item_word();
-            match (from, to) {
-                (Some(from), Some(to)) => vec![format!(
-                    "{word} {number}: {}",
-                    render_word_diff(from, to, context)
-                )],
-                (None, Some(to)) => vec![format!("{word} {number} added: {}", quote(to))],
-                (Some(from), None) => vec![format!("{word} {number} removed: {}", quote(from))],
+        }
+        Ok(())
+    }
+
+    /// A field change as `programa diff` prints it: the field, then old → new.
+    fn field_lines(self, field: &FieldChange) -> Vec<String> {
+        let value = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+        let added = |text: String| self.palette.paint(Style::Added, text);
+        let removed = |text: String| self.palette.paint(Style::Removed, text);
+        match field {
+            FieldChange::Status { from, to } => vec![format!(
+                "status: {} → {}",
+                status(self.palette, *from),
+                status(self.palette, *to)
+            )],
+            FieldChange::Progress { from, to } => vec![format!(
+                "progress: {}",
+                self.moved(format!("{from}%"), format!("{to}%"))
+            )],
+            FieldChange::Kind { from, to } => vec![format!("kind: {}", self.moved(from, to))],
+            FieldChange::Format { from, to } => vec![format!(
+                "format: {}",
+                self.moved(
+                    value(from.map(|f| f.to_string())),
+                    value(to.map(|f| f.to_string()))
+                )
+            )],
+            FieldChange::Date { field, from, to } => vec![format!(
+                "{field}: {}",
+                self.moved(
+                    value(from.map(|d| d.to_string())),
+                    value(to.map(|d| d.to_string()))
+                )
+            )],
+            FieldChange::Text { field, from, to } => vec![format!(
+                "{field}: {}",
+                self.moved(
+                    value(from.as_deref().map(quote)),
+                    value(to.as_deref().map(quote))
+                )
+            )],
+            FieldChange::Prose { field, from, to } => match (from, to) {
+                (Some(from), Some(to)) => vec![format!("{field}: {}", self.words(from, to))],
+                (None, Some(to)) => vec![format!("{field} added: {}", added(quote(to)))],
+                (Some(from), None) => vec![format!("{field} removed: {}", removed(quote(from)))],
                 (None, None) => Vec::new(),
+            },
+            FieldChange::Item {
+                list,
+                number,
+                from,
+                to,
+                ..
+            } => {
+                let word = list.item_word();
+                match (from, to) {
+                    (Some(from), Some(to)) => {
+                        vec![format!("{word} {number}: {}", self.words(from, to))]
+                    }
+                    (None, Some(to)) => {
+                        vec![format!("{word} {number} added: {}", added(quote(to)))]
+                    }
+                    (Some(from), None) => {
+                        vec![format!("{word} {number} removed: {}", removed(quote(from)))]
+                    }
+                    (None, None) => Vec::new(),
+                }
             }
+            FieldChange::ParticipantsAdded { participants } => {
+                let mut lines = vec![format!("participants: {field}")];
+                lines.extend(
+                    participants
+                        .iter()
+                        .map(|p| added(format!("  + {}", describe_participant(p)))),
+                );
+                lines
+            }
+            FieldChange::ParticipantsRemoved { participants } => {
+                let mut lines = vec![format!("participants: {field}")];
+                lines.extend(
+                    participants
+                        .iter()
+                        .map(|p| removed(format!("  - {}", describe_participant(p)))),
+                );
+                lines
+            }
+            FieldChange::ParticipantChanged { from, to } => vec![format!(
+                "participant: {}",
+                self.moved(describe_participant(from), describe_participant(to))
+            )],
+            FieldChange::NoteAdded { note } => vec![format!(
+                "note added: {} {}",
+                note.date,
+                added(quote(&note.text))
+            )],
+            FieldChange::NoteRemoved { note } => vec![format!(
+                "note removed: {} {}",
+                note.date,
+                removed(quote(&note.text))
+            )],
+            FieldChange::NoteChanged { from, to } => vec![format!(
+                "note of {}: {}",
+                to.date,
+                self.words(&from.text, &to.text)
+            )],
+            FieldChange::FootnoteChanged { from, to } => vec![format!(
+                "footnote {}: {}",
+                shown_line(&to.id),
+                self.words(&from.text, &to.text)
+            )],
+            other => vec![other.to_string()],
         }
-        FieldChange::ParticipantsAdded { participants } => {
-            let mut lines = vec![format!("participants: {field}")];
-            lines.extend(
-                participants
-                    .iter()
-                    .map(|p| format!("  + {}", describe_participant(p))),
-            );
-            lines
-        }
-        FieldChange::ParticipantsRemoved { participants } => {
-            let mut lines = vec![format!("participants: {field}")];
-            lines.extend(
-                participants
-                    .iter()
-                    .map(|p| format!("  - {}", describe_participant(p))),
-            );
-            lines
-        }
-        FieldChange::ParticipantChanged { from, to } => vec![format!(
-            "participant: {} → {}",
-            describe_participant(from),
-            describe_participant(to)
-        )],
-        FieldChange::NoteAdded { note } => {
-            vec![format!("note added: {} {}", note.date, quote(&note.text))]
-        }
-        FieldChange::NoteRemoved { note } => {
-            vec![format!("note removed: {} {}", note.date, quote(&note.text))]
-        }
-        FieldChange::NoteChanged { from, to } => vec![format!(
-            "note of {}: {}",
-            to.date,
-            render_word_diff(&from.text, &to.text, context)
-        )],
-        FieldChange::FootnoteChanged { from, to } => vec![format!(
-            "footnote {}: {}",
-            shown_line(&to.id),
-            render_word_diff(&from.text, &to.text, context)
-        )],
-        other => vec![other.to_string()],
+    }
+}
+
+/// A status in its colour: planned blue, ongoing yellow, completed green, postponed magenta,
+/// cancelled red.
+pub(super) fn status(palette: Palette, status: Status) -> String {
+    palette.paint(status_style(status), status.as_str())
+}
+
+/// The colour of a status.
+pub(super) fn status_style(status: Status) -> Style {
+    match status {
+        Status::Planned => Style::Waiting,
+        Status::Ongoing => Style::Busy,
+        Status::Completed => Style::Good,
+        Status::Postponed => Style::Late,
+        Status::Cancelled => Style::Bad,
     }
 }

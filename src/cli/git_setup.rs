@@ -13,6 +13,7 @@ use crate::changes::{PlanChanges, compare_activities, compare_programmes};
 use crate::history::patch::{Side, git_patch};
 use crate::history::{Repo, shell_quote, textconv};
 use crate::model::{Activity, WorkProgramme};
+use crate::output::style::Palette;
 
 /// Make `git diff` and git's merges work on programme files field by field
 ///
@@ -167,7 +168,7 @@ pub fn run_diff_driver(context: &mut Context, args: &DiffDriverArgs) -> Result<(
     {
         writeln!(context.out, "{new_path}, field by field:")?;
         let mut fields = Vec::new();
-        print_changes(&mut fields, &changes, 6)?;
+        print_changes(&mut fields, Palette::new(false), &changes, 6)?;
         for line in String::from_utf8_lossy(&fields).lines() {
             writeln!(context.out, "  {line}")?;
         }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{CliError, Context};
 use crate::history::{HistoryError, Repo, Timeline, Timelines, sparkline};
+use crate::output::style::{Palette, Style};
 use crate::output::{escape_hidden, shown_line};
 
 /// Show an activity's trajectory, derived from the git history
@@ -35,7 +36,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         writeln!(context.out)?;
         return Ok(());
     }
-    print_timeline(context.out, timeline)?;
+    print_timeline(context.out, context.palette, timeline)?;
     Ok(())
 }
 
@@ -60,9 +61,20 @@ fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliErro
     }
 }
 
-/// Prints a trajectory as `programa history` shows it.
-pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Result<()> {
-    writeln!(out, "{}  {}", shown_line(&t.code), shown_line(&t.title))?;
+/// Prints a trajectory as `programa history` shows it, coloured by `palette`.
+pub(super) fn print_timeline(
+    out: &mut dyn Write,
+    palette: Palette,
+    t: &Timeline,
+) -> std::io::Result<()> {
+    let heading = |text: &str| palette.paint(Style::Heading, text);
+    let commit = |short: &str| palette.paint(Style::Commit, short);
+    writeln!(
+        out,
+        "{}  {}",
+        palette.paint(Style::Code, shown_line(&t.code)),
+        heading(&shown_line(&t.title).to_string())
+    )?;
     if !t.former_codes.is_empty() {
         let codes: Vec<String> = t
             .former_codes
@@ -77,7 +89,7 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             "created {} by {} ({})",
             created.day(),
             shown_line(&created.author),
-            created.short
+            commit(&created.short)
         )?;
     }
     if let Some(removed) = &t.removed {
@@ -86,40 +98,47 @@ pub(super) fn print_timeline(out: &mut dyn Write, t: &Timeline) -> std::io::Resu
             "removed {} by {} ({})",
             removed.day(),
             shown_line(&removed.author),
-            removed.short
+            commit(&removed.short)
         )?;
     }
-    writeln!(out, "\nstatus")?;
+    writeln!(out, "\n{}", heading("status"))?;
     for reached in &t.statuses {
+        let pad = 10usize.saturating_sub(reached.status.as_str().len());
         writeln!(
             out,
-            "  {}  {:<10}  {}  {}",
+            "  {}  {}{:pad$}  {}  {}",
             reached.commit.day(),
-            reached.status.as_str(),
-            reached.commit.short,
+            super::diff::status(palette, reached.status),
+            "",
+            commit(&reached.commit.short),
             shown_line(&reached.commit.author)
         )?;
     }
     let values: Vec<u8> = t.progress.iter().map(|p| p.progress).collect();
-    writeln!(out, "\nprogress  {}", sparkline(&values))?;
+    writeln!(out, "\n{}  {}", heading("progress"), sparkline(&values))?;
     for point in &t.progress {
         writeln!(
             out,
             "  {}  {:>4}  {}  {}",
             point.commit.day(),
             format!("{}%", point.progress),
-            point.commit.short,
+            commit(&point.commit.short),
             shown_line(&point.commit.author)
         )?;
     }
-    writeln!(out, "\nparticipants ({})", t.participants.len())?;
+    writeln!(
+        out,
+        "\n{} ({})",
+        heading("participants"),
+        t.participants.len()
+    )?;
     for added in &t.participants {
         writeln!(
             out,
             "  {}  {}  ({}, {})",
             added.commit.day(),
             crate::changes::describe_participant(&added.participant),
-            added.commit.short,
+            commit(&added.commit.short),
             shown_line(&added.commit.author)
         )?;
     }
@@ -131,6 +150,21 @@ pub(super) fn open(context: &Context) -> Result<(Repo, i32), CliError> {
     let workspace = context.workspace()?;
     let year = workspace.resolve_year(context.year_option())?;
     let repo = Repo::open(&workspace)?;
+    Ok((repo, year))
+}
+
+/// The repository around the workspace, and the year a command reads at revision `rev`:
+/// `--year`, else the latest year that revision holds.
+pub(super) fn open_at(context: &Context, rev: &str) -> Result<(Repo, i32), CliError> {
+    let workspace = context.workspace()?;
+    let repo = Repo::open(&workspace)?;
+    let year = match context.year_option() {
+        Some(year) => year,
+        None => match repo.latest_year_at(rev)? {
+            Some(year) => year,
+            None => workspace.resolve_year(None)?,
+        },
+    };
     Ok((repo, year))
 }
 
@@ -152,10 +186,16 @@ impl From<HistoryError> for CliError {
             HistoryError::Bare(_) => {
                 Some("run the command in a clone that has a working tree".to_string())
             }
-            HistoryError::UnknownRevision { .. } => Some(
-                "name a commit, branch or tag (`git log --oneline` lists commits, `programa baseline list` baselines)"
-                    .to_string(),
-            ),
+            HistoryError::UnknownRevision { suggestion, .. } => {
+                let name = "name a commit, branch, tag or baseline (`git log --oneline` lists commits, `programa baseline list` baselines)";
+                Some(match suggestion {
+                    Some(close) => format!("did you mean `{}`? {name}", shown_line(close)),
+                    None => name.to_string(),
+                })
+            }
+            HistoryError::NoMergeBase { .. } => {
+                Some("`A..B` compares the two states as they are".to_string())
+            }
             HistoryError::NoCommits => {
                 Some("make the first commit with `programa commit`".to_string())
             }
@@ -172,9 +212,9 @@ impl From<HistoryError> for CliError {
             HistoryError::BadName(_) => Some(
                 "use letters, digits, `-`, `_` and `.`, e.g. `approved-2021`".to_string(),
             ),
-            HistoryError::NoSuchBaseline(_) => {
-                Some("`programa baseline list` shows the baselines".to_string())
-            }
+            HistoryError::NoSuchBaseline(_) => Some(
+                "name a baseline (`programa baseline list` shows them) or a revision".to_string(),
+            ),
             HistoryError::BaselineExists { .. } => {
                 Some("choose another name, or pass `--force` to move it".to_string())
             }

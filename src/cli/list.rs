@@ -15,6 +15,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Format, Kind, Status, WorkProgramme, code_sort_key};
 use crate::output;
+use crate::output::style::{Palette, Style};
 use crate::store::conflict::FileConflict;
 use crate::store::{self, Loaded};
 
@@ -130,7 +131,13 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             _ if args.overdue => Some(SortKey::PlannedEnd),
             _ => None,
         };
-        write_table(&mut out, &activities, date_column, output_width())?;
+        write_table(
+            &mut out,
+            &activities,
+            date_column,
+            output_width(),
+            context.palette,
+        )?;
     }
     out.flush()?;
     Ok(())
@@ -462,6 +469,7 @@ fn write_table(
     listed: &[Listed],
     date_column: Option<SortKey>,
     width: Option<usize>,
+    palette: Palette,
 ) -> std::io::Result<()> {
     const HEADER: [&str; 5] = ["CODE", "STATUS", "DONE", "KIND", "TITLE"];
     let date_column = date_column.and_then(SortKey::date_of);
@@ -497,26 +505,33 @@ fn write_table(
     // Never squeeze titles below a readable minimum, even in a narrow terminal.
     let title_width = width.map(|w| w.saturating_sub(before_title).max(12));
 
-    let mut row =
-        |code: &str, status: &str, progress: &str, date: &str, kind: &str, title: &str| {
-            let title = match title_width {
-                Some(width) => truncate(title, width),
-                None => output::escape_line(title),
-            };
-            let date = match date_column {
-                Some(_) => format!("{}  ", fill(date, date_width - gap)),
-                None => String::new(),
-            };
-            writeln!(
-                out,
-                "{}  {}  {progress:>progress_width$}  {date}{}  {title}",
-                fill(code, code_width),
-                fill(status, status_width),
-                fill(kind, kind_width),
-            )
+    // Colours wrap the cells once they are filled, so they take no room.
+    let mut row = |cells: [Style; 2],
+                   code: &str,
+                   status: &str,
+                   progress: &str,
+                   date: &str,
+                   kind: &str,
+                   title: &str| {
+        let title = match title_width {
+            Some(width) => truncate(title, width),
+            None => output::escape_line(title),
         };
+        let date = match date_column {
+            Some(_) => format!("{}  ", fill(date, date_width - gap)),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{}  {}  {progress:>progress_width$}  {date}{}  {title}",
+            palette.paint(cells[0], fill(code, code_width)),
+            palette.paint(cells[1], fill(status, status_width)),
+            fill(kind, kind_width),
+        )
+    };
     let date_header = date_column.map_or("", |(_, header)| header);
     row(
+        [Style::Heading; 2],
         HEADER[0],
         HEADER[1],
         HEADER[2],
@@ -528,7 +543,12 @@ fn write_table(
         let activity = listed.activity;
         let progress = format!("{}%", activity.progress);
         let date = dates.get(index).map_or("", String::as_str);
+        let status_style = match listed.conflict {
+            Some(_) => Style::Bad,
+            None => super::diff::status_style(activity.status),
+        };
         row(
+            [Style::Code, status_style],
             &activity.code,
             status(listed),
             &progress,

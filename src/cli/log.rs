@@ -4,20 +4,28 @@ use std::io::Write;
 
 use super::history::{open, warn};
 use super::{CliError, Context};
-use crate::history::{Log, LogEntry, LogQuery};
+use crate::history::{Log, LogEntry, LogQuery, Repo, RevisionRange};
 use crate::model::Date;
+use crate::output::style::{Palette, Style};
 use crate::output::{escape_line, shown_line};
 
 /// Show the history of the programme as changes per activity
 ///
 /// Per commit, what changed in each activity (status transitions, progress, participants,
 /// fields; activities created, removed, renamed), with the commit, its author and date.
-/// Commits made with plain git count the same.
+/// Commits made with plain git count the same. Up to HEAD, or as git reads a range:
+/// `main..review` the commits in review and not in main (what a review of the branch reads),
+/// `A...B` those in either and not in both, `REV` those up to REV.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only this activity, followed through renames
-    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes))]
-    code: Option<String>,
+    /// An activity's code (only its changes, followed through renames), a range (`A..B`,
+    /// `A...B`) or a revision; or both, a range and a code
+    #[arg(
+        value_name = "CODE|RANGE",
+        num_args = 0..=2,
+        add = clap_complete::ArgValueCandidates::new(super::completions::activity_codes)
+    )]
+    what: Vec<String>,
     /// Only commits made on or after this day
     #[arg(long, value_name = "YYYY-MM-DD")]
     since: Option<Date>,
@@ -35,13 +43,22 @@ pub struct Args {
 /// Runs `programa log`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (repo, year) = open(context)?;
+    let known = crate::store::codes(repo.workspace(), year)?.activities;
+    let (code, range) = classify(&repo, &known, &args.what)?;
     let query = LogQuery {
-        code: args.code.clone(),
+        code: code.clone(),
         since: args.since,
         until: args.until,
         author: args.author.clone(),
+        range: range.clone(),
     };
     let log = repo.log_of(year, &query)?;
+    if let Some(code) = &code
+        && log.entries.is_empty()
+        && !known.contains(code)
+    {
+        return Err(unknown(code, &known, year));
+    }
     warn(&log.warnings);
     let mut entries = log.entries;
     entries.reverse();
@@ -63,8 +80,17 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         return Ok(());
     }
     if entries.is_empty() {
-        let what = args.code.as_deref().unwrap_or("the programme");
-        writeln!(out, "no changes to {what} ({year}) in the history")?;
+        let what = code.as_deref().unwrap_or("the programme");
+        let within = match &range {
+            Some(range) => format!(" in {range}"),
+            None => " in the history".to_string(),
+        };
+        writeln!(
+            out,
+            "no changes to {} ({year}){}",
+            shown_line(what),
+            shown_line(&within)
+        )?;
         out.flush()?;
         return Ok(());
     }
@@ -72,21 +98,70 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         if i > 0 {
             writeln!(out)?;
         }
-        print_entry(&mut out, entry)?;
+        print_entry(&mut out, context.palette, entry)?;
     }
     out.flush()?;
     Ok(())
 }
 
-fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
+/// What the words on the command line are: an activity's code, a range or revision, or both.
+///
+/// A word with `..` is a range; a code of the year's activities is a code; a revision git
+/// knows is a revision; anything else is taken for a code, of an activity that may be gone
+/// from the files but not from the history (an error if it is not there either).
+fn classify(
+    repo: &Repo,
+    known: &[String],
+    words: &[String],
+) -> Result<(Option<String>, Option<RevisionRange>), CliError> {
+    let mut code = None;
+    let mut range = None;
+    for word in words {
+        let as_range = match RevisionRange::parse(word) {
+            Some(parsed) => Some(parsed),
+            None if known.contains(word) => None,
+            None if repo.is_revision(word) => Some(RevisionRange::UpTo(word.clone())),
+            None => None,
+        };
+        let (twice, what) = match as_range {
+            Some(parsed) => (range.replace(parsed).is_some(), "revision range"),
+            None => (code.replace(word.clone()).is_some(), "activity code"),
+        };
+        if twice {
+            return Err(CliError::new(format!(
+                "`{}`: only one {what} can be given",
+                shown_line(word)
+            ))
+            .hint("pass at most an activity's code and a range (`main..review I.1.2`)"));
+        }
+    }
+    Ok((code, range))
+}
+
+/// The error for a word that names neither an activity of the year, nor one in its history,
+/// nor a revision.
+fn unknown(word: &str, known: &[String], year: i32) -> CliError {
+    let mut error = CliError::new(format!(
+        "`{}` is neither an activity of {year} (in its files or its history) nor a revision",
+        shown_line(word)
+    ));
+    if let Some(close) = crate::suggest::did_you_mean(word, known.iter().map(String::as_str)) {
+        error = error.hint(format!("did you mean {}?", shown_line(close)));
+    }
+    error.hint(
+        "`programa list` lists the activities, `git branch` and `git tag` the revisions; a range is written `A..B`",
+    )
+}
+
+fn print_entry(out: &mut dyn Write, palette: Palette, entry: &LogEntry) -> std::io::Result<()> {
     let c = &entry.commit;
     writeln!(
         out,
         "{}  {}  {}  {}",
-        c.short,
+        palette.paint(Style::Commit, &c.short),
         c.day(),
         shown_line(&c.author),
-        shown_line(&entry.summary)
+        palette.paint(Style::Heading, shown_line(&entry.summary))
     )?;
     if !entry.changes.programme.is_empty() {
         let phrases: Vec<String> = entry
@@ -95,7 +170,12 @@ fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
             .iter()
             .map(ToString::to_string)
             .collect();
-        writeln!(out, "  programme  {}", phrases.join("; "))?;
+        writeln!(
+            out,
+            "  {}  {}",
+            palette.paint(Style::Code, "programme"),
+            phrases.join("; ")
+        )?;
     }
     let width = entry
         .changes
@@ -106,10 +186,11 @@ fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {
         .unwrap_or(0)
         .max("programme".len());
     for change in &entry.changes.activities {
+        let code = format!("{:<width$}", shown_line(&change.code));
         writeln!(
             out,
-            "  {:<width$}  {}",
-            shown_line(&change.code),
+            "  {}  {}",
+            palette.paint(Style::Code, code),
             change.phrases().join("; ")
         )?;
     }

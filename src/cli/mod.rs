@@ -39,6 +39,7 @@ pub use tui::GitServices;
 use crate::changes;
 use crate::model::{Activity, Lang};
 use crate::output::Terminal;
+use crate::output::style::Palette;
 use crate::store::{self, Loaded, Workspace, WriteLock};
 
 /// Keep an organisation's annual work programme as TOML files in git, and work on it.
@@ -52,6 +53,10 @@ pub struct Cli {
     /// The programme year [default: the latest year present]
     #[arg(long, global = true, value_name = "YYYY")]
     year: Option<i32>,
+    /// Colour the output of diff, log, history, list and check: auto colours a terminal unless
+    /// NO_COLOR is set
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     /// Without a command, the full-screen interface opens (on a terminal).
     #[command(subcommand)]
     command: Option<Command>,
@@ -94,6 +99,30 @@ enum Command {
     Man(man::Args),
 }
 
+/// When output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, into a pipe too.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether standard output is coloured.
+    fn colours_stdout(self) -> bool {
+        match self {
+            ColorChoice::Auto => {
+                crate::diagnostic::render::use_color(std::io::stdout().is_terminal())
+            }
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+        }
+    }
+}
+
 /// What every command gets: where the programme is, which year, and where to print.
 pub struct Context<'a> {
     root: Option<PathBuf>,
@@ -104,6 +133,8 @@ pub struct Context<'a> {
     /// Standard output, through a [`Terminal`] writer: a character from a file that would
     /// act on a terminal is escaped even where a command forgot to.
     pub out: &'a mut dyn Write,
+    /// How standard output is coloured (`--color`): [`Context::out`] lets its colours through.
+    pub palette: Palette,
 }
 
 impl Context<'_> {
@@ -220,12 +251,18 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut out = Terminal::new(std::io::stdout().lock());
+    let palette = Palette::new(cli.color.colours_stdout());
+    let mut out = if palette.is_on() {
+        Terminal::keeping_colours(std::io::stdout().lock())
+    } else {
+        Terminal::new(std::io::stdout().lock())
+    };
     let mut context = Context {
         root: cli.root,
         year: cli.year,
         lang: Lang::En,
         out: &mut out,
+        palette,
     };
     let result =
         run(command, &mut context).and_then(|()| context.out.flush().map_err(CliError::from));

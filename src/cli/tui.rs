@@ -11,6 +11,7 @@ use super::{CliError, Context};
 use crate::changes;
 use crate::history::{HistoryError, Log, Repo, Revision, Timelines};
 use crate::model::Plan;
+use crate::output::style::Palette;
 use crate::store;
 use crate::tui::{ActivityHistory, Document, HistoryEntry, KeyMap, Scope, Services};
 
@@ -141,7 +142,7 @@ impl Services for GitServices {
             let mut trajectory = Vec::new();
             if let Some(timeline) = timelines.activity(code) {
                 let mut text = Vec::new();
-                if super::history::print_timeline(&mut text, timeline).is_ok() {
+                if super::history::print_timeline(&mut text, Palette::default(), timeline).is_ok() {
                     trajectory = String::from_utf8_lossy(&text)
                         .lines()
                         .map(str::to_string)
@@ -190,7 +191,7 @@ impl Services for GitServices {
             .plan;
         let changes = changes::compare(&old, &new);
         let mut text = Vec::new();
-        super::diff::print_changes(&mut text, &changes, DIFF_CONTEXT)
+        super::diff::print_changes(&mut text, Palette::default(), &changes, DIFF_CONTEXT)
             .map_err(|e| format!("cannot describe the changes ({e})"))?;
         let mut lines: Vec<String> = String::from_utf8_lossy(&text)
             .lines()

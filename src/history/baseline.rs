@@ -90,6 +90,27 @@ impl Repo {
         self.baseline_of(name, &reference)
     }
 
+    /// The baseline called `name` or, when there is none, the plan at the revision `name`
+    /// (a tag, a branch, a commit) taken as the approved one.
+    pub fn baseline_or_revision(&self, name: &str) -> Result<Baseline> {
+        match self.baseline(name) {
+            Err(HistoryError::NoSuchBaseline(_)) if self.is_revision(name) => {
+                let id = self.resolve(name)?;
+                let commit = self.git.find_commit(id)?;
+                Ok(Baseline {
+                    name: name.to_string(),
+                    tag: name.to_string(),
+                    commit: id.to_string(),
+                    short: self.short_id(id),
+                    date: to_datetime(commit.time()),
+                    tagger: None,
+                    message: String::new(),
+                })
+            }
+            other => other,
+        }
+    }
+
     fn baseline_of(&self, name: &str, reference: &git2::Reference) -> Result<Baseline> {
         let commit = reference.peel_to_commit()?;
         let (date, tagger, message) = match reference.peel_to_tag() {
@@ -147,14 +168,15 @@ impl Repo {
         Ok(baselines)
     }
 
-    /// What changed in `year` from the baseline `name` to `at`.
+    /// What changed in `year` from the baseline `name` (or the revision `name`, when no
+    /// baseline has that name) to `at`.
     pub fn baseline_comparison(
         &self,
         name: &str,
         at: &Revision,
         year: i32,
     ) -> Result<BaselineComparison> {
-        let baseline = self.baseline(name)?;
+        let baseline = self.baseline_or_revision(name)?;
         let approved = self.load(&Revision::Commit(baseline.commit.clone()), year)?;
         let current = self.load(at, year)?;
         let changes = changes::compare(&approved.plan, &current.plan);

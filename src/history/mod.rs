@@ -16,6 +16,7 @@ mod identity;
 mod parts;
 pub mod patch;
 mod query;
+mod range;
 mod report;
 mod setup;
 pub mod textconv;
@@ -31,6 +32,7 @@ use crate::model::Plan;
 use crate::store::{
     self, ACTIVITIES_DIR, Loaded, PROGRAMME_DIR, PROGRAMME_FILE, RawFile, StoreError, Workspace,
 };
+use crate::syntax::tree::Tree;
 
 pub use crate::changes::{BaselineSummary, DateMove, FormatChange, StatusCount};
 pub use baseline::{BASELINE_PREFIX, Baseline, BaselineComparison};
@@ -39,6 +41,7 @@ pub use commit::{CommitKind, Committed, PathChange, WorkingChanges};
 pub use diff::Comparison;
 pub use identity::{Identity, Role};
 pub use query::LogQuery;
+pub use range::RevisionRange;
 pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};
 pub use timeline::{
@@ -62,6 +65,16 @@ pub enum HistoryError {
         rev: String,
         /// What git said.
         cause: String,
+        /// The branch, tag or baseline probably meant.
+        suggestion: Option<String>,
+    },
+    /// Two revisions with no common ancestor, for `A...B`.
+    #[error("`{a}` and `{b}` have no common ancestor")]
+    NoMergeBase {
+        /// The first revision.
+        a: String,
+        /// The second.
+        b: String,
     },
     /// The branch has no commits yet, and the command needs one.
     #[error("the repository has no commits yet")]
@@ -314,7 +327,9 @@ impl Repo {
         }
     }
 
-    /// The commit a revision names.
+    /// The commit a revision names: anything git understands (`HEAD~2`, a branch, a tag, a
+    /// short id, `main@{1}`), or a baseline by its name (`approved-2021` for
+    /// `baseline/approved-2021`).
     pub(crate) fn resolve(&self, rev: &str) -> Result<git2::Oid> {
         if rev == "HEAD" && self.head()?.is_none() {
             return Err(HistoryError::NoCommits);
@@ -322,10 +337,36 @@ impl Repo {
         let unknown = |error: git2::Error| HistoryError::UnknownRevision {
             rev: rev.to_string(),
             cause: error.message().to_string(),
+            suggestion: self.nearest_ref(rev),
         };
-        let object = self.git.revparse_single(rev).map_err(unknown)?;
+        let object = match self.git.revparse_single(rev) {
+            Ok(object) => object,
+            Err(error) => self
+                .git
+                .revparse_single(&format!("refs/tags/{BASELINE_PREFIX}{rev}"))
+                .map_err(|_| unknown(error))?,
+        };
         let commit = object.peel_to_commit().map_err(unknown)?;
         Ok(commit.id())
+    }
+
+    /// Whether `rev` names a commit.
+    pub fn is_revision(&self, rev: &str) -> bool {
+        !rev.is_empty() && self.resolve(rev).is_ok()
+    }
+
+    /// The branch, tag or baseline name nearest to `rev`, if one is near enough to be what a
+    /// typo meant.
+    fn nearest_ref(&self, rev: &str) -> Option<String> {
+        let names: Vec<String> = self
+            .git
+            .references()
+            .ok()?
+            .flatten()
+            .filter_map(|r| r.shorthand().ok().map(str::to_string))
+            .chain(["HEAD".to_string()])
+            .collect();
+        crate::suggest::did_you_mean(rev, names.iter().map(String::as_str)).map(str::to_string)
     }
 
     /// The abbreviated id of a commit.
@@ -385,6 +426,41 @@ impl Repo {
 
     /// A year at a commit, or `None` when the year has no folder there.
     pub(crate) fn load_commit(&self, id: git2::Oid, year: i32) -> Result<Option<Loaded>> {
+        Ok(self
+            .files_at(id, year)?
+            .map(|(programme, activities)| store::assemble(year, programme, activities)))
+    }
+
+    /// A year at a revision as `check` reads it: with where every key of each file is (see
+    /// [`store::load_located`]), the paths those of the revision.
+    pub fn load_located(&self, rev: &str, year: i32) -> Result<(Loaded, Vec<Option<Tree>>)> {
+        let id = self.resolve(rev)?;
+        let (programme, activities) =
+            self.files_at(id, year)?
+                .ok_or_else(|| HistoryError::NoYearAt {
+                    year,
+                    rev: rev.to_string(),
+                })?;
+        Ok(store::assemble_located(year, programme, activities))
+    }
+
+    /// The latest year whose folder the revision `rev` holds.
+    pub fn latest_year_at(&self, rev: &str) -> Result<Option<i32>> {
+        let id = self.resolve(rev)?;
+        let tree = self.git.find_commit(id)?.tree()?;
+        let Some(dir) = subtree(&self.git, &tree, &self.programme_path())? else {
+            return Ok(None);
+        };
+        Ok(dir
+            .iter()
+            .filter(|entry| entry.kind() == Some(git2::ObjectType::Tree))
+            .filter_map(|entry| entry.name().ok()?.parse::<i32>().ok())
+            .max())
+    }
+
+    /// The bytes of a year's programme file and activity files at a commit, or `None` when
+    /// the year has no folder there.
+    fn files_at(&self, id: git2::Oid, year: i32) -> Result<Option<(RawFile, Vec<RawFile>)>> {
         let commit = self.git.find_commit(id)?;
         let tree = commit.tree()?;
         let year_path = self.year_path(year);
@@ -412,7 +488,7 @@ impl Repo {
                 ));
             }
         }
-        Ok(Some(store::assemble(year, programme, activities)))
+        Ok(Some((programme, activities)))
     }
 
     /// The bytes of a blob, for the store to decode.

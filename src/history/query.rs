@@ -20,10 +20,11 @@ use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::range::RangeCommits;
 use super::walk::{
     Cache, Changed, Commits, Log, LogEntry, Recent, Walked, changes_of, compare_commit, summary,
 };
-use super::{Repo, Result, Stamp, Timelines, to_datetime};
+use super::{Repo, Result, RevisionRange, Stamp, Timelines, to_datetime};
 use crate::changes::{ChangeKind, PlanChanges};
 use crate::model::Date;
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_DIR};
@@ -39,6 +40,8 @@ pub struct LogQuery {
     pub until: Option<Date>,
     /// Only commits whose author's name or email holds this, in any case.
     pub author: Option<String>,
+    /// Only the commits of this range (`A..B`: in B and not in A) instead of those up to HEAD.
+    pub range: Option<RevisionRange>,
 }
 
 impl LogQuery {
@@ -97,44 +100,84 @@ impl Repo {
     /// Reads only the commits it needs (see the module's comment); the answer is the one
     /// [`log_of_whole_history`](Repo::log_of_whole_history) gives.
     pub fn log_of(&self, year: i32, query: &LogQuery) -> Result<Log> {
-        let Some(start) = self.head()? else {
-            return Ok(Log {
-                year,
-                ..Log::default()
-            });
+        let range = match &query.range {
+            Some(range) => Some(self.range_commits(range)?),
+            None => None,
+        };
+        let start = match (&range, self.head()?) {
+            (Some(_), head) => head,
+            (None, Some(head)) => Some(head),
+            (None, None) => {
+                return Ok(Log {
+                    year,
+                    ..Log::default()
+                });
+            }
         };
         if query.is_everything() {
             return self.log_of_whole_history(year, query);
         }
         let mut cache = Cache::partial();
-        let walked = match &query.code {
-            Some(code) => self
-                .walk_activity(start, year, code, query, &mut cache)?
-                .map(|walk| walk.walked),
-            None => {
+        let walked = match (&query.code, &range, start) {
+            (Some(code), _, _) => {
+                let order = match &range {
+                    Some(range) => range.order.clone(),
+                    None => self.commits_of(start, query)?,
+                };
+                self.walk_activity(order, year, code, &mut cache)?
+                    .map(|walk| walk.walked)
+            }
+            (None, Some(range), _) => {
+                let commits = Commits::These(range.order.clone());
+                Some(self.walk(commits, year, &|c| query.keeps_commit(c), &mut cache)?)
+            }
+            (None, None, Some(start)) => {
                 let commits = match query.stop_before() {
                     Some(bound) => Commits::These(self.commits_since(start, bound)?),
                     None => Commits::UpTo(start),
                 };
                 Some(self.walk(commits, year, &|c| query.keeps_commit(c), &mut cache)?)
             }
+            (None, None, None) => Some(Vec::new()),
         };
         match walked {
-            Some(walked) if !cache.incomplete => Ok(self.select(year, walked, query)),
+            Some(walked) if !cache.incomplete => {
+                Ok(self.select(year, walked, query, range.as_ref()))
+            }
             _ => self.log_of_whole_history(year, query),
+        }
+    }
+
+    /// The commits up to `start` a query reads, oldest first: since its first day, if it has
+    /// one.
+    fn commits_of(&self, start: Option<git2::Oid>, query: &LogQuery) -> Result<Vec<git2::Oid>> {
+        let Some(start) = start else {
+            return Ok(Vec::new());
+        };
+        match query.stop_before() {
+            Some(bound) => self.commits_since(start, bound),
+            None => self.commits_up_to(&[start]),
         }
     }
 
     /// What [`log_of`](Repo::log_of) answers, picked from the walk of the whole history.
     pub fn log_of_whole_history(&self, year: i32, query: &LogQuery) -> Result<Log> {
-        let Some(start) = self.head()? else {
-            return Ok(Log {
-                year,
-                ..Log::default()
-            });
+        let range = match &query.range {
+            Some(range) => Some(self.range_commits(range)?),
+            None => None,
         };
-        let walked = self.walk(Commits::UpTo(start), year, &|_| true, &mut Cache::default())?;
-        Ok(self.select(year, walked, query))
+        let commits = match (&range, self.head()?) {
+            (Some(range), _) => Commits::These(self.commits_up_to(&range.tips)?),
+            (None, Some(start)) => Commits::UpTo(start),
+            (None, None) => {
+                return Ok(Log {
+                    year,
+                    ..Log::default()
+                });
+            }
+        };
+        let walked = self.walk(commits, year, &|_| true, &mut Cache::default())?;
+        Ok(self.select(year, walked, query, range.as_ref()))
     }
 
     /// The trajectory of the activity `code` in a year, with the warnings about its files:
@@ -148,11 +191,12 @@ impl Repo {
         };
         if let Some(start) = self.head()? {
             let mut cache = Cache::partial();
-            if let Some(walk) = self.walk_activity(start, year, code, &query, &mut cache)?
+            let order = self.commits_of(Some(start), &query)?;
+            if let Some(walk) = self.walk_activity(order, year, code, &mut cache)?
                 && !walk.renamed_away
                 && !cache.incomplete
             {
-                let timelines = Timelines::from_log(&self.select(year, walk.walked, &query));
+                let timelines = Timelines::from_log(&self.select(year, walk.walked, &query, None));
                 if timelines.activity(code).is_some() {
                     return Ok(timelines);
                 }
@@ -173,13 +217,23 @@ impl Repo {
     }
 
     /// The log `query` asks for, picked from `walked` (oldest first): the walk of the whole
-    /// history, or of the commits a query needs, which give the same.
-    fn select(&self, year: i32, walked: Vec<Walked>, query: &LogQuery) -> Log {
+    /// history, or of the commits a query needs, which give the same; with a range, only its
+    /// commits.
+    fn select(
+        &self,
+        year: i32,
+        walked: Vec<Walked>,
+        query: &LogQuery,
+        range: Option<&RangeCommits>,
+    ) -> Log {
         let mut names = query.code.as_ref().map(|c| HashSet::from([c.clone()]));
         let mut entries = Vec::new();
         let mut warnings = Vec::new();
         for one in walked.into_iter().rev() {
-            let kept = query.keeps_stamp(&one.stamp);
+            let kept = query.keeps_stamp(&one.stamp)
+                && range.is_none_or(|range| {
+                    git2::Oid::from_str(&one.stamp.id).is_ok_and(|id| range.set.contains(&id))
+                });
             if kept {
                 let about_it = |path: &str| {
                     names
@@ -218,21 +272,15 @@ impl Repo {
         }
     }
 
-    /// Follows one activity back from `start` through the commits that changed its file
-    /// (since the query's first day, if it has one); `None` when the whole history must be
-    /// read instead.
+    /// Follows one activity back through `order` (oldest first), reading the commits that
+    /// changed its file; `None` when the whole history must be read instead.
     fn walk_activity(
         &self,
-        start: git2::Oid,
+        order: Vec<git2::Oid>,
         year: i32,
         code: &str,
-        query: &LogQuery,
         cache: &mut Cache,
     ) -> Result<Option<ActivityWalk>> {
-        let order = match query.stop_before() {
-            Some(bound) => self.commits_since(start, bound)?,
-            None => self.commits_up_to(start)?,
-        };
         let year_path = self.year_path(year);
         let dir = format!("{PROGRAMME_DIR}/{year}");
         let trees = Recent::new(&self.git);
@@ -274,11 +322,13 @@ impl Repo {
         Ok(Some(walk))
     }
 
-    /// Every commit up to `start`, oldest first, in the whole walk's order.
-    fn commits_up_to(&self, start: git2::Oid) -> Result<Vec<git2::Oid>> {
+    /// Every commit up to `tips`, oldest first, in the whole walk's order.
+    fn commits_up_to(&self, tips: &[git2::Oid]) -> Result<Vec<git2::Oid>> {
         let mut walk = self.git.revwalk()?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
-        walk.push(start)?;
+        for tip in tips {
+            walk.push(*tip)?;
+        }
         Ok(walk.collect::<std::result::Result<_, _>>()?)
     }
 

@@ -66,7 +66,7 @@ impl Repo {
         at: Option<&str>,
     ) -> Result<ReportHistory> {
         let baseline = match baseline {
-            Some(name) => Some(self.baseline(name)?),
+            Some(name) => Some(self.baseline_or_revision(name)?),
             None => self.baselines()?.pop(),
         };
         let baseline = match baseline {

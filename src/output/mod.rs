@@ -19,6 +19,8 @@
 
 pub mod csv;
 pub mod json;
+pub mod markdown;
+pub mod style;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -360,8 +362,10 @@ pub fn drop_cut_escape(text: &mut String) {
 /// written as `U+FFFD`.
 pub struct Terminal<W: Write> {
     inner: W,
-    /// The start of a character whose end has not been written yet.
+    /// The start of a character (or of a colour sequence) whose end has not been written yet.
     pending: Vec<u8>,
+    /// Whether colour sequences pass (see [`style`]).
+    colours: bool,
 }
 
 impl<W: Write> Terminal<W> {
@@ -370,6 +374,17 @@ impl<W: Write> Terminal<W> {
         Terminal {
             inner,
             pending: Vec::new(),
+            colours: false,
+        }
+    }
+
+    /// [`Terminal::new`], letting colour sequences (`ESC [`, digits and `;`, `m`) through as
+    /// [`escape_hidden_except_colours`] does: for output coloured by a [`style::Palette`].
+    pub fn keeping_colours(inner: W) -> Self {
+        Terminal {
+            inner,
+            pending: Vec::new(),
+            colours: true,
         }
     }
 
@@ -377,13 +392,25 @@ impl<W: Write> Terminal<W> {
         if !self.pending.is_empty() {
             let pending = std::mem::take(&mut self.pending);
             self.inner
-                .write_all(String::from_utf8_lossy(&pending).as_bytes())?;
+                .write_all(escape_hidden(&String::from_utf8_lossy(&pending)).as_bytes())?;
         }
         Ok(())
     }
 
+    /// Writes `text` escaped; with colours, an end that may be the start of a colour sequence
+    /// is kept back for the next write, which has the rest.
     fn write_text(&mut self, text: &str) -> io::Result<()> {
-        self.inner.write_all(escape_hidden(text).as_bytes())
+        if !self.colours {
+            return self.inner.write_all(escape_hidden(text).as_bytes());
+        }
+        let held = text
+            .rfind('\u{1b}')
+            .filter(|&at| style::unfinished_colour(&text[at..]));
+        let (now, later) = text.split_at(held.unwrap_or(text.len()));
+        self.inner
+            .write_all(escape_hidden_except_colours(now).as_bytes())?;
+        self.pending.extend_from_slice(later.as_bytes());
+        Ok(())
     }
 }
 
@@ -408,6 +435,7 @@ impl<W: Write> Write for Terminal<W> {
                     self.write_text(std::str::from_utf8(valid).unwrap_or_default())?;
                     match error.error_len() {
                         Some(bad) => {
+                            self.write_pending()?;
                             self.inner.write_all("\u{fffd}".as_bytes())?;
                             rest = &after[bad..];
                         }

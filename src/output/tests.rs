@@ -206,3 +206,24 @@ fn a_diagnostic_keeps_its_colours_and_nothing_else() {
         "\u{1b}[1;31merror\u{1b}[0m: \\u{1b}]0;x\\u{7} \\u{1b}[2J \\u{9b}1m"
     );
 }
+
+#[test]
+fn a_terminal_keeping_colours_passes_them_whole_wherever_a_write_ends() {
+    let text = "a \u{1b}[1;36mI.1.2\u{1b}[0m \u{1b}]0;title\u{7} \u{1b}[31mx\u{1b}[0m \u{1b}";
+    let expected =
+        "a \u{1b}[1;36mI.1.2\u{1b}[0m \\u{1b}]0;title\\u{7} \u{1b}[31mx\u{1b}[0m \\u{1b}";
+    let bytes = text.as_bytes();
+    for split in 0..=bytes.len() {
+        let mut out = Vec::new();
+        {
+            let mut terminal = Terminal::keeping_colours(&mut out);
+            terminal.write_all(&bytes[..split]).expect("writes");
+            terminal.write_all(&bytes[split..]).expect("writes");
+        }
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            expected,
+            "split at {split}"
+        );
+    }
+}

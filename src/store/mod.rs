@@ -812,12 +812,31 @@ pub fn conflict_in<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
 /// and the activity files (in any order). [`load`] reads them from disk; the history reads
 /// them from git, so an old revision goes through the same reader as today's files.
 pub fn assemble(year: i32, programme: RawFile, activity_files: Vec<RawFile>) -> Loaded {
+    assemble_with(year, programme, activity_files, false).0
+}
+
+/// [`assemble`], also keeping where every key of each file is, as [`load_located`] does: what
+/// `check` needs to point into the files of a revision.
+pub fn assemble_located(
+    year: i32,
+    programme: RawFile,
+    activity_files: Vec<RawFile>,
+) -> (Loaded, Vec<Option<Tree>>) {
+    assemble_with(year, programme, activity_files, true)
+}
+
+fn assemble_with(
+    year: i32,
+    programme: RawFile,
+    activity_files: Vec<RawFile>,
+    locate: bool,
+) -> (Loaded, Vec<Option<Tree>>) {
     let activities: Vec<_> = activity_files
         .into_par_iter()
-        .map(|file| parse_raw::<Activity>(file, false))
+        .map(|file| parse_raw::<Activity>(file, locate))
         .collect();
-    let programme = parse_raw::<WorkProgramme>(programme, false);
-    assemble_parsed(year, programme, activities, false).0
+    let programme = parse_raw::<WorkProgramme>(programme, locate);
+    assemble_parsed(year, programme, activities, locate)
 }
 
 /// An activity file as parsed: its source, the activity if it could be read, and the findings.

@@ -26,6 +26,7 @@ mod prose;
 mod read;
 mod render;
 mod report;
+mod review;
 mod shell;
 mod tui;
 mod tui_tmux;

@@ -47,7 +47,7 @@ fn codes_statuses_and_keys_are_offered_from_the_programme_of_the_current_folder(
     assert_eq!(
         offered(&here, &["programa", "set", ""]),
         [
-            "I.1.1", "I.1.2", "I.2.1", "II.3.1", "II.3.2", "--root", "--year", "--help"
+            "I.1.1", "I.1.2", "I.2.1", "II.3.1", "II.3.2", "--root", "--year", "--color", "--help"
         ],
         "every activity, then the options"
     );
