@@ -5,6 +5,7 @@ use std::io::IsTerminal as _;
 use serde::Serialize;
 
 use super::{CliError, Context};
+use crate::diagnostic::annotate;
 use crate::diagnostic::render::{self, Files, JsonFinding};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Totals;
@@ -22,7 +23,8 @@ use crate::store::fix::write_country_codes;
 /// warnings or notes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// How to print the findings: text for people, json for tools
+    /// How to print the findings: text for people, json for tools, github for annotations in
+    /// GitHub Actions, gitlab for a GitLab code quality report
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// First write the ISO 3166-1 code of every country written as a name (`Perú` becomes
@@ -38,6 +40,10 @@ enum Format {
     Text,
     /// one JSON object: year, summary, totals and findings with lines and columns.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`), one per finding.
+    Github,
+    /// a GitLab code quality report (a JSON array of issues).
+    Gitlab,
 }
 
 /// What `check --format json` prints.
@@ -131,13 +137,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 summary,
                 fixed,
             };
-            crate::output::json::to_writer_pretty(&mut *context.out, &report).map_err(|error| {
-                match error.io_error_kind() {
-                    Some(kind) => CliError::from(std::io::Error::from(kind)),
-                    None => CliError::new(format!("cannot write the report ({error})")),
-                }
-            })?;
-            writeln!(context.out)?;
+            write_json(context, &report)?;
+        }
+        Format::Github => annotate::write_github(context.out, &findings, &files)?,
+        Format::Gitlab => {
+            let programme = workspace.year_dir(loaded.year).join(crate::store::PROGRAMME_FILE);
+            let fallback = workspace.relative(&programme).display().to_string();
+            let issues = annotate::code_quality(&findings, &files, &fallback);
+            write_json(context, &issues)?;
         }
     }
     let year = loaded.year;
@@ -152,6 +159,18 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         ))
         .hint("each finding above says where and what to change"));
     }
+    Ok(())
+}
+
+/// Prints `value` as pretty JSON and a line break.
+fn write_json(context: &mut Context, value: &impl Serialize) -> Result<(), CliError> {
+    crate::output::json::to_writer_pretty(&mut *context.out, value).map_err(|error| {
+        match error.io_error_kind() {
+            Some(kind) => CliError::from(std::io::Error::from(kind)),
+            None => CliError::new(format!("cannot write the report ({error})")),
+        }
+    })?;
+    writeln!(context.out)?;
     Ok(())
 }
 
@@ -172,7 +191,7 @@ fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
             code: w.country.code(),
         })
         .collect();
-    if format == Format::Json {
+    if format != Format::Text {
         return Ok(fixed);
     }
     for (w, f) in done.written.iter().zip(&fixed) {
