@@ -11,6 +11,7 @@
 mod baseline;
 mod commit;
 mod diff;
+mod git_cli;
 mod identity;
 mod parts;
 mod query;
