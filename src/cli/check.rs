@@ -92,6 +92,16 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (loaded, trees) = crate::store::load_located(&workspace, year)?;
     let mut findings = loaded.findings.clone();
     findings.extend(crate::validate::validate_located(&loaded, &trees));
+    let years = workspace.years().unwrap_or_default();
+    findings.extend(crate::validate::previous::unknown_previous(
+        &loaded,
+        &trees,
+        |year, code| {
+            years
+                .contains(&year)
+                .then(|| workspace.activity_path(year, code).is_file())
+        },
+    ));
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -141,7 +151,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         }
         Format::Github => annotate::write_github(context.out, &findings, &files)?,
         Format::Gitlab => {
-            let programme = workspace.year_dir(loaded.year).join(crate::store::PROGRAMME_FILE);
+            let programme = workspace
+                .year_dir(loaded.year)
+                .join(crate::store::PROGRAMME_FILE);
             let fallback = workspace.relative(&programme).display().to_string();
             let issues = annotate::code_quality(&findings, &files, &fallback);
             write_json(context, &issues)?;
@@ -164,11 +176,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 
 /// Prints `value` as pretty JSON and a line break.
 fn write_json(context: &mut Context, value: &impl Serialize) -> Result<(), CliError> {
-    crate::output::json::to_writer_pretty(&mut *context.out, value).map_err(|error| {
-        match error.io_error_kind() {
-            Some(kind) => CliError::from(std::io::Error::from(kind)),
-            None => CliError::new(format!("cannot write the report ({error})")),
-        }
+    crate::output::json::to_writer_pretty(&mut *context.out, value).map_err(|error| match error
+        .io_error_kind()
+    {
+        Some(kind) => CliError::from(std::io::Error::from(kind)),
+        None => CliError::new(format!("cannot write the report ({error})")),
     })?;
     writeln!(context.out)?;
     Ok(())

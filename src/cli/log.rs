@@ -45,6 +45,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     warn(&log.warnings);
     let mut entries = log.entries;
     entries.reverse();
+    let earlier = earlier_logs(&repo, year, &query)?;
     // Standard output is line-buffered; a long history is written in blocks.
     let mut out = std::io::BufWriter::new(&mut *context.out);
     if args.json {
@@ -53,8 +54,22 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             entries,
             warnings: log.warnings,
         };
-        crate::output::json::to_writer_pretty(&mut out, &shown)
-            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        if earlier.is_empty() {
+            crate::output::json::to_writer_pretty(&mut out, &shown)
+                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        } else {
+            let mut value = serde_json::to_value(&shown)
+                .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?;
+            if let Some(object) = value.as_object_mut() {
+                object.insert(
+                    "previous".to_string(),
+                    serde_json::to_value(&earlier)
+                        .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?,
+                );
+            }
+            crate::output::json::to_writer_pretty(&mut out, &value)
+                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        }
         writeln!(out)?;
         out.flush()?;
         // The process ends after this: freeing the repository's cache of objects and every
@@ -62,7 +77,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         std::mem::forget((repo, shown));
         return Ok(());
     }
-    if entries.is_empty() {
+    if entries.is_empty() && earlier.is_empty() {
         let what = args.code.as_deref().unwrap_or("the programme");
         writeln!(out, "no changes to {what} ({year}) in the history")?;
         out.flush()?;
@@ -74,8 +89,58 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         }
         print_entry(&mut out, entry)?;
     }
+    for log in &earlier {
+        writeln!(
+            out,
+            "\ncarried on from {}/{}",
+            log.year,
+            shown_line(&log.code)
+        )?;
+        for entry in &log.entries {
+            writeln!(out)?;
+            print_entry(&mut out, entry)?;
+        }
+    }
     out.flush()?;
     Ok(())
+}
+
+/// The log of an earlier year's activity that an activity carries on.
+#[derive(serde::Serialize)]
+struct EarlierLog {
+    year: i32,
+    code: String,
+    /// Newest first, as the text.
+    entries: Vec<LogEntry>,
+}
+
+/// With a code: the logs of the activities of earlier years it carries on (`previous`),
+/// nearest year first, with the same filters.
+fn earlier_logs(
+    repo: &crate::history::Repo,
+    year: i32,
+    query: &LogQuery,
+) -> Result<Vec<EarlierLog>, CliError> {
+    let Some(code) = &query.code else {
+        return Ok(Vec::new());
+    };
+    let mut logs = Vec::new();
+    for (earlier, earlier_code) in super::previous::chain(repo.workspace(), year, code) {
+        let query = LogQuery {
+            code: Some(earlier_code.clone()),
+            ..query.clone()
+        };
+        let log = repo.log_of(earlier, &query)?;
+        warn(&log.warnings);
+        let mut entries = log.entries;
+        entries.reverse();
+        logs.push(EarlierLog {
+            year: earlier,
+            code: earlier_code,
+            entries,
+        });
+    }
+    Ok(logs)
 }
 
 fn print_entry(out: &mut dyn Write, entry: &LogEntry) -> std::io::Result<()> {

@@ -161,7 +161,10 @@ mod tests {
     fn workflow_commands_encode_what_github_reads_as_syntax() {
         assert_eq!(github_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(github_property("a:b,c"), "a%3Ab%2Cc");
-        assert_eq!(github_data("evil \u{1b}]0;x\u{7}"), "evil \\u{1b}]0;x\\u{7}");
+        assert_eq!(
+            github_data("evil \u{1b}]0;x\u{7}"),
+            "evil \\u{1b}]0;x\\u{7}"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 mod baseline;
 mod commit;
+mod create;
 mod diff;
 mod git_cli;
 mod identity;
@@ -17,6 +18,7 @@ mod parts;
 mod query;
 mod report;
 mod setup;
+mod sync;
 pub mod textconv;
 mod timeline;
 mod walk;
@@ -39,6 +41,7 @@ pub use identity::{Identity, Role};
 pub use query::LogQuery;
 pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};
+pub use sync::{Integration, Traveller, Upstream};
 pub use timeline::{
     NoteAdded, ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
 };
@@ -125,6 +128,23 @@ pub enum HistoryError {
     #[error("{command} failed; nothing was committed{}", quoted_output(.output))]
     GitFailed {
         /// The command, as `git update-index`.
+        command: String,
+        /// What it printed.
+        output: String,
+    },
+    /// HEAD is on no branch, so there is nothing to share.
+    #[error("HEAD is on no branch (it is detached)")]
+    NoBranch,
+    /// The branch has no upstream to share it through.
+    #[error("the branch `{branch}` has no upstream")]
+    NoUpstream {
+        /// The branch.
+        branch: String,
+    },
+    /// A git command that merges or talks to a remote failed.
+    #[error("{command} failed{}", quoted_output(.output))]
+    Transport {
+        /// The command, as `git push`.
         command: String,
         /// What it printed.
         output: String,

@@ -28,6 +28,7 @@ pub const KEY_ORDER: &[&str] = &[
     "project",
     "title",
     "contents_title",
+    "previous",
     "kind",
     "format",
     "format_note",

@@ -11,6 +11,7 @@
 
 pub mod hidden;
 pub mod markup;
+pub mod previous;
 pub mod prose;
 
 use std::borrow::Cow;
@@ -171,6 +172,9 @@ fn check(loaded: &Loaded, trees: Option<&[Option<Tree>]>, today: Date) -> Vec<Fi
                 }
                 own.extend(checked.limits(limits::of_activity(activity)));
                 own.extend(checked.activity(activity, today, &doubtful));
+                if !doubtful.contains("previous") {
+                    own.extend(checked.previous(activity, loaded.year));
+                }
                 (tree.value_span(&["code"]), own)
             });
             FileChecks {

@@ -26,6 +26,7 @@ mod read;
 mod render;
 mod report;
 mod shell;
+mod team;
 mod tui;
 mod tui_tmux;
 mod writes;
