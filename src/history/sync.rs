@@ -205,7 +205,9 @@ impl Repo {
 
     /// The files the index holds in conflict, repository paths, sorted.
     pub fn conflicted_files(&self) -> Result<Vec<String>> {
-        let index = self.git.index()?;
+        // Read again from the disk: git changed it behind libgit2's back.
+        let mut index = self.git.index()?;
+        index.read(true)?;
         let mut files: Vec<String> = index
             .conflicts()?
             .filter_map(|conflict| conflict.ok())

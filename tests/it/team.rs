@@ -109,8 +109,8 @@ fn init_makes_a_repository_that_check_accepts_with_the_drivers_of_git_setup() {
     assert_eq!(
         files_under(&repo),
         [
-            ".github/workflows/programa.yml",
             ".gitattributes",
+            ".github/workflows/programa.yml",
             ".gitignore",
             ".gitlab-ci.yml",
             "README.md",
