@@ -397,6 +397,21 @@ fn period(start: Option<Date>, end: Option<Date>) -> Option<(Date, Date)> {
     }
 }
 
+/// The year and code of a link to an earlier activity, `2021/I.1.3`; `None` when it is not
+/// four digits, a slash and a code without spaces or slashes.
+pub fn parse_previous(link: &str) -> Option<(i32, &str)> {
+    let (year, code) = link.split_once('/')?;
+    let good_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let good_code = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '_');
+    if !(good_year && good_code) {
+        return None;
+    }
+    Some((year.parse().ok()?, code))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,19 +498,4 @@ mod tests {
         assert!(!meets(Some("2021-06-15"), None));
         assert!(!Activity::default().meets(None, None));
     }
-}
-
-/// The year and code of a link to an earlier activity, `2021/I.1.3`; `None` when it is not
-/// four digits, a slash and a code without spaces or slashes.
-pub fn parse_previous(link: &str) -> Option<(i32, &str)> {
-    let (year, code) = link.split_once('/')?;
-    let good_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
-    let good_code = !code.is_empty()
-        && code
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '_');
-    if !(good_year && good_code) {
-        return None;
-    }
-    Some((year.parse().ok()?, code))
 }
