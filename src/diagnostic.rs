@@ -1,8 +1,10 @@
 //! Findings about programme files: what is wrong, where, and what to do about it.
 //!
 //! Every layer reports problems as [`Finding`]s; only the interfaces turn them into text
-//! (file, line, column, the offending line with a caret, a hint) or JSON, through [`render`].
+//! (file, line, column, the offending line with a caret, a hint) or JSON, through [`render`],
+//! or into the annotations of CI services, through [`annotate`].
 
+pub mod annotate;
 pub mod render;
 
 use std::ops::Range;

@@ -3,8 +3,9 @@
 //! The layers, from the inside out: [`model`] (plain data, no IO) and [`markdown`] (how prose is
 //! read, for `check` and the documents alike) → [`store`] (the only code that reads and writes
 //! programme files) → [`validate`] (every finding about a loaded programme) →
-//! [`import`] (the programme document's markdown into files) → [`cli`] (the command line) and
-//! [`tui`] (the full-screen interface).
+//! [`import`] (the programme document's markdown into files) and [`rollover`] (next year's
+//! programme from this one's), both plain data like [`scaffold`] (the files of a new
+//! repository) → [`cli`] (the command line) and [`tui`] (the full-screen interface).
 
 pub mod changes;
 pub mod cli;
@@ -16,6 +17,8 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod rollover;
+pub mod scaffold;
 pub mod schema;
 pub mod store;
 pub mod suggest;

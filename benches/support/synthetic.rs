@@ -206,6 +206,7 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
         project: project.code.clone(),
         title: title(&mut rng, 6..16),
         contents_title: None,
+        previous: None,
         kind,
         format,
         format_note: (kind == Kind::Study).then(|| "External consultancy".to_string()),

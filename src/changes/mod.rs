@@ -441,6 +441,7 @@ pub fn compare_activity(old: &Activity, new: &Activity) -> Vec<FieldChange> {
         &new.contents_title,
         &mut fields,
     );
+    optional_text("previous", &old.previous, &new.previous, &mut fields);
     if old.kind != new.kind {
         fields.push(FieldChange::Kind {
             from: old.kind,

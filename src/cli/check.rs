@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{CliError, Context};
+use crate::diagnostic::annotate;
 use crate::diagnostic::render::{self, Files, JsonFinding};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Totals;
@@ -25,7 +26,8 @@ use crate::validate::YearChecks;
 /// warnings or notes.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// How to print the findings: text for people, json for tools
+    /// How to print the findings: text for people, json for tools, github for annotations in
+    /// GitHub Actions, gitlab for a GitLab code quality report
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// First write the ISO 3166-1 code of every country written as a name (`Perú` becomes
@@ -46,6 +48,10 @@ enum Format {
     Text,
     /// one JSON object: year, summary, totals and findings with lines and columns.
     Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`), one per finding.
+    Github,
+    /// a GitLab code quality report (a JSON array of issues).
+    Gitlab,
 }
 
 /// What `check --format json` prints.
@@ -106,6 +112,19 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             (loaded, findings)
         }
     };
+    let years = workspace.years().unwrap_or_default();
+    let has = |year: i32, code: &str| {
+        years
+            .contains(&year)
+            .then(|| workspace.activity_path(year, code).is_file())
+    };
+    let mut unknown = crate::validate::previous::unknown_previous(&loaded, &[], has);
+    if !unknown.is_empty() && args.at.is_none() {
+        // Rare: the year is read again with its keys located, to point at each `previous`.
+        let (located, trees) = crate::store::load_located(&workspace, loaded.year)?;
+        unknown = crate::validate::previous::unknown_previous(&located, &trees, has);
+    }
+    findings.extend(unknown);
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();
@@ -156,13 +175,16 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 summary,
                 fixed,
             };
-            crate::output::json::to_writer_pretty(&mut *context.out, &report).map_err(|error| {
-                match error.io_error_kind() {
-                    Some(kind) => CliError::from(std::io::Error::from(kind)),
-                    None => CliError::new(format!("cannot write the report ({error})")),
-                }
-            })?;
-            writeln!(context.out)?;
+            write_json(context, &report)?;
+        }
+        Format::Github => annotate::write_github(context.out, &findings, &files)?,
+        Format::Gitlab => {
+            let programme = workspace
+                .year_dir(loaded.year)
+                .join(crate::store::PROGRAMME_FILE);
+            let fallback = workspace.relative(&programme).display().to_string();
+            let issues = annotate::code_quality(&findings, &files, &fallback);
+            write_json(context, &issues)?;
         }
     }
     let year = loaded.year;
@@ -235,6 +257,18 @@ fn check_in_parts(workspace: &Workspace, year: i32) -> Result<(Loaded, Vec<Findi
     Ok((loaded, findings))
 }
 
+/// Prints `value` as pretty JSON and a line break.
+fn write_json(context: &mut Context, value: &impl Serialize) -> Result<(), CliError> {
+    crate::output::json::to_writer_pretty(&mut *context.out, value).map_err(|error| match error
+        .io_error_kind()
+    {
+        Some(kind) => CliError::from(std::io::Error::from(kind)),
+        None => CliError::new(format!("cannot write the report ({error})")),
+    })?;
+    writeln!(context.out)?;
+    Ok(())
+}
+
 /// Writes the codes of the countries written as names, under the year's lock; says what it did
 /// (for text) or returns it (for JSON).
 fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
@@ -252,7 +286,7 @@ fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
             code: w.country.code(),
         })
         .collect();
-    if format == Format::Json {
+    if format != Format::Text {
         return Ok(fixed);
     }
     for (w, f) in done.written.iter().zip(&fixed) {

@@ -55,6 +55,16 @@ fn textconv_program(exe: &Path, path_var: Option<&OsStr>) -> String {
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let workspace = context.workspace()?;
     let repo = Repo::open(&workspace)?;
+    set_up(context, &repo, args.command.as_deref())
+}
+
+/// Sets up the diff and merge drivers in `repo` (`command` the diff driver's command, if not
+/// the default) and says what changed: `git-setup`'s work, which `init` does too.
+pub(super) fn set_up(
+    context: &mut Context,
+    repo: &Repo,
+    command: Option<&str>,
+) -> Result<(), CliError> {
     let exe = std::env::current_exe().map_err(|e| {
         CliError::new(format!("cannot tell where programa is installed ({e})"))
             .hint("install programa (`cargo install --path .`) and run git-setup again")
@@ -67,8 +77,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             crate::output::escape_hidden(&exe.display().to_string())
         );
     }
-    let driver = match &args.command {
-        Some(command) => command.clone(),
+    let driver = match command {
+        Some(command) => command.to_string(),
         None => format!("{program} diff-driver"),
     };
     let report = repo.setup_drivers(&driver, &format!("{program} {MERGE_ARGS}"))?;

@@ -30,13 +30,40 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let Some(timeline) = timelines.activity(&args.code) else {
         return Err(missing(&repo, &timelines, &args.code, year));
     };
+    // The activities of earlier years it carries on (`previous`), nearest first.
+    let mut earlier = Vec::new();
+    for (previous_year, previous_code) in super::previous::chain(repo.workspace(), year, &args.code)
+    {
+        let found = repo.timeline_of(previous_year, &previous_code)?;
+        warn(&found.warnings);
+        if let Some(timeline) = found.activity(&previous_code) {
+            earlier.push((previous_year, timeline.clone()));
+        }
+    }
     if args.json {
-        crate::output::json::to_writer_pretty(&mut *context.out, timeline)
+        let mut value = serde_json::to_value(timeline)
+            .map_err(|e| CliError::new(format!("cannot write the history ({e})")))?;
+        if let Some(object) = value.as_object_mut() {
+            let previous: Vec<serde_json::Value> = earlier
+                .iter()
+                .map(|(year, t)| serde_json::json!({ "year": year, "timeline": t }))
+                .collect();
+            object.insert("previous".to_string(), previous.into());
+        }
+        crate::output::json::to_writer_pretty(&mut *context.out, &value)
             .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         writeln!(context.out)?;
         return Ok(());
     }
     print_timeline(context.out, context.palette, timeline)?;
+    for (previous_year, timeline) in &earlier {
+        writeln!(
+            context.out,
+            "\ncarried on from {previous_year}/{}\n",
+            shown_line(&timeline.code)
+        )?;
+        print_timeline(context.out, context.palette, timeline)?;
+    }
     Ok(())
 }
 
@@ -230,6 +257,21 @@ impl From<HistoryError> for CliError {
                     .to_string(),
             ),
             HistoryError::GitFailed { .. } => None,
+            HistoryError::NoBranch => Some(
+                "switch to the branch to share (`git switch main`), or give this commit a branch \
+                 with `git switch -c NAME`"
+                    .to_string(),
+            ),
+            HistoryError::NoUpstream { branch } => Some(format!(
+                "say where the branch is shared: `git push -u origin {branch}` the first time, \
+                 or `git branch --set-upstream-to=origin/{branch}`"
+            )),
+            HistoryError::Transport { .. } => Some(
+                "git's output above says why; for a remote, `git fetch` and `git push` tell \
+                 the same (network, credentials, SSH keys); a push refused because the remote \
+                 moved meanwhile needs another `programa sync`"
+                    .to_string(),
+            ),
             HistoryError::NoGit(_) => Some(
                 "install git: programa commits through `git commit`, so that hooks and signing \
                  work as they do with git"

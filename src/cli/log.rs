@@ -62,6 +62,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     warn(&log.warnings);
     let mut entries = log.entries;
     entries.reverse();
+    let earlier = earlier_logs(&repo, year, &query)?;
     // Standard output is line-buffered; a long history is written in blocks.
     let mut out = std::io::BufWriter::new(&mut *context.out);
     if args.json {
@@ -70,8 +71,22 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             entries,
             warnings: log.warnings,
         };
-        crate::output::json::to_writer_pretty(&mut out, &shown)
-            .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        if earlier.is_empty() {
+            crate::output::json::to_writer_pretty(&mut out, &shown)
+                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        } else {
+            let mut value = serde_json::to_value(&shown)
+                .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?;
+            if let Some(object) = value.as_object_mut() {
+                object.insert(
+                    "previous".to_string(),
+                    serde_json::to_value(&earlier)
+                        .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?,
+                );
+            }
+            crate::output::json::to_writer_pretty(&mut out, &value)
+                .map_err(|e| CliError::from(std::io::Error::from(e)))?;
+        }
         writeln!(out)?;
         out.flush()?;
         // The process ends after this: freeing the repository's cache of objects and every
@@ -79,7 +94,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         std::mem::forget((repo, shown));
         return Ok(());
     }
-    if entries.is_empty() {
+    if entries.is_empty() && earlier.is_empty() {
         let what = code.as_deref().unwrap_or("the programme");
         let within = match &range {
             Some(range) => format!(" in {range}"),
@@ -99,6 +114,18 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             writeln!(out)?;
         }
         print_entry(&mut out, context.palette, entry)?;
+    }
+    for log in &earlier {
+        writeln!(
+            out,
+            "\ncarried on from {}/{}",
+            log.year,
+            shown_line(&log.code)
+        )?;
+        for entry in &log.entries {
+            writeln!(out)?;
+            print_entry(&mut out, context.palette, entry)?;
+        }
     }
     out.flush()?;
     Ok(())
@@ -151,6 +178,44 @@ fn unknown(word: &str, known: &[String], year: i32) -> CliError {
     error.hint(
         "`programa list` lists the activities, `git branch` and `git tag` the revisions; a range is written `A..B`",
     )
+}
+
+/// The log of an earlier year's activity that an activity carries on.
+#[derive(serde::Serialize)]
+struct EarlierLog {
+    year: i32,
+    code: String,
+    /// Newest first, as the text.
+    entries: Vec<LogEntry>,
+}
+
+/// With a code: the logs of the activities of earlier years it carries on (`previous`),
+/// nearest year first, with the same filters.
+fn earlier_logs(
+    repo: &crate::history::Repo,
+    year: i32,
+    query: &LogQuery,
+) -> Result<Vec<EarlierLog>, CliError> {
+    let Some(code) = &query.code else {
+        return Ok(Vec::new());
+    };
+    let mut logs = Vec::new();
+    for (earlier, earlier_code) in super::previous::chain(repo.workspace(), year, code) {
+        let query = LogQuery {
+            code: Some(earlier_code.clone()),
+            ..query.clone()
+        };
+        let log = repo.log_of(earlier, &query)?;
+        warn(&log.warnings);
+        let mut entries = log.entries;
+        entries.reverse();
+        logs.push(EarlierLog {
+            year: earlier,
+            code: earlier_code,
+            entries,
+        });
+    }
+    Ok(logs)
 }
 
 fn print_entry(out: &mut dyn Write, palette: Palette, entry: &LogEntry) -> std::io::Result<()> {

@@ -13,17 +13,21 @@ mod error;
 mod git_setup;
 mod history;
 mod import;
+mod init;
 mod list;
 mod log;
 mod man;
 mod merge_file;
 mod new;
+mod new_year;
 mod note;
 mod participant;
+mod previous;
 mod schema;
 mod set;
 mod show;
 mod stats;
+mod sync;
 mod tui;
 
 use std::ffi::OsString;
@@ -64,6 +68,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Init(init::Args),
     Import(import::Args),
     Check(check::Args),
     List(list::Args),
@@ -74,10 +79,12 @@ enum Command {
     Participant(participant::Command),
     Note(note::Args),
     New(new::Args),
+    NewYear(new_year::Args),
     Edit(edit::Args),
     Schema(schema::Args),
     Tui(tui::Args),
     Commit(commit::Args),
+    Sync(sync::Args),
     Log(log::Args),
     History(history::Args),
     Diff(diff::Args),
@@ -274,6 +281,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 
 fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
     match command {
+        Command::Init(args) => init::run(context, &args),
         Command::Import(args) => import::run(context, &args),
         Command::Check(args) => check::run(context, &args),
         Command::List(args) => list::run(context, &args),
@@ -283,10 +291,12 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Participant(command) => participant::run(context, &command),
         Command::Note(args) => note::run(context, &args),
         Command::New(args) => new::run(context, &args),
+        Command::NewYear(args) => new_year::run(context, &args),
         Command::Edit(args) => edit::run(context, &args),
         Command::Schema(args) => schema::run(context, &args),
         Command::Tui(args) => tui::run(context, &args),
         Command::Commit(args) => commit::run(context, &args),
+        Command::Sync(args) => sync::run(context, &args),
         Command::Log(args) => log::run(context, &args),
         Command::History(args) => history::run(context, &args),
         Command::Diff(args) => diff::run(context, &args),

@@ -12,10 +12,10 @@
 //! changed: no commit, no ref moved, the index as it was.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use serde::Serialize;
 
+use super::git_cli::printed;
 use super::{HistoryError, Repo, Result, Stamp};
 use crate::store::{ACTIVITIES_DIR, PROGRAMME_FILE, StoreError, write::write_file};
 
@@ -283,35 +283,6 @@ impl Repo {
         self.git_cli(&args, Some(index))?;
         Ok(())
     }
-
-    /// Runs `git` in the working tree (with `index` as its index file, if given); fails with
-    /// what it printed when it fails.
-    fn git_cli(&self, args: &[&str], index: Option<&Path>) -> Result<Output> {
-        let output = self.git_cli_output(args, index)?;
-        if output.status.success() {
-            Ok(output)
-        } else {
-            Err(HistoryError::GitFailed {
-                command: format!("git {}", args.first().copied().unwrap_or_default()),
-                output: printed(&output),
-            })
-        }
-    }
-
-    /// Runs `git` in the working tree, on this repository, with no input; its output caught.
-    fn git_cli_output(&self, args: &[&str], index: Option<&Path>) -> Result<Output> {
-        let mut command = Command::new("git");
-        command
-            .args(args)
-            .current_dir(self.workdir())
-            .env("GIT_DIR", self.git.path())
-            .stdin(Stdio::null());
-        match index {
-            Some(index) => command.env("GIT_INDEX_FILE", index),
-            None => command.env_remove("GIT_INDEX_FILE"),
-        };
-        command.output().map_err(HistoryError::NoGit)
-    }
 }
 
 /// Copies the index file `from` to `to` with its modification time: git compares the time of
@@ -328,13 +299,6 @@ fn copy_index(from: &Path, to: &Path) -> Result<()> {
         .and_then(|file| file.set_modified(modified))
         .map_err(StoreError::io("cannot write", to))?;
     Ok(())
-}
-
-/// What a git command printed, its standard output then its error output, trimmed.
-fn printed(output: &Output) -> String {
-    let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
-    text.push_str(&String::from_utf8_lossy(&output.stderr));
-    text.trim_end().to_string()
 }
 
 /// The files a commit works with in the state folder, removed when it is done.

@@ -11,7 +11,9 @@
 mod baseline;
 mod blame;
 mod commit;
+mod create;
 mod diff;
+mod git_cli;
 mod identity;
 mod parts;
 pub mod patch;
@@ -19,6 +21,7 @@ mod query;
 mod range;
 mod report;
 mod setup;
+mod sync;
 pub mod textconv;
 mod timeline;
 mod walk;
@@ -44,6 +47,7 @@ pub use query::LogQuery;
 pub use range::RevisionRange;
 pub use report::{ReportHistory, ReportRevision, StatusRecord};
 pub use setup::{DRIVER, SetupReport, shell_quote};
+pub use sync::{Integration, Traveller, Upstream};
 pub use timeline::{
     NoteAdded, ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
 };
@@ -140,6 +144,23 @@ pub enum HistoryError {
     #[error("{command} failed; nothing was committed{}", quoted_output(.output))]
     GitFailed {
         /// The command, as `git update-index`.
+        command: String,
+        /// What it printed.
+        output: String,
+    },
+    /// HEAD is on no branch, so there is nothing to share.
+    #[error("HEAD is on no branch (it is detached)")]
+    NoBranch,
+    /// The branch has no upstream to share it through.
+    #[error("the branch `{branch}` has no upstream")]
+    NoUpstream {
+        /// The branch.
+        branch: String,
+    },
+    /// A git command that merges or talks to a remote failed.
+    #[error("{command} failed{}", quoted_output(.output))]
+    Transport {
+        /// The command, as `git push`.
         command: String,
         /// What it printed.
         output: String,

@@ -40,6 +40,7 @@ pub fn render_activity(a: &Activity) -> String {
     let _ = writeln!(out, "{} {}", shown_line(&a.code), shown_line(&a.title));
     line(&mut out, "project", Some(&a.project));
     line(&mut out, "contents_title", a.contents_title.as_ref());
+    line(&mut out, "previous", a.previous.as_ref());
     line(&mut out, "kind", Some(&a.kind.to_string()));
     line(&mut out, "format", a.format.map(|f| f.to_string()).as_ref());
     line(&mut out, "format_note", a.format_note.as_ref());

@@ -24,6 +24,10 @@ pub struct Activity {
     /// The title the contents table gives, where it differs from `title`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contents_title: Option<String>,
+    /// The activity of an earlier year's programme this one carries on, as `2021/I.1.3`: the
+    /// year, a slash, the code. `programa new-year` writes it; `history` and `log` follow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
     /// What the activity is: an event (meeting, seminar, workshop…), a study, or other work.
     pub kind: Kind,
     /// How an event is held. Absent when the document gives none (studies).
@@ -315,6 +319,12 @@ vocabulary! {
 }
 
 impl Activity {
+    /// The year and code of the earlier activity `previous` names (`2021/I.1.3`), when it is
+    /// written as it should be: four digits, a slash, a code.
+    pub fn previous_link(&self) -> Option<(i32, &str)> {
+        parse_previous(self.previous.as_deref()?)
+    }
+
     /// The code of the area this activity belongs to (`II` for `II.3.1`).
     pub fn area_code(&self) -> &str {
         self.code.split('.').next().unwrap_or_default()
@@ -385,6 +395,21 @@ fn period(start: Option<Date>, end: Option<Date>) -> Option<(Date, Date)> {
         (Some(day), None) | (None, Some(day)) => Some((day, day)),
         (None, None) => None,
     }
+}
+
+/// The year and code of a link to an earlier activity, `2021/I.1.3`; `None` when it is not
+/// four digits, a slash and a code without spaces or slashes.
+pub fn parse_previous(link: &str) -> Option<(i32, &str)> {
+    let (year, code) = link.split_once('/')?;
+    let good_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let good_code = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '_');
+    if !(good_year && good_code) {
+        return None;
+    }
+    Some((year.parse().ok()?, code))
 }
 
 #[cfg(test)]

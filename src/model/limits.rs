@@ -145,6 +145,7 @@ pub fn of_activity(a: &Activity) -> Vec<Excess> {
     m.line("project", Some(&a.project));
     m.line("title", Some(&a.title));
     m.line("contents_title", a.contents_title.as_deref());
+    m.line("previous", a.previous.as_deref());
     m.line("format_note", a.format_note.as_deref());
     m.line("venue", a.venue.as_deref());
     m.prose("account", a.account.as_deref());

@@ -14,7 +14,9 @@ mod participation;
 mod programme;
 mod totals;
 
-pub use activity::{Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status};
+pub use activity::{
+    Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status, parse_previous,
+};
 pub use country::{Country, UnknownCountry};
 pub use date::Date;
 pub use lang::Lang;

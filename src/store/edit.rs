@@ -28,6 +28,7 @@ pub const KEY_ORDER: &[&str] = &[
     "project",
     "title",
     "contents_title",
+    "previous",
     "kind",
     "format",
     "format_note",
@@ -1021,6 +1022,7 @@ mod tests {
     fn key_order_is_the_models_order() {
         let full = Activity {
             contents_title: Some("x".into()),
+            previous: Some("2020/I.1.1".into()),
             format: Some(Format::Virtual),
             format_note: Some("x".into()),
             planned_start: Date::from_ymd(2021, 1, 1),

@@ -11,6 +11,7 @@
 
 pub mod hidden;
 pub mod markup;
+pub mod previous;
 pub mod prose;
 
 use std::borrow::Cow;
@@ -148,6 +149,8 @@ pub struct YearChecks {
     activity_shape: Shape,
     /// What each file added says on its own, in the order added.
     files: Vec<FileChecks>,
+    /// The year checked.
+    year: i32,
 }
 
 impl YearChecks {
@@ -168,6 +171,7 @@ impl YearChecks {
                     .any(|f| f.is_error() && f.file.as_deref() == Some(&*source.path))
             });
         YearChecks {
+            year: loaded.year,
             today,
             programme: loaded.plan.programme.clone(),
             programme_ok,
@@ -256,6 +260,9 @@ impl YearChecks {
             }
             own.extend(checked.limits(limits::of_activity(activity)));
             own.extend(checked.activity(activity, self.today, &doubtful));
+            if !doubtful.contains("previous") {
+                own.extend(checked.previous(activity, self.year));
+            }
             let stem = source.path.file_stem().and_then(|s| s.to_str());
             let named = activity.code.is_empty() || stem == Some(activity.code.as_str());
             (tree.value_span(&["code"]), own, named)

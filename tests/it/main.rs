@@ -28,6 +28,7 @@ mod render;
 mod report;
 mod review;
 mod shell;
+mod team;
 mod tui;
 mod tui_tmux;
 mod writes;

@@ -1,0 +1,177 @@
+//! `programa init`: a new programme repository, or its CI files in an existing one.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Datelike as _;
+
+use super::{CliError, Context};
+use crate::history::Repo;
+use crate::output::shown_line;
+use crate::scaffold::{self, NewFile};
+use crate::store::{StoreError, Workspace, write::create_file};
+
+/// Start a programme repository: git, a year's skeleton, git's drivers, CI files
+///
+/// Makes DIR a git repository (`git init`, unless it is one already) holding
+/// `programme/YYYY/programme.toml` and one commented example activity, which `programa check`
+/// accepts; sets up the diff and merge drivers as `programa git-setup` does; and writes a
+/// `.gitignore`, a README for the staff, and the CI files of GitHub Actions
+/// (`.github/workflows/programa.yml`, also run by Forgejo Actions) and GitLab CI
+/// (`.gitlab-ci.yml`). A folder that is not empty is refused unless `--force` is given; even
+/// then no file that exists is changed: each is kept, and named. The programme's first year
+/// is `--year`, or this year.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The folder [default: the current one, or --root]
+    dir: Option<PathBuf>,
+    /// Who carries the programme out, as the documents name it
+    #[arg(long, value_name = "NAME", conflicts_with = "ci_only")]
+    organisation: Option<String>,
+    /// Add the missing files to a folder that is not empty, keeping every file there
+    #[arg(long)]
+    force: bool,
+    /// Only write the CI files, into the repository at or above DIR, keeping those that exist
+    #[arg(long)]
+    ci_only: bool,
+}
+
+/// The organisation the skeleton names when none is given.
+const ORGANISATION: &str = "The Secretariat";
+
+/// Runs `programa init`.
+pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
+    let dir = match (&args.dir, context.root.as_ref()) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(root)) => root.clone(),
+        (None, None) => std::env::current_dir()
+            .map_err(|e| CliError::new(format!("cannot read the current folder ({e})")))?,
+    };
+    if args.ci_only {
+        return write_ci(context, &dir);
+    }
+    if !args.force {
+        refuse_a_folder_in_use(&dir)?;
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        CliError::new(format!(
+            "cannot create {} ({e})",
+            shown_line(&dir.display().to_string())
+        ))
+    })?;
+    let year = match context.year {
+        Some(year) if (1000..=9999).contains(&year) => year,
+        Some(year) => {
+            return Err(CliError::new(format!("{year} is not a year"))
+                .hint("give the year with four digits: --year 2027"));
+        }
+        None => crate::clock::today()
+            .map_err(|e| CliError::new(e.to_string()))?
+            .0
+            .year(),
+    };
+    let organisation = args
+        .organisation
+        .as_deref()
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .unwrap_or(ORGANISATION);
+
+    let workspace = Workspace::at(&dir);
+    let (repo, created) = Repo::open_or_init(&workspace)?;
+    if created {
+        writeln!(
+            context.out,
+            "made a git repository in {}",
+            shown_line(&dir.display().to_string())
+        )?;
+    }
+    let lock = super::lock_all(&workspace)?;
+    let mut files = scaffold::repository(year, organisation, env!("CARGO_PKG_VERSION"));
+    let year_dir = workspace.year_dir(year);
+    if year_dir.exists() {
+        // An example activity beside a programme of one's own would name projects it lacks.
+        let relative = workspace.relative(&year_dir).to_path_buf();
+        files.retain(|file| !file.path.starts_with(&relative));
+        writeln!(
+            context.out,
+            "kept {} (it exists; nothing in it was changed)",
+            shown_line(&relative.display().to_string())
+        )?;
+    }
+    write_files(context, &dir, &files)?;
+    drop(lock);
+    super::git_setup::set_up(context, &repo, None)?;
+    writeln!(
+        context.out,
+        "\nthe programme for {year} is ready: `programa check` checks it, and\n  \
+         git add -A && git commit -m \"Start the programme for {year}\"\nrecords it; \
+         then add the shared remote (`git remote add origin URL`) and `git push -u origin HEAD`"
+    )?;
+    Ok(())
+}
+
+/// Writes only the CI files into the repository at or above `dir`.
+fn write_ci(context: &mut Context, dir: &Path) -> Result<(), CliError> {
+    let repo = Repo::open(&Workspace::at(dir))?;
+    let root = repo.workdir().to_path_buf();
+    write_files(context, &root, &scaffold::ci(env!("CARGO_PKG_VERSION")))?;
+    writeln!(
+        context.out,
+        "commit them to have the server run them (keep the one your server runs)"
+    )?;
+    Ok(())
+}
+
+/// Refuses a folder that holds anything but a `.git` folder.
+fn refuse_a_folder_in_use(dir: &Path) -> Result<(), CliError> {
+    let shown = shown_line(&dir.display().to_string()).to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => return Err(CliError::new(format!("cannot read {shown} ({error})"))),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".git")
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let more = if names.len() > 3 { ", …" } else { "" };
+    names.truncate(3);
+    Err(CliError::new(format!(
+        "{shown} is not empty (it holds {}{more})",
+        shown_line(&names.join(", "))
+    ))
+    .hint(
+        "give an empty or new folder, or --force to add the missing files and keep every file \
+         there as it is",
+    ))
+}
+
+/// Creates each of `files` under `root` that does not exist, and names those it keeps.
+fn write_files(context: &mut Context, root: &Path, files: &[NewFile]) -> Result<(), CliError> {
+    for file in files {
+        let path = root.join(&file.path);
+        let shown = shown_line(&file.path.display().to_string()).to_string();
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                CliError::new(format!(
+                    "cannot create {} ({e})",
+                    shown_line(&parent.display().to_string())
+                ))
+            })?;
+        }
+        match create_file(&path, file.text.as_bytes()) {
+            Ok(()) => writeln!(context.out, "created {shown}")?,
+            Err(StoreError::Exists(_)) => writeln!(
+                context.out,
+                "kept {shown} (it exists; nothing in it was changed)"
+            )?,
+            Err(error) => return Err(error.into()),
+        }
+    }
+    Ok(())
+}
