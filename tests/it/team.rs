@@ -276,11 +276,6 @@ fn path_with(bin: &Path) -> std::ffi::OsString {
 }
 
 /// Whether this programa's `diff` has `--format markdown` yet.
-fn diff_has_markdown(team: &Team) -> bool {
-    let help = team.programa_ok(team.dir.path(), &["diff", "--help"]);
-    help.contains("markdown")
-}
-
 /// Runs a step's script as GitHub runs `run:` (bash, stopping at the first failure).
 fn run_script(
     team: &Team,
@@ -347,7 +342,6 @@ fn the_github_workflow_checks_annotates_summarises_and_compiles() {
         ("${{ github.token }}", "token"),
         ("${{ github.event.pull_request.number }}", "7"),
     ];
-    let markdown = diff_has_markdown(&team);
 
     // The pull request's run: every step of `check`, as a pull request runs them.
     let steps = workflow["jobs"]["check"]["steps"]
@@ -359,10 +353,6 @@ fn the_github_workflow_checks_annotates_summarises_and_compiles() {
             continue; // `uses:` steps: the checkout is the repository itself, the cache empty.
         };
         let name = text_of(step, "name").unwrap_or_default();
-        if !markdown && script.contains("programa diff") {
-            eprintln!("skipped `{name}`: this programa's diff has no --format markdown yet");
-            break;
-        }
         let mut vars = globals.clone();
         vars.extend(step_env(step, &expressions));
         vars.push(("GITHUB_STEP_SUMMARY".into(), summary.display().to_string()));
@@ -372,20 +362,18 @@ fn the_github_workflow_checks_annotates_summarises_and_compiles() {
     }
     assert!(ran[0].1.starts_with("using programa "), "{:?}", ran[0]);
     assert_eq!(ran[1].1, "", "a clean programme has nothing to annotate");
-    if markdown {
-        let summary = std::fs::read_to_string(&summary).expect("the step summary");
-        // Markdown text escapes its punctuation: the code reads `I.1.1` once rendered.
-        assert!(
-            summary.contains("#### I\\.1\\.1 Example activity"),
-            "{summary}"
-        );
-        let gh = std::fs::read_to_string(team.path("gh.log")).expect("gh was called");
-        assert!(
-            gh.starts_with("pr comment 7 --edit-last --body-file programa-diff.md\n"),
-            "{gh}"
-        );
-        assert!(gh.ends_with(&summary), "the comment is the summary:\n{gh}");
-    }
+    let summary = std::fs::read_to_string(&summary).expect("the step summary");
+    // Markdown text escapes its punctuation: the code reads `I.1.1` once rendered.
+    assert!(
+        summary.contains("#### I\\.1\\.1 Example activity"),
+        "{summary}"
+    );
+    let gh = std::fs::read_to_string(team.path("gh.log")).expect("gh was called");
+    assert!(
+        gh.starts_with("pr comment 7 --edit-last --body-file programa-diff.md\n"),
+        "{gh}"
+    );
+    assert!(gh.ends_with(&summary), "the comment is the summary:\n{gh}");
 
     // A mistake: the check step fails and annotates the line.
     let activity = repo.join("programme/2027/activities/I.1.1.toml");
@@ -515,16 +503,12 @@ fn the_gitlab_pipeline_writes_a_code_quality_report_summarises_and_compiles() {
         run_script(&team, &repo, &lines("check"), &[], &bin),
     );
 
-    if diff_has_markdown(&team) {
-        let said = stdout_of(
-            "the diff job",
-            run_script(&team, &repo, &lines("diff"), &[], &bin),
-        );
-        assert!(said.contains("#### I\\.1\\.1 Example activity"), "{said}");
-        assert!(said.contains("set PROGRAMA_GITLAB_TOKEN"), "{said}");
-    } else {
-        eprintln!("skipped the diff job: this programa's diff has no --format markdown yet");
-    }
+    let said = stdout_of(
+        "the diff job",
+        run_script(&team, &repo, &lines("diff"), &[], &bin),
+    );
+    assert!(said.contains("#### I\\.1\\.1 Example activity"), "{said}");
+    assert!(said.contains("set PROGRAMA_GITLAB_TOKEN"), "{said}");
 
     team.git(&repo, &["switch", "-q", "main"]);
     stdout_of(
