@@ -98,10 +98,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         None
     };
     let workspace = context.workspace()?;
-    let (loaded, mut findings) = match &args.at {
+    // Located keys are kept only for a revision, read whole; a year on disk is checked in parts.
+    let (mut loaded, mut findings, trees) = match &args.at {
         None => {
             let year = workspace.resolve_year(context.year_option())?;
-            check_in_parts(&workspace, year)?
+            let (loaded, findings) = check_in_parts(&workspace, year)?;
+            (loaded, findings, None)
         }
         // A revision's files are parsed once, for their values and the places of their keys.
         Some(rev) => {
@@ -109,7 +111,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             let (loaded, trees) = repo.load_located(rev, year)?;
             let mut findings = loaded.findings.clone();
             findings.extend(crate::validate::validate_located(&loaded, &trees));
-            (loaded, findings)
+            (loaded, findings, Some(trees))
         }
     };
     let years = workspace.years().unwrap_or_default();
@@ -118,11 +120,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             .contains(&year)
             .then(|| workspace.activity_path(year, code).is_file())
     };
-    let mut unknown = crate::validate::previous::unknown_previous(&loaded, &[], has);
-    if !unknown.is_empty() && args.at.is_none() {
+    let unknown_previous = crate::validate::previous::unknown_previous;
+    let mut unknown = unknown_previous(&loaded, trees.as_deref().unwrap_or_default(), has);
+    if !unknown.is_empty() && trees.is_none() {
         // Rare: the year is read again with its keys located, to point at each `previous`.
         let (located, trees) = crate::store::load_located(&workspace, loaded.year)?;
-        unknown = crate::validate::previous::unknown_previous(&located, &trees, has);
+        unknown = unknown_previous(&located, &trees, has);
+        let quoted: BTreeSet<&Path> = unknown.iter().filter_map(|f| f.file.as_deref()).collect();
+        loaded.restore_texts(&workspace, &quoted);
     }
     findings.extend(unknown);
     let files = files_of(&loaded.sources);

@@ -930,4 +930,12 @@ fn check_reads_previous_links_and_history_and_log_follow_them() {
         report.contains("warning[unknown-previous]: `previous` names 2021/I.2.9, but the programme for 2021 has no activity I.2.9"),
         "{report}"
     );
+    let at = format!("programme/2022/activities/I.2.1.toml:{line}:12");
+    assert!(report.contains(&at), "{report}");
+    // A revision's files are located as well.
+    team.git(&repo, &["add", "-A"]);
+    team.git(&repo, &["commit", "-q", "-m", "Link to a missing activity"]);
+    let report = team.programa_ok(&repo, &["check", "--year", "2022", "--at", "HEAD"]);
+    assert!(report.contains("warning[unknown-previous]"), "{report}");
+    assert!(report.contains(&at), "{report}");
 }
