@@ -109,19 +109,7 @@ fn text(bytes: &[u8]) -> String {
 
 /// The activity with its long prose emptied, as a brief read keeps it.
 fn without_prose(mut activity: Activity) -> Activity {
-    activity.background = String::new();
-    activity.objectives_lead = None;
-    activity.objectives = Vec::new();
-    activity.objectives_closing = None;
-    activity.expected_results_lead = None;
-    activity.expected_results = Vec::new();
-    activity.expected_results_closing = None;
-    activity.audience = None;
-    activity.account = None;
-    activity.footnotes = Vec::new();
-    for note in &mut activity.notes {
-        note.text = String::new();
-    }
+    programa::store::drop_prose(&mut activity);
     activity
 }
 
