@@ -11,8 +11,9 @@ use super::diff::print_changes;
 use super::{CliError, Context};
 use crate::changes::{PlanChanges, compare_activities, compare_programmes};
 use crate::history::patch::{Side, git_patch};
+use crate::history::textconv::ProgrammeFile;
 use crate::history::{Repo, shell_quote, textconv};
-use crate::model::{Activity, WorkProgramme};
+use crate::model::Activity;
 use crate::output::style::Palette;
 
 /// Make `git diff` and git's merges work on programme files field by field
@@ -195,32 +196,12 @@ pub fn run_diff_driver(context: &mut Context, args: &DiffDriverArgs) -> Result<(
     Ok(())
 }
 
-/// A programme file's two versions as it is read: an activity, a programme file, or neither.
-enum Version {
-    Missing,
-    Activity(Box<Activity>),
-    Programme(Box<WorkProgramme>),
-}
-
-impl Version {
-    fn read(bytes: &[u8]) -> Option<Version> {
-        if bytes.is_empty() {
-            return Some(Version::Missing);
-        }
-        let text = std::str::from_utf8(bytes).ok()?;
-        let table = text.parse::<toml::Table>().ok()?;
-        if table.contains_key("code") {
-            return toml::from_str(text)
-                .ok()
-                .map(|a| Version::Activity(Box::new(a)));
-        }
-        if table.contains_key("year") {
-            return toml::from_str(text)
-                .ok()
-                .map(|p| Version::Programme(Box::new(p)));
-        }
-        None
+/// One version of a programme file, as the driver reads it: gone, or the file it reads as.
+fn version(bytes: &[u8]) -> Option<Option<ProgrammeFile>> {
+    if bytes.is_empty() {
+        return Some(None);
     }
+    ProgrammeFile::read(std::str::from_utf8(bytes).ok()?).map(Some)
 }
 
 /// What changed field by field between two versions of a file, when both read as the same
@@ -230,11 +211,12 @@ fn field_changes(old: &[u8], new: &[u8]) -> Option<PlanChanges> {
         programme: Vec::new(),
         activities: compare_activities(old, new),
     };
-    Some(match (Version::read(old)?, Version::read(new)?) {
-        (Version::Activity(old), Version::Activity(new)) => activities(&[&old], &[&new]),
-        (Version::Missing, Version::Activity(new)) => activities(&[], &[&new]),
-        (Version::Activity(old), Version::Missing) => activities(&[&old], &[]),
-        (Version::Programme(old), Version::Programme(new)) => PlanChanges {
+    use ProgrammeFile::{Activity as A, Programme as P};
+    Some(match (version(old)?, version(new)?) {
+        (Some(A(old)), Some(A(new))) => activities(&[&old], &[&new]),
+        (None, Some(A(new))) => activities(&[], &[&new]),
+        (Some(A(old)), None) => activities(&[&old], &[]),
+        (Some(P(old)), Some(P(new))) => PlanChanges {
             programme: compare_programmes(&old, &new),
             activities: Vec::new(),
         },

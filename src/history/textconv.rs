@@ -14,23 +14,41 @@ use crate::output::{escape, escape_hidden, escape_line, shown_line};
 /// The rendering of a programme file's text: an activity, a programme file, or (when it is
 /// neither or does not parse) the text itself.
 pub fn textconv(text: &str) -> String {
-    let rendered = text.parse::<toml::Table>().ok().and_then(|document| {
-        if document.contains_key("code")
-            && let Ok(activity) = toml::from_str::<Activity>(text)
-        {
-            return Some(render_activity(&activity));
-        }
-        if document.contains_key("year")
-            && let Ok(programme) = toml::from_str::<WorkProgramme>(text)
-        {
-            return Some(render_programme(&programme));
-        }
-        None
+    let rendered = ProgrammeFile::read(text).map(|file| match file {
+        ProgrammeFile::Activity(activity) => render_activity(&activity),
+        ProgrammeFile::Programme(programme) => render_programme(&programme),
     });
     match rendered {
         // Escaped value by value already; anything left over cannot act on a terminal.
         Some(rendered) => escape_hidden(&rendered).into_owned(),
         None => escape(text).into_owned(),
+    }
+}
+
+/// A programme file's text as read: an activity file (it has a `code`) or a programme file
+/// (it has a `year`).
+pub enum ProgrammeFile {
+    /// An activity.
+    Activity(Box<Activity>),
+    /// The year's programme file.
+    Programme(Box<WorkProgramme>),
+}
+
+impl ProgrammeFile {
+    /// The file `text` is, when it reads as one.
+    pub fn read(text: &str) -> Option<ProgrammeFile> {
+        let document = text.parse::<toml::Table>().ok()?;
+        if document.contains_key("code")
+            && let Ok(activity) = toml::from_str(text)
+        {
+            return Some(ProgrammeFile::Activity(Box::new(activity)));
+        }
+        if document.contains_key("year")
+            && let Ok(programme) = toml::from_str(text)
+        {
+            return Some(ProgrammeFile::Programme(Box::new(programme)));
+        }
+        None
     }
 }
 
