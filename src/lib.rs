@@ -5,13 +5,15 @@
 //! programme files) → [`validate`] (every finding about a loaded programme) →
 //! [`import`] (the programme document's markdown into files) and [`rollover`] (next year's
 //! programme from this one's), both plain data like [`scaffold`] (the files of a new
-//! repository) → [`cli`] (the command line) and [`tui`] (the full-screen interface).
+//! repository) → [`cli`] (the command line) and [`tui`] (the full-screen interface), both
+//! speaking the user's language through [`i18n`].
 
 pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod diagnostic;
 pub mod history;
+pub mod i18n;
 pub mod import;
 pub mod markdown;
 pub mod model;

@@ -134,8 +134,8 @@ impl ColorChoice {
 pub struct Context<'a> {
     root: Option<PathBuf>,
     year: Option<i32>,
-    /// The language of the interface: the names of countries, later its messages. English
-    /// until the interface is translated.
+    /// The language of the interface ([`crate::i18n::lang`]): its messages and the names of
+    /// countries.
     pub lang: Lang,
     /// Standard output, through a [`Terminal`] writer: a character from a file that would
     /// act on a terminal is escaped even where a command forgot to.
@@ -150,8 +150,10 @@ impl Context<'_> {
         match &self.root {
             Some(root) => Ok(Workspace::at(root)),
             None => {
-                let here = std::env::current_dir()
-                    .map_err(|e| CliError::new(format!("cannot read the current folder ({e})")))?;
+                let here = std::env::current_dir().map_err(|e| {
+                    let error = e.to_string();
+                    CliError::new(crate::tr!("cli-cannot-read-current-folder", error = error))
+                })?;
                 Ok(Workspace::discover(&here)?)
             }
         }
@@ -199,11 +201,11 @@ pub(crate) fn print_edit(
 ) -> std::io::Result<()> {
     let phrases = match (before, after) {
         (Some(before), Some(after)) => changes::edit_phrases(before, after),
-        (None, Some(_)) => vec!["saved".to_string()],
+        (None, Some(_)) => vec![crate::tr!("cli-saved")],
         (_, None) => Vec::new(),
     };
     if phrases.is_empty() {
-        writeln!(out, "{code}: no changes")?;
+        writeln!(out, "{}", crate::tr!("cli-no-changes", code = code))?;
     }
     for phrase in phrases {
         writeln!(out, "{code}: {phrase}")?;
@@ -219,11 +221,8 @@ pub(crate) fn lock_year(workspace: &Workspace, year: i32) -> Result<WriteLock, C
 
 /// What a writer says while another holds the lock.
 fn say_waiting(holder: &store::Holder) {
-    let holder = holder.to_string();
-    eprintln!(
-        "waiting for another programa writing {}…",
-        crate::output::shown(&holder)
-    );
+    let holder = crate::output::shown(&holder.to_string()).to_string();
+    eprintln!("{}", crate::tr!("cli-waiting-for-writer", holder = holder));
 }
 
 /// Takes the write lock of every year's files (as a commit does), saying so when it waits.
@@ -267,7 +266,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut context = Context {
         root: cli.root,
         year: cli.year,
-        lang: Lang::En,
+        lang: crate::i18n::lang(),
         out: &mut out,
         palette,
     };

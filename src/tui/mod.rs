@@ -70,10 +70,11 @@ pub fn run(
     ratatui::restore();
     for draft in app.drafts.values() {
         match std::fs::read_to_string(&draft.path) {
-            Ok(text) if text != draft.base => eprintln!(
-                "programa: an edited copy that was not saved is kept in {}",
-                crate::output::escape_hidden(&draft.path.display().to_string())
-            ),
+            Ok(text) if text != draft.base => {
+                let path = draft.path.display().to_string();
+                let path = crate::output::escape_hidden(&path).into_owned();
+                eprintln!("{}", crate::tr!("tui-draft-kept", path = path));
+            }
             _ => {
                 let _ = std::fs::remove_file(&draft.path);
             }

@@ -17,6 +17,7 @@ mod edit;
 mod git;
 mod hostile;
 mod import;
+mod language;
 mod light_reads;
 mod lists;
 mod merge;

@@ -1,0 +1,1 @@
+# Findings of check and their hints.

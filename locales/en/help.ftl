@@ -1,0 +1,1 @@
+# The help of commands and their options (--help).

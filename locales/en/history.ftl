@@ -1,0 +1,1 @@
+# What history, log, diff and blame say of git and of changes.

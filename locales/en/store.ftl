@@ -1,0 +1,1 @@
+# Errors reading and writing programme files.

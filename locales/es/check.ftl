@@ -1,0 +1,1 @@
+# Los hallazgos de check y sus sugerencias.

@@ -1,0 +1,1 @@
+# La ayuda de las órdenes y sus opciones (--help).

@@ -1,0 +1,1 @@
+# Errores al leer y escribir los archivos del programa.
