@@ -113,6 +113,16 @@ pub enum Node {
         /// The note's content (blocks).
         c: Vec<Node>,
     },
+    /// Text in a language of its own: a footnote printed untranslated, or in translation, in a
+    /// passage of another language. Never made from markdown; `render` wraps notes in it.
+    Lang {
+        /// The language's ISO 639-1 code.
+        lang: String,
+        /// Whether it is printed untranslated, in a language other than the document's.
+        untranslated: bool,
+        /// Its content.
+        c: Vec<Node>,
+    },
     /// A soft line break: a space.
     Space,
     /// A hard line break.
@@ -258,7 +268,7 @@ pub fn depth(nodes: &[Node]) -> usize {
             | Node::Sup { c }
             | Node::Link { c, .. } => 1 + depth(c),
             Node::List { items, .. } => 1 + items.iter().map(|item| depth(item)).max().unwrap_or(0),
-            Node::Para { c } | Node::Fn { c, .. } => depth(c),
+            Node::Para { c } | Node::Fn { c, .. } | Node::Lang { c, .. } => depth(c),
             Node::Codeblock { .. }
             | Node::Text { .. }
             | Node::Code { .. }
@@ -279,6 +289,7 @@ pub fn plain_text(nodes: &[Node]) -> String {
             Node::Space | Node::Break => out.push(' '),
             Node::Rule | Node::Fn { .. } => {}
             Node::Para { c }
+            | Node::Lang { c, .. }
             | Node::Heading { c }
             | Node::Quote { c }
             | Node::Emph { c }

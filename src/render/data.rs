@@ -2,15 +2,16 @@
 //! (days, drafts, typographic titles), as serde structs serialised to `/data.json`. The
 //! follow-up report's own data is in [`super::report`].
 //!
-//! Prose is converted to [`Node`] trees here; plain fields (titles, codes) stay strings, which
-//! typst shows as text. Labels, month names and number formats live in the templates.
+//! Prose is converted to [`crate::markdown::Node`] trees here, and every text of the programme
+//! carries its language (see [`super::edition`]); codes stay strings, which typst shows as
+//! text. Labels, month names and number formats live in the templates.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::Lang;
-use crate::markdown::{self, Node};
+use super::edition::{Edition, Items, Prose, Share, Text};
 use crate::model::{Activity, Date, Format, Kind, Plan, Status, Totals};
 
 /// A calendar day split into parts, so a template can build a `datetime` without parsing.
@@ -36,32 +37,38 @@ impl From<Date> for Day {
 }
 
 /// The programme document's data: front matter and the hierarchy down to each activity.
+///
+/// Each text of the programme is a [`Text`], [`Prose`] or [`Items`]: in the document's
+/// language when a current translation exists, else in the programme's own, marked.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeData {
     /// Always `programme`.
     pub document: &'static str,
-    /// The language of labels and hyphenation (`en`, `es`).
+    /// The language of the document: its labels, months, numbers and hyphenation (`en`, `es`).
     pub lang: Lang,
-    /// The language the prose is written in.
-    pub content_lang: String,
+    /// The language the programme is written in.
+    pub source_lang: Lang,
+    /// How much of the text is translated; `None` when the document is in the programme's
+    /// own language.
+    pub translation: Option<Share>,
     /// The document's date (also its PDF creation date).
     pub date: Day,
     /// The programme year.
     pub year: i32,
     /// "Work Programme for the year 2021".
-    pub title: String,
+    pub title: Text,
     /// "Permanent Secretariat of SELA".
-    pub organisation: String,
+    pub organisation: Text,
     /// The document's code, if any.
     pub document_code: Option<String>,
     /// Copyright notice.
-    pub notice: Vec<Node>,
+    pub notice: Prose,
     /// Foreword.
-    pub foreword: Vec<Node>,
+    pub foreword: Prose,
     /// Introduction, before the area summaries.
-    pub introduction: Vec<Node>,
+    pub introduction: Prose,
     /// The previous year's execution.
-    pub background: Vec<Node>,
+    pub background: Prose,
     /// Areas, with their programmes, projects and activities.
     pub areas: Vec<AreaData>,
     /// The counts the foreword quotes.
@@ -85,9 +92,9 @@ pub struct AreaData {
     /// `I`.
     pub code: String,
     /// "Intra-Regional Relations".
-    pub title: String,
+    pub title: Text,
     /// The introduction's summary of the area.
-    pub summary: Vec<Node>,
+    pub summary: Prose,
     /// Its programmes, in order.
     pub programmes: Vec<ProgrammeNode>,
 }
@@ -97,8 +104,8 @@ pub struct AreaData {
 pub struct ProgrammeNode {
     /// The programme's slug.
     pub id: String,
-    /// Its title.
-    pub title: String,
+    /// Its title; empty for activities whose programme is not declared.
+    pub title: Text,
     /// Its projects, in order.
     pub projects: Vec<ProjectData>,
 }
@@ -109,7 +116,7 @@ pub struct ProjectData {
     /// `I.1`.
     pub code: String,
     /// Its title.
-    pub title: String,
+    pub title: Text,
     /// Its activities, in code order.
     pub activities: Vec<ActivityData>,
 }
@@ -120,104 +127,109 @@ pub struct ActivityData {
     /// `I.1.1`.
     pub code: String,
     /// The body title.
-    pub title: String,
-    /// The contents-table title (the body title when none is given).
-    pub contents_title: String,
+    pub title: Text,
+    /// The contents-table title; `None` when it is the body title.
+    pub contents_title: Option<Text>,
     /// `event`, `study`, `other`.
     pub kind: Kind,
     /// How it is held, if known.
     pub format: Option<Format>,
     /// More words on the format.
-    pub format_note: Option<String>,
+    pub format_note: Option<Text>,
     /// Where it stands.
     pub status: Status,
-    /// Venue.
-    pub venue: Option<String>,
     /// Who it is for.
-    pub audience: Vec<Node>,
-    /// Partner organisations.
+    pub audience: Prose,
+    /// Partner organisations, by name.
     pub partners: Vec<String>,
     /// A. Background and justification.
-    pub background: Vec<Node>,
+    pub background: Prose,
     /// Paragraph before the objectives.
-    pub objectives_lead: Vec<Node>,
+    pub objectives_lead: Prose,
     /// B. Objectives, one node list each.
-    pub objectives: Vec<Vec<Node>>,
+    pub objectives: Items,
     /// Paragraph after the objectives.
-    pub objectives_closing: Vec<Node>,
+    pub objectives_closing: Prose,
     /// Paragraph before the expected results.
-    pub expected_results_lead: Vec<Node>,
+    pub expected_results_lead: Prose,
     /// C. Expected results, one node list each.
-    pub expected_results: Vec<Vec<Node>>,
+    pub expected_results: Items,
     /// Paragraph after the expected results.
-    pub expected_results_closing: Vec<Node>,
+    pub expected_results_closing: Prose,
 }
 
 impl ActivityData {
-    /// Converts an activity's prose, resolving its footnote references.
-    pub fn of(activity: &Activity) -> Self {
-        let notes = markdown::convert_notes(
-            activity
-                .footnotes
-                .iter()
-                .map(|f| (f.id.as_str(), f.text.as_str())),
-        );
-        let md = |text: &str| markdown::convert(text, &notes);
-        let opt = |text: &Option<String>| text.as_deref().map(md).unwrap_or_default();
+    /// An activity's text in `edition`, its footnote references resolved.
+    pub fn of(activity: &Activity, edition: &Edition) -> Self {
+        let notes = edition.footnotes(activity);
+        let prose = |path: &str, text: &Option<String>| {
+            edition.prose(activity, path, text.as_deref(), &notes)
+        };
+        let text =
+            |path: &str, text: &Option<String>| edition.text_opt(activity, path, text.as_deref());
         ActivityData {
             code: activity.code.clone(),
-            title: typographic(&activity.title),
-            contents_title: typographic(
-                activity
-                    .contents_title
-                    .as_deref()
-                    .unwrap_or(&activity.title),
-            ),
+            title: edition.text(activity, "title", &activity.title),
+            contents_title: text("contents_title", &activity.contents_title),
             kind: activity.kind,
             format: activity.format,
-            format_note: activity.format_note.clone(),
+            format_note: text("format_note", &activity.format_note),
             status: activity.status,
-            venue: activity.venue.clone(),
-            audience: opt(&activity.audience),
+            audience: prose("audience", &activity.audience),
             partners: activity.partners.clone(),
-            background: md(&activity.background),
-            objectives_lead: opt(&activity.objectives_lead),
-            objectives: activity.objectives.iter().map(|o| md(o)).collect(),
-            objectives_closing: opt(&activity.objectives_closing),
-            expected_results_lead: opt(&activity.expected_results_lead),
-            expected_results: activity.expected_results.iter().map(|r| md(r)).collect(),
-            expected_results_closing: opt(&activity.expected_results_closing),
+            background: edition.prose(activity, "background", Some(&activity.background), &notes),
+            objectives_lead: prose("objectives_lead", &activity.objectives_lead),
+            objectives: edition.items(activity, "objectives", &activity.objectives, &notes),
+            objectives_closing: prose("objectives_closing", &activity.objectives_closing),
+            expected_results_lead: prose("expected_results_lead", &activity.expected_results_lead),
+            expected_results: edition.items(
+                activity,
+                "expected_results",
+                &activity.expected_results,
+                &notes,
+            ),
+            expected_results_closing: prose(
+                "expected_results_closing",
+                &activity.expected_results_closing,
+            ),
         }
     }
 }
 
 impl ProgrammeData {
-    /// The programme document's data for `plan`, with labels in `lang`, dated `date`.
+    /// The programme document's data for `plan` in `lang`, dated `date`.
     pub fn new(plan: &Plan, lang: Lang, date: Date) -> Self {
         let programme = &plan.programme;
+        let edition = Edition::of(programme, lang);
         let none = BTreeMap::new();
-        let md = |text: &Option<String>| {
-            text.as_deref()
-                .map(|t| markdown::convert(t, &none))
-                .unwrap_or_default()
+        let prose = |path: &str, text: &Option<String>| {
+            edition.prose(programme, path, text.as_deref(), &none)
         };
+        let title = edition.text(programme, "title", &programme.title);
+        let organisation = edition.text(programme, "organisation", &programme.organisation);
+        let notice = prose("notice", &programme.notice);
+        let foreword = prose("foreword", &programme.foreword);
+        let introduction = prose("introduction", &programme.introduction);
+        let background = prose("background", &programme.background);
+        let areas = hierarchy(plan, &edition, |a| ActivityData::of(a, &edition))
+            .into_iter()
+            .map(AreaData::from)
+            .collect();
         ProgrammeData {
             document: "programme",
             lang,
-            content_lang: content_lang(plan, lang),
+            source_lang: super::edition::source_lang(programme),
+            translation: edition.share(),
             date: date.into(),
             year: programme.year,
-            title: typographic(&programme.title),
-            organisation: programme.organisation.clone(),
+            title,
+            organisation,
             document_code: programme.document_code.clone(),
-            notice: md(&programme.notice),
-            foreword: md(&programme.foreword),
-            introduction: md(&programme.introduction),
-            background: md(&programme.background),
-            areas: hierarchy(plan, ActivityData::of, |area| md(&area.summary))
-                .into_iter()
-                .map(AreaData::from)
-                .collect(),
+            notice,
+            foreword,
+            introduction,
+            background,
+            areas,
             totals: plan.totals(),
             draft: None,
         }
@@ -254,30 +266,29 @@ pub fn area_of(plan: &Plan, activity: &Activity) -> String {
         .unwrap_or_else(|| activity.area_code().to_string())
 }
 
-/// The language the plan's prose is written in: the programme's `language`, else `lang`.
-pub fn content_lang(plan: &Plan, lang: Lang) -> String {
-    plan.programme
-        .language
-        .clone()
-        .unwrap_or_else(|| lang.as_str().to_string())
-}
-
 /// Groups the activities of `plan` under areas, programmes and projects, in the order the
-/// programme file gives them. Activities whose project, programme or area is not declared
-/// are still shown, under a heading made of the code alone.
-fn hierarchy<T>(
-    plan: &Plan,
-    convert: impl Fn(&Activity) -> T,
-    summary: impl Fn(&crate::model::Area) -> Vec<Node>,
-) -> Vec<Area<T>> {
+/// programme file gives them, with their titles and summaries in `edition`. Activities whose
+/// project, programme or area is not declared are still shown, under a heading made of the
+/// code alone.
+fn hierarchy<T>(plan: &Plan, edition: &Edition, convert: impl Fn(&Activity) -> T) -> Vec<Area<T>> {
     let programme = &plan.programme;
+    let none = BTreeMap::new();
     let mut areas: Vec<Area<T>> = programme
         .areas
         .iter()
         .map(|area| Area {
             code: area.code.clone(),
-            title: typographic(&area.title),
-            summary: summary(area),
+            title: edition.text(
+                programme,
+                &format!("areas/{}/title", area.code),
+                &area.title,
+            ),
+            summary: edition.prose(
+                programme,
+                &format!("areas/{}/summary", area.code),
+                area.summary.as_deref(),
+                &none,
+            ),
             programmes: Vec::new(),
         })
         .collect();
@@ -290,8 +301,8 @@ fn hierarchy<T>(
             None => {
                 areas.push(Area {
                     code: area_code.clone(),
-                    title: String::new(),
-                    summary: Vec::new(),
+                    title: Text::default(),
+                    summary: Prose::default(),
                     programmes: Vec::new(),
                 });
                 let last = areas.len() - 1;
@@ -304,7 +315,11 @@ fn hierarchy<T>(
             None => {
                 area.programmes.push(Branch {
                     id: prog_id.clone(),
-                    title: prog.map(|p| typographic(&p.title)).unwrap_or_default(),
+                    title: prog
+                        .map(|p| {
+                            edition.text(programme, &format!("programmes/{}/title", p.id), &p.title)
+                        })
+                        .unwrap_or_default(),
                     projects: Vec::new(),
                 });
                 let last = area.programmes.len() - 1;
@@ -320,7 +335,11 @@ fn hierarchy<T>(
             None => {
                 node.projects.push(Leaf {
                     code: activity.project.clone(),
-                    title: project.map(|p| typographic(&p.title)).unwrap_or_default(),
+                    title: project
+                        .map(|p| {
+                            edition.text(programme, &format!("projects/{}/title", p.code), &p.title)
+                        })
+                        .unwrap_or_default(),
                     activities: Vec::new(),
                 });
                 let last = node.projects.len() - 1;
@@ -346,20 +365,20 @@ fn hierarchy<T>(
 /// An area while grouping, generic over what an activity becomes.
 struct Area<T> {
     code: String,
-    title: String,
-    summary: Vec<Node>,
+    title: Text,
+    summary: Prose,
     programmes: Vec<Branch<T>>,
 }
 
 struct Branch<T> {
     id: String,
-    title: String,
+    title: Text,
     projects: Vec<Leaf<T>>,
 }
 
 struct Leaf<T> {
     code: String,
-    title: String,
+    title: Text,
     activities: Vec<T>,
 }
 

@@ -7,6 +7,7 @@
 //! the official typst CLI.
 
 pub mod data;
+pub mod edition;
 pub mod report;
 pub mod templates;
 pub mod world;
@@ -21,6 +22,7 @@ use typst_kit::diagnostics::{DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
 pub use data::{Draft, ProgrammeData};
+pub use edition::{Edition, Share};
 pub use report::{ReportData, ReportInputs};
 pub use templates::Templates;
 pub use world::RenderWorld;

@@ -18,10 +18,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::Lang;
-use super::data::{Day, Draft, area_of, content_lang, typographic};
+use super::data::{Day, Draft, area_of, typographic};
+use super::edition::{Edition, Items, Prose, Share, Text};
 use crate::changes::{self, BaselineSummary};
 use crate::history::{Baseline, ReportRevision, Stamp, StatusRecord};
-use crate::markdown::{self, Node};
 use crate::model::{
     Activity, Country, Date, Format, Kind, Participant, Plan, Status, code_sort_key,
 };
@@ -52,18 +52,19 @@ pub struct ReportInputs<'a> {
 pub struct ReportData {
     /// Always `report`.
     pub document: &'static str,
-    /// The language of labels.
+    /// The language of the report: its labels, months, numbers and hyphenation.
     pub lang: Lang,
-    /// The language of the prose.
-    pub content_lang: String,
+    /// The language the programme is written in.
+    pub source_lang: Lang,
+    /// How much of the programme's text the report prints is translated; `None` when the
+    /// report is in the programme's own language.
+    pub translation: Option<Share>,
     /// The report's date (also its PDF creation date).
     pub date: Day,
     /// The programme year.
     pub year: i32,
-    /// The programme's title.
-    pub title: String,
     /// Who carries it out.
-    pub organisation: String,
+    pub organisation: Text,
     /// The report's own code in the register (`report_document_code`).
     pub document_code: Option<String>,
     /// The programme document's code, which the report follows up.
@@ -228,7 +229,7 @@ pub struct AreaExecution {
     /// `I`.
     pub code: String,
     /// The area's title.
-    pub title: String,
+    pub title: Text,
     /// Its approved activities, by what became of them.
     pub approved: Outcome,
     /// Its activities added since approval.
@@ -262,7 +263,7 @@ pub struct ActivityRecord {
     /// Its code in the approved plan, when it was renamed since.
     pub former_code: Option<String>,
     /// Its (contents) title.
-    pub title: String,
+    pub title: Text,
     /// `event`, `study`, `other`.
     pub kind: Kind,
     /// Whether the approved plan has it.
@@ -290,7 +291,7 @@ pub struct ActivityRecord {
     /// The day it ended.
     pub actual_end: Option<Day>,
     /// Where it took place.
-    pub venue: Option<String>,
+    pub venue: Option<Text>,
     /// Partner organisations.
     pub partners: Vec<String>,
     /// How many took part.
@@ -306,9 +307,9 @@ pub struct ActivityRecord {
     /// Cancelled or postponed with no note to say why.
     pub reason_missing: bool,
     /// C. Expected results, to set the account against.
-    pub expected_results: Vec<Vec<Node>>,
+    pub expected_results: Items,
     /// The author's account of what it achieved.
-    pub account: Vec<Node>,
+    pub account: Prose,
 }
 
 /// A participant in an activity's record.
@@ -342,8 +343,8 @@ pub struct OutputLine {
 pub struct NoteLine {
     /// Its date.
     pub date: Day,
-    /// Its text.
-    pub text: Vec<Node>,
+    /// Its text, in the programme's language (notes have no translations).
+    pub text: Prose,
     /// Whether it gives the reason for the activity's status.
     pub reason: bool,
 }
@@ -388,7 +389,7 @@ pub struct Change {
     /// The activity, by its code now (its approved code when removed).
     pub code: String,
     /// Its title.
-    pub title: String,
+    pub title: Text,
     /// What changed.
     pub kind: ChangeKind,
     /// For moved dates: `planned_start` or `planned_end`.
@@ -500,8 +501,14 @@ impl ReportData {
         let comparison = changes::compare(approved_plan, current);
         let summary_of_changes = BaselineSummary::of(approved_plan, current, &comparison);
         let pairs = pair(approved_plan, current, &summary_of_changes);
+        let edition = Edition::of(&current.programme, lang);
+        let organisation = edition.text(
+            &current.programme,
+            "organisation",
+            &current.programme.organisation,
+        );
 
-        let mut areas = area_list(approved_plan, current);
+        let mut areas = area_list(approved_plan, current, &edition);
         for pair in &pairs {
             let Some(shown) = pair.shown() else { continue };
             let area_code = match pair.now {
@@ -511,7 +518,7 @@ impl ReportData {
             let index = match areas.iter().position(|a| a.code == area_code) {
                 Some(i) => i,
                 None => {
-                    areas.push(empty_area(area_code, String::new()));
+                    areas.push(empty_area(area_code, Text::default()));
                     areas.len() - 1
                 }
             };
@@ -523,7 +530,8 @@ impl ReportData {
                 area.added.count(status);
             }
             area.current += usize::from(pair.now.is_some());
-            area.activities.push(record(pair, inputs.statuses, lang));
+            area.activities
+                .push(record(pair, inputs.statuses, &edition));
         }
         areas.retain(|a| !a.activities.is_empty());
         for area in &mut areas {
@@ -540,15 +548,16 @@ impl ReportData {
         let (kinds, kinds_total) = kind_rows(approved_plan, current);
         let (formats, formats_total) = format_rows(approved_plan, current);
         let (completions, completions_elsewhere) = completions(current, inputs.statuses);
+        let changes = change_rows(&summary_of_changes, &pairs, &edition);
 
         ReportData {
             document: "report",
             lang,
-            content_lang: content_lang(current, lang),
+            source_lang: super::edition::source_lang(&current.programme),
+            translation: edition.share(),
             date: date.into(),
             year: current.programme.year,
-            title: typographic(&current.programme.title),
-            organisation: current.programme.organisation.clone(),
+            organisation,
             document_code: current.programme.report_document_code.clone(),
             programme_code: current.programme.document_code.clone(),
             baseline: inputs.baseline.map(|(b, _)| BaselineInfo {
@@ -584,7 +593,7 @@ impl ReportData {
             kinds_total,
             formats,
             formats_total,
-            changes: change_rows(&summary_of_changes, &pairs),
+            changes,
             completions,
             completions_elsewhere,
             participants,
@@ -633,22 +642,29 @@ fn pair<'a>(approved: &'a Plan, current: &'a Plan, summary: &BaselineSummary) ->
 }
 
 /// The areas of the plan now, then any only the approved plan has, with nothing counted yet.
-fn area_list(approved: &Plan, current: &Plan) -> Vec<AreaExecution> {
+fn area_list(approved: &Plan, current: &Plan, edition: &Edition) -> Vec<AreaExecution> {
     let mut areas: Vec<AreaExecution> = Vec::new();
-    for area in current
+    let now = current
         .programme
         .areas
         .iter()
-        .chain(&approved.programme.areas)
-    {
+        .map(|a| (&current.programme, a));
+    let before = approved
+        .programme
+        .areas
+        .iter()
+        .map(|a| (&approved.programme, a));
+    for (programme, area) in now.chain(before) {
         if !areas.iter().any(|a| a.code == area.code) {
-            areas.push(empty_area(area.code.clone(), typographic(&area.title)));
+            let path = format!("areas/{}/title", area.code);
+            let title = edition.text(programme, &path, &area.title);
+            areas.push(empty_area(area.code.clone(), title));
         }
     }
     areas
 }
 
-fn empty_area(code: String, title: String) -> AreaExecution {
+fn empty_area(code: String, title: Text) -> AreaExecution {
     AreaExecution {
         code,
         title,
@@ -660,14 +676,12 @@ fn empty_area(code: String, title: String) -> AreaExecution {
     }
 }
 
-/// The title an activity is listed by: its contents title, else its title.
-fn listed_title(activity: &Activity) -> String {
-    typographic(
-        activity
-            .contents_title
-            .as_deref()
-            .unwrap_or(&activity.title),
-    )
+/// The title an activity is listed by in `edition`: its contents title, else its title.
+fn listed_title(activity: &Activity, edition: &Edition) -> Text {
+    match &activity.contents_title {
+        Some(title) => edition.text(activity, "contents_title", title),
+        None => edition.text(activity, "title", &activity.title),
+    }
 }
 
 /// The status record of `activity`, when the commit it names set the status it has now.
@@ -681,12 +695,18 @@ fn committed_status<'a>(
 }
 
 /// One activity's record.
-fn record(pair: &Pair, statuses: &BTreeMap<String, StatusRecord>, lang: Lang) -> ActivityRecord {
+fn record(
+    pair: &Pair,
+    statuses: &BTreeMap<String, StatusRecord>,
+    edition: &Edition,
+) -> ActivityRecord {
+    let lang = edition.lang();
     let shown = pair.shown().cloned().unwrap_or_default();
     let now = pair.now;
     let approved = pair.approved;
     let day = |d: Option<Date>| d.map(Day::from);
-    let md = |text: &str| markdown::convert(text, &BTreeMap::new());
+    // The record cites no footnotes.
+    let notes = BTreeMap::new();
     let committed = now.and_then(|a| committed_status(a, statuses));
     let participants: &[Participant] = now.map_or(&[], |a| &a.participants);
     // Each country once, in code order.
@@ -695,11 +715,12 @@ fn record(pair: &Pair, statuses: &BTreeMap<String, StatusRecord>, lang: Lang) ->
         .zip(now)
         .filter(|(a, n)| a.code != n.code)
         .map(|(a, _)| a.code.clone());
-    let (notes, reason_missing) = now.map_or((Vec::new(), false), |a| notes_of(a, committed));
+    let (progress_notes, reason_missing) =
+        now.map_or((Vec::new(), false), |a| notes_of(a, committed, edition));
     ActivityRecord {
         code: shown.code.clone(),
         former_code,
-        title: listed_title(&shown),
+        title: listed_title(&shown, edition),
         kind: shown.kind,
         in_baseline: approved.is_some(),
         status: now.map(|a| a.status),
@@ -713,7 +734,7 @@ fn record(pair: &Pair, statuses: &BTreeMap<String, StatusRecord>, lang: Lang) ->
         planned_end: day(now.and_then(|a| a.planned_end)),
         actual_start: day(now.and_then(|a| a.actual_start)),
         actual_end: day(now.and_then(|a| a.actual_end)),
-        venue: now.and_then(|a| a.venue.clone()),
+        venue: now.and_then(|a| edition.text_opt(a, "venue", a.venue.as_deref())),
         partners: now.map_or_else(Vec::new, |a| a.partners.clone()),
         participants_total: participants.len(),
         participants: participants
@@ -741,20 +762,29 @@ fn record(pair: &Pair, statuses: &BTreeMap<String, StatusRecord>, lang: Lang) ->
                 })
                 .collect()
         }),
-        notes,
+        notes: progress_notes,
         reason_missing,
-        expected_results: shown.expected_results.iter().map(|r| md(r)).collect(),
-        account: now
-            .and_then(|a| a.account.as_deref())
-            .map(md)
-            .unwrap_or_default(),
+        expected_results: edition.items(
+            &shown,
+            "expected_results",
+            &shown.expected_results,
+            &notes,
+        ),
+        account: match now {
+            Some(a) => edition.prose(a, "account", a.account.as_deref(), &notes),
+            None => edition.prose(&shown, "account", None, &notes),
+        },
     }
 }
 
 /// The notes an activity's record shows: the latest few, and for a cancelled or postponed
 /// activity always its reason (the notes recorded with the status, else its latest note);
 /// and whether such an activity has no note to give a reason.
-fn notes_of(activity: &Activity, committed: Option<&StatusRecord>) -> (Vec<NoteLine>, bool) {
+fn notes_of(
+    activity: &Activity,
+    committed: Option<&StatusRecord>,
+    edition: &Edition,
+) -> (Vec<NoteLine>, bool) {
     let needs_reason = matches!(activity.status, Status::Cancelled | Status::Postponed);
     let by_date = activity.notes_by_date();
     let recorded: Vec<&crate::model::Note> = committed
@@ -781,7 +811,7 @@ fn notes_of(activity: &Activity, committed: Option<&StatusRecord>) -> (Vec<NoteL
         .filter(|(i, n)| *i >= latest || reasons.contains(n))
         .map(|(_, n)| NoteLine {
             date: n.date.into(),
-            text: markdown::convert(&n.text, &BTreeMap::new()),
+            text: edition.untranslatable(&n.text),
             reason: reasons.contains(n),
         })
         .collect();
@@ -848,7 +878,7 @@ fn total_row(rows: &[PlanRow]) -> PlanRow {
 
 /// The changes table: the summary `programa baseline diff` gives, row by row, ordered by kind
 /// and code.
-fn change_rows(summary: &BaselineSummary, pairs: &[Pair]) -> Vec<Change> {
+fn change_rows(summary: &BaselineSummary, pairs: &[Pair], edition: &Edition) -> Vec<Change> {
     let find = |code: &str| {
         pairs
             .iter()
@@ -862,7 +892,7 @@ fn change_rows(summary: &BaselineSummary, pairs: &[Pair]) -> Vec<Change> {
     let title = |code: &str| {
         find(code)
             .and_then(Pair::shown)
-            .map(listed_title)
+            .map(|a| listed_title(a, edition))
             .unwrap_or_default()
     };
     let approved_status = |code: &str| {

@@ -14,6 +14,7 @@ mod bad_input;
 mod check;
 mod commonmark;
 mod edit;
+mod editions;
 mod git;
 mod hostile;
 mod import;

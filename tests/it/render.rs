@@ -315,7 +315,7 @@ fn the_report_quotes_the_figures_of_the_plan() {
     let completed = totals.by_status.get("completed").copied().unwrap_or(0);
     let rate = completed as f64 * 100.0 / totals.activities as f64;
     let lead = format!(
-        "Of the {} activities of the approved Work Programme, {} {} completed, an execution rate of {:.1} %",
+        "Of the {} activities of the approved Work Programme, {} {} completed, an execution rate of {:.1}%",
         totals.activities,
         completed,
         if completed == 1 { "was" } else { "were" },
@@ -361,7 +361,7 @@ fn the_report_shows_execution_participants_and_spanish_numbers() {
     assert_contains(
         &text,
         &format!(
-            "De las {} actividades del Programa de Trabajo aprobado, {} {completed}, una tasa de ejecución del {rate} %",
+            "De las {} actividades del Programa de Trabajo aprobado, {} {completed}, lo que representa una tasa de ejecución del {rate} %",
             totals.activities,
             if completed == 1 {
                 "se ejecutó"
@@ -685,7 +685,7 @@ fn the_report_against_a_baseline_shows_the_figures_of_baseline_diff() {
         .count();
     assert_eq!(completed, 2);
     let lead = format!(
-        "Of the 5 activities of the approved Work Programme, {completed} were completed, an execution rate of {:.1} %",
+        "Of the 5 activities of the approved Work Programme, {completed} were completed, an execution rate of {:.1}%",
         completed as f64 * 100.0 / 5.0
     );
     assert_contains(&text, &lead, "the summary sentence");
@@ -732,7 +732,7 @@ fn the_report_at_a_revision_is_that_revision_and_reproducible() {
     // At the first commit only I.1.1 is completed and nothing is cancelled yet.
     assert_contains(
         &text,
-        "Of the 5 activities of the approved Work Programme, 1 was completed, an execution rate of 20.0 %",
+        "Of the 5 activities of the approved Work Programme, 1 was completed, an execution rate of 20.0%",
         "the summary sentence at the first commit",
     );
     assert!(!text.contains("Format changed Virtual Hybrid"), "{text}");
