@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::gate::Purpose;
 use super::{CliError, Context};
-use crate::diagnostic::Finding;
 use crate::history::{Repo, ReportHistory, ReportRevision};
 use crate::model::{Date, Plan};
 use crate::output;
@@ -142,11 +142,6 @@ struct Checked {
     draft: Option<Draft>,
 }
 
-/// `count` and the noun for it.
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// The data of either document.
 enum Data {
     Programme(Box<ProgrammeData>),
@@ -228,64 +223,9 @@ impl Job {
     /// The plan of loaded files, checked as `programa check` checks it and refused when it has
     /// an error, unless this is a draft; `at` says where the files were read.
     fn checked(&self, loaded: Loaded, at: &str) -> Result<Checked, CliError> {
-        // Not even a draft: which side of a conflict holds the truth is for people to decide.
-        if loaded.has_conflicts() {
-            let files: Vec<String> = loaded
-                .conflicted_files()
-                .iter()
-                .map(|f| f.display().to_string())
-                .collect();
-            return Err(CliError::new(format!(
-                "the {} programme{at} has an unresolved merge conflict (in {}) and cannot be compiled",
-                self.year,
-                files.join(", ")
-            ))
-            .hint("resolve it (keep one version of each conflict, delete the marker lines), then `git add` the file")
-            .with_findings(loaded.findings, loaded.sources));
-        }
-        let mut findings = loaded.findings.clone();
-        findings.extend(crate::validate::validate(&loaded));
-        let errors = findings.iter().filter(|f| f.is_error()).count();
-        if errors == 0 {
-            return Ok(Checked {
-                plan: loaded.plan,
-                draft: None,
-            });
-        }
-        let beyond_limits = findings.iter().any(Finding::is_beyond_limits);
-        if self.draft && !beyond_limits {
-            eprintln!(
-                "warning: compiling a draft of the {} programme{at}, which has {} (`programa check` lists them)",
-                self.year,
-                plural(errors, "error", "errors")
-            );
-            return Ok(Checked {
-                plan: loaded.plan,
-                draft: Some(Draft {
-                    findings: findings.len(),
-                    errors,
-                }),
-            });
-        }
-        let files = crate::diagnostic::render::Files::new(
-            loaded
-                .sources
-                .iter()
-                .map(|s| (s.path.as_path(), s.text.as_str())),
-        );
-        files.sort(&mut findings);
-        let hint = if beyond_limits {
-            "values beyond the size limits cannot be printed, even in a draft: shorten them first"
-        } else {
-            "fix them (`programa check` lists them), or pass --draft for a copy marked DRAFT"
-        };
-        Err(CliError::new(format!(
-            "the {} programme{at} has {} and cannot be compiled",
-            self.year,
-            plural(errors, "error", "errors")
-        ))
-        .hint(hint)
-        .with_findings(findings, loaded.sources))
+        let purpose = Purpose::Compile { draft: self.draft };
+        let (plan, draft) = super::gate::checked(loaded, at, purpose)?;
+        Ok(Checked { plan, draft })
     }
 
     /// The document's data and date: from the files as they are, or for the report, from the
