@@ -309,5 +309,54 @@ pub fn plain_text(nodes: &[Node]) -> String {
     out
 }
 
+/// The text of prose for formats that take no markup (an IATI narrative): blocks apart by a
+/// blank line, each list item on a line of its own after its number or a `-`, footnote
+/// references left out.
+pub fn plain_paragraphs(nodes: &[Node]) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut inline = String::new();
+    for node in nodes {
+        let block = match node {
+            Node::Para { c } | Node::Heading { c } => plain_text(c),
+            Node::Codeblock { s } => s.clone(),
+            Node::Quote { c } => plain_paragraphs(c),
+            Node::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let mut lines = Vec::new();
+                for (number, item) in (*start..).zip(items) {
+                    let marker = if *ordered {
+                        format!("{number}.")
+                    } else {
+                        "-".to_string()
+                    };
+                    let text = plain_paragraphs(item).replace("\n\n", "\n");
+                    lines.push(format!("{marker} {text}"));
+                }
+                lines.join("\n")
+            }
+            Node::Rule => String::new(),
+            inline_node => {
+                inline.push_str(&plain_text(std::slice::from_ref(inline_node)));
+                continue;
+            }
+        };
+        push_block(&mut blocks, std::mem::take(&mut inline));
+        push_block(&mut blocks, block);
+    }
+    push_block(&mut blocks, inline);
+    blocks.join("\n\n")
+}
+
+/// Adds a block of plain text, trimmed, unless it is empty.
+fn push_block(blocks: &mut Vec<String>, block: String) {
+    let block = block.trim();
+    if !block.is_empty() {
+        blocks.push(block.to_string());
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -358,3 +358,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(remarks(&text), convert_with_remarks(&text, &BTreeMap::new()).remarks);
     }
 }
+
+#[test]
+fn plain_paragraphs_keep_blocks_apart_and_number_items() {
+    let notes = convert_notes([("1", "A note.")]);
+    let nodes = convert(
+        "The *Work Programme* 2021[^1].\n\n1. First\n2. Second **one**\n\n> Quoted\n\n- a\n- b",
+        &notes,
+    );
+    assert_eq!(
+        plain_paragraphs(&nodes),
+        "The Work Programme 2021.\n\n1. First\n2. Second one\n\nQuoted\n\n- a\n- b"
+    );
+    assert_eq!(plain_paragraphs(&md("")), "");
+}

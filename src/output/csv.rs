@@ -10,6 +10,11 @@
 //! [`escape`](super::escape) shows them (`\u{1b}`); tabs and line breaks inside a cell stay
 //! (a line break as `\n`).
 //! The exact text is in the JSON outputs.
+//!
+//! A list or a table in one cell ([`Cell::Json`]) is JSON with its hidden characters as JSON
+//! escapes ([`super::json`]): it is written as it is, since nothing in it acts on a terminal and
+//! it begins with `[` or `{`, never as a formula; `json.loads` or any JSON reader reads it back
+//! exactly.
 
 use std::borrow::Cow;
 use std::io;
@@ -43,10 +48,33 @@ impl<W: io::Write> Writer<W> {
             .map_err(to_io)
     }
 
+    /// Writes one row whose cells are text or JSON.
+    pub fn write_cells<'a>(&mut self, cells: impl IntoIterator<Item = Cell<'a>>) -> io::Result<()> {
+        let mut row = Vec::new();
+        for item in cells {
+            row.push(match item {
+                Cell::Text(text) => cell(&text).into_owned(),
+                Cell::Json(value) => {
+                    super::json::to_string_compact(value).map_err(io::Error::from)?
+                }
+            });
+        }
+        self.inner.write_record(row).map_err(to_io)
+    }
+
     /// Writes out what is buffered.
     pub fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// A cell of [`Writer::write_cells`].
+#[derive(Debug, Clone)]
+pub enum Cell<'a> {
+    /// Text, made safe by [`cell`].
+    Text(Cow<'a, str>),
+    /// A list or a table, written as JSON.
+    Json(&'a serde_json::Value),
 }
 
 fn to_io(error: csv::Error) -> io::Error {

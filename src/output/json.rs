@@ -8,7 +8,7 @@
 use std::io;
 
 use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter, Serializer};
 
 /// Writes `value` as pretty JSON with hidden characters escaped.
 pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(
@@ -23,6 +23,16 @@ pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut bytes = Vec::new();
     to_writer_pretty(&mut bytes, value)?;
+    // Only whole strings and ASCII are written.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `value` as JSON on one line with no spaces, hidden characters escaped: for a list inside
+/// a CSV cell.
+pub fn to_string_compact<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut bytes = Vec::new();
+    let mut serializer = Serializer::with_formatter(&mut bytes, Escaping(CompactFormatter));
+    value.serialize(&mut serializer)?;
     // Only whole strings and ASCII are written.
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
