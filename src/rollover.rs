@@ -80,6 +80,7 @@ pub fn roll_over(plan: &Plan, from: i32, to: i32, carry: &Carry) -> Result<Rollo
         foreword: None,
         introduction: old.introduction.clone(),
         background: Some(background_draft(plan, from, lang_of(old))),
+        iati: old.iati.clone(),
         areas: old.areas.clone(),
         programmes: old.programmes.clone(),
         projects: old.projects.clone(),
@@ -255,6 +256,10 @@ mod tests {
                 title: "Work Programme for the year 2024".to_string(),
                 organisation: "Permanent Secretariat".to_string(),
                 document_code: Some("SP/2024".to_string()),
+                iati: Some(crate::model::IatiPublisher {
+                    organisation_id: "XI-IATI-EXAMPLE".to_string(),
+                    organisation_type: 40,
+                }),
                 areas: vec![Area {
                     code: "I".to_string(),
                     title: "Intra-Regional Relations".to_string(),
@@ -285,6 +290,7 @@ mod tests {
         assert_eq!(next.programme.title, "Work Programme for the year 2025");
         assert_eq!(next.programme.document_code, None);
         assert_eq!(next.programme.areas, plan().programme.areas);
+        assert_eq!(next.programme.iati, plan().programme.iati);
     }
 
     #[test]

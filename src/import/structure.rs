@@ -548,6 +548,7 @@ impl Reader {
             ),
             introduction: markdown(&self.introduction),
             background: markdown(&self.background),
+            iati: None,
             areas: self.areas,
             programmes: self.programmes,
             projects: self.projects,

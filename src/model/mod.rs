@@ -21,7 +21,7 @@ pub use country::{Country, UnknownCountry};
 pub use date::Date;
 pub use lang::Lang;
 pub use participation::{CountryShare, Organisation, OrganisationShare, Participation};
-pub use programme::{Area, Programme, Project, WorkProgramme};
+pub use programme::{Area, IatiPublisher, Programme, Project, WorkProgramme};
 pub use totals::{Breakdown, Completion, Totals};
 
 /// A year's programme file together with its activities, as loaded from disk.

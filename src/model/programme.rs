@@ -47,6 +47,9 @@ pub struct WorkProgramme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("contentMediaType" = "text/markdown"))]
     pub background: Option<String>,
+    /// How `programa export iati` names the organisation that publishes the programme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati: Option<IatiPublisher>,
     /// The areas of work, in order.
     #[serde(default)]
     pub areas: Vec<Area>,
@@ -56,6 +59,18 @@ pub struct WorkProgramme {
     /// The projects, each in a programme, in order.
     #[serde(default)]
     pub projects: Vec<Project>,
+}
+
+/// The organisation as IATI knows it, the `[iati]` table of `programme.toml`: the reporting
+/// organisation of an IATI activity file, and the start of every activity's identifier.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IatiPublisher {
+    /// The organisation's IATI organisation identifier, `XM-DAC-41114` or `XI-IATI-…`: a
+    /// registration agency's prefix and the organisation's number there.
+    pub organisation_id: String,
+    /// The organisation's type in IATI's OrganisationType codelist: 10 government, 21
+    /// international NGO, 40 multilateral, 80 academic…
+    pub organisation_type: u16,
 }
 
 /// An area of work: `I`, Intra-Regional Relations.
