@@ -26,6 +26,20 @@ pub fn today() -> Result<Date, ClockError> {
     }
 }
 
+/// The moment, in UTC, as an XML Schema `dateTime` (`2021-06-20T14:03:09Z`): for a file that
+/// says when it was made. With `PROGRAMA_TODAY` set, the start of that day, so that such a
+/// file can be pinned too.
+pub fn timestamp() -> Result<String, ClockError> {
+    let now = match std::env::var(TODAY_VAR) {
+        Ok(value) if !value.trim().is_empty() => {
+            let day: Date = value.trim().parse().map_err(|_| ClockError { value })?;
+            day.0.and_time(chrono::NaiveTime::MIN).and_utc()
+        }
+        _ => chrono::Utc::now(),
+    };
+    Ok(now.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
 /// The local calendar day, whatever `PROGRAMA_TODAY` says.
 pub fn calendar_day() -> Date {
     Date(chrono::Local::now().date_naive())

@@ -12,6 +12,7 @@ pub mod changes;
 pub mod cli;
 pub mod clock;
 pub mod diagnostic;
+pub mod export;
 pub mod history;
 pub mod i18n;
 pub mod import;

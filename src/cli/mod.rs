@@ -10,6 +10,8 @@ mod completions;
 mod diff;
 mod edit;
 mod error;
+mod export;
+mod gate;
 mod git_setup;
 mod history;
 mod import;
@@ -102,6 +104,9 @@ enum Command {
     /// Compile the programme document or the follow-up report to PDF
     #[command(subcommand)]
     Compile(compile::Command),
+    /// Export the year's programme: CSV tables, JSON data, or an IATI activity file
+    #[command(subcommand)]
+    Export(export::Command),
     Completions(completions::Args),
     Man(man::Args),
 }
@@ -306,6 +311,7 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::DiffDriver(args) => git_setup::run_diff_driver(context, &args),
         Command::MergeFile(args) => merge_file::run(context, &args),
         Command::Compile(command) => compile::run(context, &command),
+        Command::Export(command) => export::run(context, &command),
         Command::Completions(args) => completions::run(context, &args),
         Command::Man(args) => man::run(context, &args),
     }

@@ -15,6 +15,7 @@ mod check;
 mod commonmark;
 mod edit;
 mod editions;
+mod export;
 mod git;
 mod hostile;
 mod import;
