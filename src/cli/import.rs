@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(value_name = "MARKDOWN-FILE")]
     file: PathBuf,
     /// Replace the year's files if they exist (activity files not in the document are removed;
-    /// the Member States of `programme.toml` are kept)
+    /// the Member States and the `[iati]` table of `programme.toml` are kept)
     #[arg(long)]
     force: bool,
 }
@@ -132,7 +132,8 @@ fn render(
     }
     let mut text = to_toml(&imported.plan.programme).map_err(|e| serialise("the programme", e))?;
     let path = workspace.year_dir(year).join(PROGRAMME_FILE);
-    // What no document gives (the Member States) is kept from the file the import replaces.
+    // What no document gives (the Member States, `[iati]`) is kept from the file the import
+    // replaces.
     if let Ok(old) = std::fs::read_to_string(&path) {
         text = keep_from_replaced(&text, &old);
     }

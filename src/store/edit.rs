@@ -616,6 +616,7 @@ pub const PROGRAMME_KEY_ORDER: &[&str] = &[
     "foreword",
     "introduction",
     "background",
+    "iati",
     "areas",
     "programmes",
     "projects",
@@ -623,7 +624,7 @@ pub const PROGRAMME_KEY_ORDER: &[&str] = &[
 
 /// The keys of `programme.toml` that no programme document gives, which an import keeps from
 /// the file it replaces.
-pub const KEPT_BY_IMPORT: &[&str] = &["report_document_code", "member_states"];
+pub const KEPT_BY_IMPORT: &[&str] = &["report_document_code", "member_states", "iati"];
 
 /// `new`, a programme file as an import writes it, with each key of [`KEPT_BY_IMPORT`] that
 /// `old` (the file it replaces) has, as `old` has it (comments above it and layout included),

@@ -738,14 +738,17 @@ fn the_import_writes_the_member_states_the_document_does_not_list() {
     let start = text.find("member_states = [").expect("the list");
     let end = start + text[start..].find("]\n").expect("its end") + 2;
     let own = "# Ours, with Jamaica.\nmember_states = [\"JM\", \"PE\"]\n";
+    // So is the organisation's IATI identifier, which no document gives either.
+    let iati = "\n[iati]\norganisation_id = \"XI-IATI-EXAMPLE\"\norganisation_type = 40\n";
     std::fs::write(
         &programme,
-        format!("{}{own}{}", &text[..start], &text[end..]),
+        format!("{}{own}{}{iati}", &text[..start], &text[end..]),
     )
     .expect("writes");
     assert!(import_into(dir.path(), &["--force"]).status.success());
     let again = std::fs::read_to_string(&programme).expect("the programme");
     assert!(again.contains(own), "{again}");
+    assert!(again.contains(iati.trim_start()), "{again}");
     assert_eq!(read(dir.path()), "JM PE");
 }
 

@@ -443,6 +443,7 @@ fn key_orders_are_the_models_orders() {
         foreword: Some("x".into()),
         introduction: Some("x".into()),
         background: Some("x".into()),
+        iati: Some(Default::default()),
         areas: vec![Default::default()],
         programmes: vec![Default::default()],
         projects: vec![Default::default()],
