@@ -1,6 +1,6 @@
 //! `programa export`: the year's programme as CSV tables, JSON data, or an IATI activity file.
 //!
-//! The messages it gives of its own are the `export_*` texts below: few, and kept together.
+//! Its messages are the `cli-export-…` ones of `locales/*/cli.ftl`.
 
 use std::path::PathBuf;
 
@@ -98,43 +98,44 @@ pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The `[iati]` table the hint for a programme without one shows.
+const IATI_TABLE: &str = "[iati]\norganisation_id = \"…\"\norganisation_type = 40";
+
 /// Why the year cannot be an IATI file, and what to do about it.
 fn unpublishable(plan: &Plan, file: &str, why: iati::Unpublishable) -> CliError {
-    let year = plan.programme.year;
     match why {
-        iati::Unpublishable::NoPublisher => CliError::new(format!(
-            "{file} does not say who publishes the programme to IATI (it has no `[iati]` table)"
+        iati::Unpublishable::NoPublisher => {
+            CliError::new(crate::tr!("cli-export-no-publisher", file = file)).hint(crate::tr!(
+                "cli-export-no-publisher-hint",
+                file = file,
+                table = IATI_TABLE
+            ))
+        }
+        iati::Unpublishable::BadOrganisationId(id) => CliError::new(crate::tr!(
+            "cli-export-bad-organisation-id",
+            file = file,
+            id = id
         ))
-        .hint(format!(
-            "add to {file}:\n\n[iati]\norganisation_id = \"…\"    # your organisation's IATI \
-             identifier, such as XM-DAC-41114\norganisation_type = 40  # 40 multilateral; 10 \
-             government, 21 international NGO, 80 academic…\n\nthe identifier is the \
-             organisation's number in a registration agency's list, after the list's prefix \
-             (org-id.guide lists them); IATI gives one that has none an XI-IATI-… identifier"
-        )),
-        iati::Unpublishable::BadOrganisationId(id) => CliError::new(format!(
-            "`iati.organisation_id` in {file} is `{id}`, which is not an IATI organisation identifier"
-        ))
-        .hint(
-            "an identifier is a registration agency's prefix and the organisation's number there, \
-             such as XM-DAC-41114 or GB-CHC-202918: letters, digits, `.`, `-` and `_`, no spaces",
-        ),
+        .hint(crate::tr!("cli-export-bad-organisation-id-hint")),
         iati::Unpublishable::BadOrganisationType(code) => {
             let codes: Vec<String> = iati::ORGANISATION_TYPES
                 .iter()
                 .map(u16::to_string)
                 .collect();
-            CliError::new(format!(
-                "`iati.organisation_type` in {file} is {code}, which is not in IATI's OrganisationType codelist"
+            CliError::new(crate::tr!(
+                "cli-export-bad-organisation-type",
+                file = file,
+                code = code.to_string()
             ))
-            .hint(format!(
-                "use one of {} (40 is multilateral, 10 government, 21 international NGO)",
-                codes.join(", ")
+            .hint(crate::tr!(
+                "cli-export-bad-organisation-type-hint",
+                codes = codes.join(", ")
             ))
         }
-        iati::Unpublishable::NoActivities => CliError::new(format!(
-            "the {year} programme has no activities, and an IATI file holds at least one"
+        iati::Unpublishable::NoActivities => CliError::new(crate::tr!(
+            "cli-export-no-activities",
+            year = plan.programme.year.to_string()
         ))
-        .hint("add one with `programa new`"),
+        .hint(crate::tr!("cli-export-no-activities-hint")),
     }
 }

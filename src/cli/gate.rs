@@ -26,10 +26,10 @@ pub(super) fn checked(
     at: &str,
     purpose: Purpose,
 ) -> Result<(Plan, Option<Draft>), CliError> {
-    let year = loaded.year;
-    let cannot = match purpose {
-        Purpose::Compile { .. } => "cannot be compiled",
-        Purpose::Export => "cannot be exported",
+    let year = loaded.year.to_string();
+    let purpose_word = match purpose {
+        Purpose::Compile { .. } => "compile",
+        Purpose::Export => "export",
     };
     // Not even a draft: which side of a conflict holds the truth is for people to decide.
     if loaded.has_conflicts() {
@@ -38,11 +38,14 @@ pub(super) fn checked(
             .iter()
             .map(|f| f.display().to_string())
             .collect();
-        return Err(CliError::new(format!(
-            "the {year} programme{at} has an unresolved merge conflict (in {}) and {cannot}",
-            files.join(", ")
+        return Err(CliError::new(crate::tr!(
+            "cli-gate-conflict",
+            year = year.as_str(),
+            at = at,
+            files = files.join(", "),
+            purpose = purpose_word
         ))
-        .hint("resolve it (keep one version of each conflict, delete the marker lines), then `git add` the file")
+        .hint(crate::tr!("cli-gate-conflict-hint"))
         .with_findings(loaded.findings, loaded.sources));
     }
     let mut findings = loaded.findings.clone();
@@ -53,10 +56,13 @@ pub(super) fn checked(
     }
     let beyond_limits = findings.iter().any(Finding::is_beyond_limits);
     if purpose == (Purpose::Compile { draft: true }) && !beyond_limits {
-        eprintln!(
-            "warning: compiling a draft of the {year} programme{at}, which has {} (`programa check` lists them)",
-            plural(errors, "error", "errors")
+        let warning = crate::tr!(
+            "cli-gate-draft",
+            year = year.as_str(),
+            at = at,
+            errors = errors
         );
+        eprintln!("warning: {warning}");
         let draft = Draft {
             findings: findings.len(),
             errors,
@@ -71,23 +77,17 @@ pub(super) fn checked(
     );
     files.sort(&mut findings);
     let hint = match purpose {
-        Purpose::Compile { .. } if beyond_limits => {
-            "values beyond the size limits cannot be printed, even in a draft: shorten them first"
-        }
-        Purpose::Compile { .. } => {
-            "fix them (`programa check` lists them), or pass --draft for a copy marked DRAFT"
-        }
-        Purpose::Export => "fix them: `programa check` lists them",
+        Purpose::Compile { .. } if beyond_limits => crate::tr!("cli-gate-hint-limits"),
+        Purpose::Compile { .. } => crate::tr!("cli-gate-hint-draft"),
+        Purpose::Export => crate::tr!("cli-gate-hint-export"),
     };
-    Err(CliError::new(format!(
-        "the {year} programme{at} has {} and {cannot}",
-        plural(errors, "error", "errors")
+    Err(CliError::new(crate::tr!(
+        "cli-gate-errors",
+        year = year.as_str(),
+        at = at,
+        errors = errors,
+        purpose = purpose_word
     ))
     .hint(hint)
     .with_findings(findings, loaded.sources))
-}
-
-/// `count` and the noun for it.
-pub(super) fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -422,6 +422,19 @@ fn iati_needs_a_publisher_and_says_how_to_name_one() {
     );
     assert!(output.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(&file).expect("the file"), "old");
+    // In Spanish for a Spanish user.
+    let output = programa()
+        .env("LANG", "es_ES.UTF-8")
+        .arg("--root")
+        .arg(dir.path())
+        .args(["export", "iati"])
+        .output()
+        .expect("the binary runs");
+    assert!(
+        stderr(&output).starts_with("error: programme/2021/programme.toml no dice quién publica el programa en IATI (no tiene la tabla `[iati]`)\nhint: añada a programme/2021/programme.toml:\n\n[iati]\norganisation_id = \"…\"\norganisation_type = 40\n\ncon el identificador"),
+        "{}",
+        stderr(&output)
+    );
 
     let programme = year_dir(dir.path()).join("programme.toml");
     let text = std::fs::read_to_string(&programme).expect("the programme file");
