@@ -42,6 +42,10 @@ pub struct Finding {
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The key the finding is about, as a dotted path (`translations.es.title`), when a later
+    /// step adds to what it says.
+    #[serde(skip)]
+    pub key: Option<String>,
 }
 
 impl Finding {
@@ -54,6 +58,7 @@ impl Finding {
             file: None,
             span: None,
             hint: None,
+            key: None,
         }
     }
 
@@ -69,6 +74,12 @@ impl Finding {
     pub fn at(mut self, file: impl Into<PathBuf>, span: Option<Range<usize>>) -> Self {
         self.file = Some(file.into());
         self.span = span;
+        self
+    }
+
+    /// The same finding, about the key at the dotted path `key`.
+    pub fn about(mut self, key: impl Into<String>) -> Self {
+        self.key = Some(key.into());
         self
     }
 

@@ -28,3 +28,4 @@ pub mod suggest;
 pub mod syntax;
 pub mod tui;
 pub mod validate;
+pub mod xliff;

@@ -84,6 +84,8 @@ pub fn roll_over(plan: &Plan, from: i32, to: i32, carry: &Carry) -> Result<Rollo
         areas: old.areas.clone(),
         programmes: old.programmes.clone(),
         projects: old.projects.clone(),
+        // Those of texts that change (the title's year) show as stale, to be looked at again.
+        translations: old.translations.clone(),
     };
     let years = to - from;
     let activities = carried

@@ -240,6 +240,7 @@ pub fn activity(programme: &WorkProgramme, index: usize) -> Activity {
         participants,
         notes,
         outputs,
+        translations: Default::default(),
     }
 }
 

@@ -4,7 +4,10 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
-use super::{ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange};
+use super::{
+    ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange,
+    TranslationChange,
+};
 use crate::model::{Activity, Country, Lang, Participant, Status};
 use crate::output::{drop_cut_escape, escape_line, shown_line};
 
@@ -131,6 +134,7 @@ impl FieldChange {
             FieldChange::FootnoteAdded { .. }
             | FieldChange::FootnoteRemoved { .. }
             | FieldChange::FootnoteChanged { .. } => "footnotes",
+            FieldChange::Translation(_) => "translations",
         }
     }
 }
@@ -216,6 +220,7 @@ impl fmt::Display for FieldChange {
             FieldChange::FootnoteChanged { to, .. } => {
                 write!(f, "footnote {} reworded", shown_line(&to.id))
             }
+            FieldChange::Translation(change) => change.fmt(f),
         }
     }
 }
@@ -339,6 +344,24 @@ impl fmt::Display for ProgrammeChange {
             ProgrammeChange::AreaSummary { code, .. } => {
                 write!(f, "summary of area {} reworded", shown_line(code))
             }
+            ProgrammeChange::Translation(change) => change.fmt(f),
         }
+    }
+}
+
+impl fmt::Display for TranslationChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let word = match (&self.from, &self.to) {
+            (None, Some(_)) => "added",
+            (Some(_), None) => "removed",
+            _ if self.reviewed => "confirmed for the new text",
+            _ => "reworded",
+        };
+        let lang = self.lang.as_str();
+        write!(
+            f,
+            "{lang} translation of {} {word}",
+            shown_line(&self.field)
+        )
     }
 }

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use super::TranslationChange;
 use super::{
     ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, WordTag,
     describe_participant, render_word_diff_with,
@@ -92,6 +93,25 @@ fn programme_line(change: &ProgrammeChange, context: usize) -> String {
             "**summary of area {}**: {}",
             escape(code),
             words(from, to, context)
+        ),
+        ProgrammeChange::Translation(change) => translation_line(change, context),
+        other => escape_shown(&other.to_string()),
+    }
+}
+
+/// A translation reworded, word by word; added, removed or confirmed in a phrase.
+fn translation_line(change: &TranslationChange, context: usize) -> String {
+    match change {
+        TranslationChange {
+            lang,
+            field,
+            from: Some(from),
+            to: Some(to),
+            reviewed: false,
+        } => format!(
+            "**{lang} translation of {}**: {}",
+            escape(field),
+            words(&from.joined(), &to.joined(), context)
         ),
         other => escape_shown(&other.to_string()),
     }
@@ -234,6 +254,7 @@ fn prose_line(field: &FieldChange, context: usize) -> Option<String> {
             escape(&to.id),
             words(&from.text, &to.text, context)
         ),
+        FieldChange::Translation(change) => translation_line(change, context),
         other => escape_shown(&other.to_string()),
     })
 }

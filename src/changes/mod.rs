@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::model::{
-    Activity, Date, Footnote, Format, Kind, Note, Organisation, Output, Participant, Plan, Status,
-    WorkProgramme, code_sort_key,
+    Activity, Date, Footnote, Format, Kind, Lang, Note, Organisation, Output, Participant, Plan,
+    Status, Text, Translations, WorkProgramme, code_sort_key,
 };
 
 pub use display::{describe_participant, edit_phrases, quote};
@@ -250,6 +250,24 @@ pub enum FieldChange {
         /// After.
         to: Footnote,
     },
+    /// A field's translation into another language was added, changed or removed.
+    Translation(TranslationChange),
+}
+
+/// A field's translation added, changed or removed, in an activity or the programme file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TranslationChange {
+    /// The language of the translation.
+    pub lang: Lang,
+    /// The path of the field translated (`title`, `areas/I/summary`).
+    pub field: String,
+    /// The translation before, if any.
+    pub from: Option<Text>,
+    /// After, if any.
+    pub to: Option<Text>,
+    /// Whether only the record of its source changed: the translation was confirmed as still
+    /// right for a changed source text.
+    pub reviewed: bool,
 }
 
 /// What a part of the programme file is: an area, a programme or a project.
@@ -347,6 +365,8 @@ pub enum ProgrammeChange {
         /// After.
         to: Option<String>,
     },
+    /// A translation of the programme file's text changed.
+    Translation(TranslationChange),
 }
 
 /// Everything that changed from `old` to `new`.
@@ -533,7 +553,41 @@ pub fn compare_activity(old: &Activity, new: &Activity) -> Vec<FieldChange> {
     participants(&old.participants, &new.participants, &mut fields);
     notes(&old.notes, &new.notes, &mut fields);
     outputs(&old.outputs, &new.outputs, &mut fields);
+    fields.extend(
+        translations(&old.translations, &new.translations)
+            .into_iter()
+            .map(FieldChange::Translation),
+    );
     fields
+}
+
+/// Every translation added, changed or removed from `old` to `new`, by language and field.
+pub fn translations(old: &Translations, new: &Translations) -> Vec<TranslationChange> {
+    let mut changes = Vec::new();
+    let langs: BTreeSet<Lang> = old.keys().chain(new.keys()).copied().collect();
+    for lang in langs {
+        let (before, after) = (old.get(&lang), new.get(&lang));
+        let fields: BTreeSet<&String> = before
+            .into_iter()
+            .chain(after)
+            .flat_map(|fields| fields.keys())
+            .collect();
+        for field in fields {
+            let from = before.and_then(|f| f.get(field));
+            let to = after.and_then(|f| f.get(field));
+            if from == to {
+                continue;
+            }
+            changes.push(TranslationChange {
+                lang,
+                field: field.clone(),
+                reviewed: matches!((from, to), (Some(a), Some(b)) if a.text == b.text),
+                from: from.map(|t| t.text.clone()),
+                to: to.map(|t| t.text.clone()),
+            });
+        }
+    }
+    changes
 }
 
 fn text(field: &'static str, from: &str, to: &str, fields: &mut Vec<FieldChange>) {
@@ -877,6 +931,11 @@ pub fn compare_programmes(old: &WorkProgramme, new: &WorkProgramme) -> Vec<Progr
             .collect()
     };
     parts(Part::Project, &projects(old), &projects(new), &mut changes);
+    changes.extend(
+        translations(&old.translations, &new.translations)
+            .into_iter()
+            .map(ProgrammeChange::Translation),
+    );
     changes
 }
 

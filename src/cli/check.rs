@@ -90,6 +90,57 @@ struct Summary {
     notes: usize,
 }
 
+/// Says of each stale translation in which commit its text changed, when the programme is in
+/// a git repository; without one, or when the history cannot be read, the finding stays as it is.
+fn date_stale_translations(workspace: &Workspace, loaded: &Loaded, findings: &mut [Finding]) {
+    use crate::history::{Repo, SourceChange};
+    use crate::model::{Activity, Translate, Translations, WorkProgramme};
+    use crate::validate::translations::stale_subject;
+    if !findings.iter().any(|f| stale_subject(f).is_some()) {
+        return;
+    }
+    let Ok(repo) = Repo::open(workspace) else {
+        return;
+    };
+    for finding in findings.iter_mut() {
+        let (Some((lang, field)), Some(file)) = (stale_subject(finding), finding.file.clone())
+        else {
+            continue;
+        };
+        let Some(source) = loaded.sources.iter().find(|s| s.path == file) else {
+            continue;
+        };
+        let translations: Option<Translations> = if source.path.ends_with(store::PROGRAMME_FILE) {
+            store::parse_file::<WorkProgramme>(&file, &source.text)
+                .0
+                .map(|p| p.translations().clone())
+        } else {
+            store::parse_file::<Activity>(&file, &source.text)
+                .0
+                .map(|a| a.translations().clone())
+        };
+        let Some(from) = translations
+            .as_ref()
+            .and_then(|t| t.get(&lang))
+            .and_then(|t| t.get(field))
+            .map(|t| t.source.clone())
+        else {
+            continue;
+        };
+        let when = match repo.source_change(&file, field, &from) {
+            Ok(Some(SourceChange::Commit(stamp))) => format!(
+                "in {} ({}, {})",
+                stamp.short,
+                stamp.day(),
+                crate::output::shown_line(&stamp.author)
+            ),
+            Ok(Some(SourceChange::Uncommitted)) => "in the working tree, not committed yet".into(),
+            Ok(None) | Err(_) => continue,
+        };
+        finding.message = format!("{}, {when}", finding.message);
+    }
+}
+
 /// Runs `programa check`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let fixed = if args.fix {
@@ -130,6 +181,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         loaded.restore_texts(&workspace, &quoted);
     }
     findings.extend(unknown);
+    if args.at.is_none() {
+        date_stale_translations(&workspace, &loaded, &mut findings);
+    }
     let files = files_of(&loaded.sources);
     files.sort(&mut findings);
     let errors = findings.iter().filter(|f| f.is_error()).count();

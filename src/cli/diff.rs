@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::history::open;
 use super::{CliError, Context};
 use crate::changes::{
-    ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, WordTag,
-    describe_participant, quote, render_word_diff_with,
+    ActivityChange, ChangeKind, FieldChange, PlanChanges, ProgrammeChange, TranslationChange,
+    WordTag, describe_participant, quote, render_word_diff_with,
 };
 use crate::history::{Repo, Revision, RevisionRange};
 use crate::model::Status;
@@ -309,6 +309,7 @@ impl Paint {
                 shown_line(code),
                 self.words(from, to)
             ),
+            ProgrammeChange::Translation(change) => self.translation(change),
             other => other.to_string(),
         }
     }
@@ -449,7 +450,26 @@ impl Paint {
                 shown_line(&to.id),
                 self.words(&from.text, &to.text)
             )],
+            FieldChange::Translation(change) => vec![self.translation(change)],
             other => vec![other.to_string()],
+        }
+    }
+
+    /// A translation reworded, word by word; added, removed or confirmed in a phrase.
+    fn translation(self, change: &TranslationChange) -> String {
+        match change {
+            TranslationChange {
+                lang,
+                field,
+                from: Some(from),
+                to: Some(to),
+                reviewed: false,
+            } => format!(
+                "{lang} translation of {}: {}",
+                shown_line(field),
+                self.words(&from.joined(), &to.joined())
+            ),
+            other => other.to_string(),
         }
     }
 }

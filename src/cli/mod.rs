@@ -30,6 +30,8 @@ mod set;
 mod show;
 mod stats;
 mod sync;
+mod translate;
+mod translations;
 mod tui;
 
 use std::ffi::OsString;
@@ -91,6 +93,8 @@ enum Command {
     History(history::Args),
     Diff(diff::Args),
     Blame(blame::Args),
+    Translate(translate::Args),
+    Translations(translations::Args),
     /// Mark approved plans (annotated tags `baseline/<name>`) and compare against them
     #[command(subcommand)]
     Baseline(baseline::Command),
@@ -305,6 +309,8 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::History(args) => history::run(context, &args),
         Command::Diff(args) => diff::run(context, &args),
         Command::Blame(args) => blame::run(context, &args),
+        Command::Translate(args) => translate::run(context, &args),
+        Command::Translations(args) => translations::run(context, &args),
         Command::Baseline(command) => baseline::run(context, &command),
         Command::GitSetup(args) => git_setup::run(context, &args),
         Command::Textconv(args) => git_setup::run_textconv(context, &args),

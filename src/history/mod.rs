@@ -24,6 +24,7 @@ mod setup;
 mod sync;
 pub mod textconv;
 mod timeline;
+mod translated;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +52,7 @@ pub use sync::{Integration, Traveller, Upstream};
 pub use timeline::{
     NoteAdded, ParticipantAdded, ProgressPoint, StatusReached, Timeline, Timelines, sparkline,
 };
+pub use translated::SourceChange;
 pub use walk::{Log, LogEntry};
 
 /// Why the history could not be read or written.

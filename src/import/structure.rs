@@ -552,6 +552,7 @@ impl Reader {
             areas: self.areas,
             programmes: self.programmes,
             projects: self.projects,
+            translations: Default::default(),
         };
         let mut warnings = self.warnings;
         warnings.sort_by_key(|m| m.line);

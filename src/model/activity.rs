@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::translation::{Translatable, Translate, Translations, push_list, push_one, push_some};
 use super::{Country, Date};
 
 /// One activity, the contents of `activities/<code>.toml`.
@@ -109,6 +110,9 @@ pub struct Activity {
     /// Documents and other products the activity produced.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<Output>,
+    /// The activity's text in other languages, by language and field (`[translations.es.title]`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// What kind of work an activity is.
@@ -410,6 +414,41 @@ pub fn parse_previous(link: &str) -> Option<(i32, &str)> {
         return None;
     }
     Some((year.parse().ok()?, code))
+}
+
+impl Translate for Activity {
+    fn translatable(&self) -> Vec<Translatable> {
+        let mut fields = Vec::new();
+        push_one(&mut fields, "title", &self.title);
+        push_some(&mut fields, "contents_title", &self.contents_title);
+        push_some(&mut fields, "format_note", &self.format_note);
+        push_some(&mut fields, "venue", &self.venue);
+        push_some(&mut fields, "account", &self.account);
+        push_some(&mut fields, "audience", &self.audience);
+        push_one(&mut fields, "background", &self.background);
+        push_some(&mut fields, "objectives_lead", &self.objectives_lead);
+        push_list(&mut fields, "objectives", &self.objectives);
+        push_some(&mut fields, "objectives_closing", &self.objectives_closing);
+        push_some(
+            &mut fields,
+            "expected_results_lead",
+            &self.expected_results_lead,
+        );
+        push_list(&mut fields, "expected_results", &self.expected_results);
+        push_some(
+            &mut fields,
+            "expected_results_closing",
+            &self.expected_results_closing,
+        );
+        for note in &self.footnotes {
+            push_one(&mut fields, format!("footnotes/{}", note.id), &note.text);
+        }
+        fields
+    }
+
+    fn translations(&self) -> &Translations {
+        &self.translations
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod limits;
 mod participation;
 mod programme;
 mod totals;
+pub mod translation;
 
 pub use activity::{
     Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status, parse_previous,
@@ -23,6 +24,7 @@ pub use lang::Lang;
 pub use participation::{CountryShare, Organisation, OrganisationShare, Participation};
 pub use programme::{Area, IatiPublisher, Programme, Project, WorkProgramme};
 pub use totals::{Breakdown, Completion, Totals};
+pub use translation::{Shown, Standing, Text, Translatable, Translate, Translation, Translations};
 
 /// A year's programme file together with its activities, as loaded from disk.
 #[derive(Debug, Clone, Default, PartialEq)]

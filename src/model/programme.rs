@@ -3,7 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Country;
+use super::translation::{Translatable, Translate, Translations, push_one, push_some};
+use super::{Country, Lang};
 
 /// The contents of `programme/<year>/programme.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -59,6 +60,10 @@ pub struct WorkProgramme {
     /// The projects, each in a programme, in order.
     #[serde(default)]
     pub projects: Vec<Project>,
+    /// The file's text in other languages, by language and field (`[translations.es.title]`,
+    /// `[translations.es."areas/I/summary"]`).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// The organisation as IATI knows it, the `[iati]` table of `programme.toml`: the reporting
@@ -124,8 +129,60 @@ impl WorkProgramme {
         self.projects.iter().find(|p| p.code == code)
     }
 
+    /// The language the programme's text is written in: its `language`, English when it names
+    /// none or one the tool does not speak.
+    pub fn source_lang(&self) -> Lang {
+        self.language
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or_default()
+    }
+
     /// Whether `country` is one of the organisation's Member States.
     pub fn is_member_state(&self, country: Country) -> bool {
         self.member_states.contains(&country)
+    }
+}
+
+impl Translate for WorkProgramme {
+    fn translatable(&self) -> Vec<Translatable> {
+        let mut fields = Vec::new();
+        push_one(&mut fields, "title", &self.title);
+        push_one(&mut fields, "organisation", &self.organisation);
+        push_some(&mut fields, "notice", &self.notice);
+        push_some(&mut fields, "foreword", &self.foreword);
+        push_some(&mut fields, "introduction", &self.introduction);
+        push_some(&mut fields, "background", &self.background);
+        for area in &self.areas {
+            push_one(
+                &mut fields,
+                format!("areas/{}/title", area.code),
+                &area.title,
+            );
+            push_some(
+                &mut fields,
+                format!("areas/{}/summary", area.code),
+                &area.summary,
+            );
+        }
+        for programme in &self.programmes {
+            push_one(
+                &mut fields,
+                format!("programmes/{}/title", programme.id),
+                &programme.title,
+            );
+        }
+        for project in &self.projects {
+            push_one(
+                &mut fields,
+                format!("projects/{}/title", project.code),
+                &project.title,
+            );
+        }
+        fields
+    }
+
+    fn translations(&self) -> &Translations {
+        &self.translations
     }
 }

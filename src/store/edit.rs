@@ -53,6 +53,7 @@ pub const KEY_ORDER: &[&str] = &[
     "participants",
     "notes",
     "outputs",
+    "translations",
 ];
 
 /// The keys `programa set` can change: the short values. Prose and tables are edited whole.
@@ -425,6 +426,11 @@ impl ActivityEditor {
         self.doc.to_string()
     }
 
+    /// The document itself, for edits made elsewhere in the store (translations).
+    pub fn document_mut(&mut self) -> &mut DocumentMut {
+        &mut self.doc
+    }
+
     /// Applies one assignment; `false` when the key already had that value.
     pub fn apply(&mut self, assignment: &Assignment) -> Result<bool, EditError> {
         let key = assignment.key;
@@ -620,11 +626,17 @@ pub const PROGRAMME_KEY_ORDER: &[&str] = &[
     "areas",
     "programmes",
     "projects",
+    "translations",
 ];
 
 /// The keys of `programme.toml` that no programme document gives, which an import keeps from
 /// the file it replaces.
-pub const KEPT_BY_IMPORT: &[&str] = &["report_document_code", "member_states", "iati"];
+pub const KEPT_BY_IMPORT: &[&str] = &[
+    "report_document_code",
+    "member_states",
+    "iati",
+    "translations",
+];
 
 /// `new`, a programme file as an import writes it, with each key of [`KEPT_BY_IMPORT`] that
 /// `old` (the file it replaces) has, as `old` has it (comments above it and layout included),
@@ -1001,8 +1013,21 @@ pub fn run_editor(editor: &str, path: &Path) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A translations table with one entry, so that a file written from the model has the key.
+    pub(crate) fn one_translation() -> crate::model::Translations {
+        let translation = crate::model::Translation {
+            text: crate::model::Text::One("x".into()),
+            source: "0000000000000000".into(),
+        };
+        [(
+            crate::model::Lang::Es,
+            [("title".to_string(), translation)].into(),
+        )]
+        .into()
+    }
 
     fn as_document(activity: &Activity) -> Option<DocumentMut> {
         to_toml(activity).ok()?.parse().ok()
@@ -1053,6 +1078,7 @@ mod tests {
                 text: "x".into(),
             }],
             outputs: vec![Default::default()],
+            translations: one_translation(),
             ..Activity::default()
         };
         let doc = as_document(&full).expect("serialises");

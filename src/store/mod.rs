@@ -15,6 +15,7 @@ pub mod fix;
 pub mod lock;
 pub mod merge;
 mod parse;
+pub mod translate;
 pub mod write;
 
 use std::collections::BTreeSet;
@@ -732,6 +733,7 @@ pub fn drop_prose(activity: &mut Activity) {
     for note in &mut activity.notes {
         note.text = String::new();
     }
+    activity.translations.clear();
 }
 
 /// A file that could not be read at all: no text, and a finding that says why.

@@ -15,6 +15,8 @@ pub enum Shape {
     Table(Vec<Field>),
     /// An array whose elements have this shape.
     Array(Box<Shape>),
+    /// A table whose keys are data (languages, field paths), every value of this shape.
+    Map(Box<Shape>),
     /// A single value: text, a number, a date…
     Scalar {
         /// Whether it is text.
@@ -80,6 +82,7 @@ impl Shape {
         let next = match (self, first) {
             (Shape::Table(_), Step::Key(key)) => &self.field(key)?.shape,
             (Shape::Array(items), Step::Index(_)) => items,
+            (Shape::Map(values), Step::Key(_)) => values,
             _ => return None,
         };
         next.at(rest)
@@ -105,6 +108,11 @@ fn resolve(schema: &Json, root: &Json, depth: usize) -> Shape {
         }
     }
     let types = types_of(schema);
+    if let Some(values) = schema.get("additionalProperties").filter(|v| v.is_object())
+        && schema.get("properties").is_none()
+    {
+        return Shape::Map(Box::new(resolve(values, root, depth + 1)));
+    }
     if schema.get("properties").is_some() || types.contains("object") {
         // In the model's order (the properties' may be alphabetical).
         let required: Vec<&str> = schema

@@ -13,6 +13,7 @@ pub mod hidden;
 pub mod markup;
 pub mod previous;
 pub mod prose;
+pub mod translations;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -253,6 +254,7 @@ impl YearChecks {
             text: &source.text,
             tree: &tree,
         };
+        let mut translated = None;
         let activity = activity.map(|activity| {
             let mut own = Vec::new();
             if self.programme_ok && !doubtful.contains("project") {
@@ -263,6 +265,12 @@ impl YearChecks {
             if !doubtful.contains("previous") {
                 own.extend(checked.previous(activity, self.year));
             }
+            if !doubtful.contains("translations") {
+                let source_lang = self.programme.source_lang();
+                let (found, into) = checked.translations(activity, source_lang, &activity.code);
+                own.extend(found);
+                translated = into;
+            }
             let stem = source.path.file_stem().and_then(|s| s.to_str());
             let named = activity.code.is_empty() || stem == Some(activity.code.as_str());
             (tree.value_span(&["code"]), own, named)
@@ -272,6 +280,7 @@ impl YearChecks {
             markup,
             activity,
             tree: (!is_activity).then(|| tree.into_owned()),
+            translated,
         }
     }
 
@@ -299,6 +308,10 @@ impl YearChecks {
             };
             findings.extend(programme.limits(limits::of_programme(&loaded.plan.programme)));
             findings.extend(programme.programme(&loaded.plan.programme, loaded.year));
+            let plan = &loaded.plan.programme;
+            let (found, into) = programme.translations(plan, plan.source_lang(), "programme");
+            findings.extend(found);
+            findings.extend(untranslated_notes(&source.path, into, &self.files));
         }
         let mut codes: HashMap<&str, &Path> = HashMap::new();
         for (activity, &source) in loaded.plan.activities.iter().zip(&loaded.activity_sources) {
@@ -464,6 +477,9 @@ struct FileChecks {
     activity: Option<(Option<Range<usize>>, Vec<Finding>, bool)>,
     /// The located keys of the programme file, kept for the checks across files.
     tree: Option<Tree>,
+    /// For an activity with text whose translations were checked: the languages it has
+    /// translations into.
+    translated: Option<Vec<Lang>>,
 }
 
 impl FileChecks {
@@ -476,6 +492,29 @@ impl FileChecks {
                 .as_ref()
                 .is_some_and(|(_, own, named)| !own.is_empty() || !named)
     }
+}
+
+/// For each language something is translated into, a note of how many files with text (the
+/// programme file's languages are `programme`'s, the activities' in `files`) have no
+/// translation into it at all.
+fn untranslated_notes(
+    file: &Path,
+    programme: Option<Vec<Lang>>,
+    files: &[FileChecks],
+) -> Vec<Finding> {
+    let with_text: Vec<&Vec<Lang>> = programme
+        .iter()
+        .chain(files.iter().filter_map(|f| f.translated.as_ref()))
+        .collect();
+    Lang::ALL
+        .iter()
+        .filter(|lang| with_text.iter().any(|into| into.contains(lang)))
+        .filter_map(|lang| {
+            let count = with_text.iter().filter(|into| !into.contains(lang)).count();
+            (count > 0)
+                .then(|| translations::untranslated_note(file, *lang, count, with_text.len()))
+        })
+        .collect()
 }
 
 /// A file being checked, with its text and located keys.

@@ -32,6 +32,7 @@ mod report;
 mod review;
 mod shell;
 mod team;
+mod translations;
 mod tui;
 mod tui_tmux;
 mod writes;

@@ -447,6 +447,7 @@ fn key_orders_are_the_models_orders() {
         areas: vec![Default::default()],
         programmes: vec![Default::default()],
         projects: vec![Default::default()],
+        translations: crate::store::edit::tests::one_translation(),
         ..Default::default()
     };
     let text = crate::store::write::to_toml(&programme).expect("serialises");
