@@ -9,12 +9,24 @@ use crate::model::Date;
 pub const TODAY_VAR: &str = "PROGRAMA_TODAY";
 
 /// `PROGRAMA_TODAY` is set but is not a date.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{TODAY_VAR}={value} is not a date (expected YYYY-MM-DD)")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClockError {
     /// The variable's value.
     pub value: String,
 }
+
+/// In the interface language.
+impl std::fmt::Display for ClockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::tr!(
+            "cli-bad-today",
+            var = TODAY_VAR,
+            value = self.value.as_str()
+        ))
+    }
+}
+
+impl std::error::Error for ClockError {}
 
 /// Today's date: `PROGRAMA_TODAY` when it is set and not empty, else the local calendar day.
 pub fn today() -> Result<Date, ClockError> {

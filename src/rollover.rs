@@ -25,14 +25,26 @@ pub struct Rollover {
 }
 
 /// Codes given to `--carry` that the year does not have.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the programme for {year} has no activity {}", .codes.join(", "))]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownCodes {
     /// The year carried from.
     pub year: i32,
     /// The codes it lacks.
     pub codes: Vec<String>,
 }
+
+/// In the interface language.
+impl std::fmt::Display for UnknownCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::tr!(
+            "cli-new-year-unknown-codes",
+            year = self.year.to_string(),
+            codes = self.codes.join(", ")
+        ))
+    }
+}
+
+impl std::error::Error for UnknownCodes {}
 
 /// The programme of year `to` from `plan`, the programme of year `from`.
 ///

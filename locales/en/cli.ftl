@@ -1,5 +1,53 @@
 # The command line's own messages: what commands print and their errors.
 
+## Errors
+cli-error = error: { $message }
+cli-hint = hint: { $hint }
+cli-cannot-write-output = cannot write the output ({ $error })
+cli-not-found-hint = run the command inside a programme repository, or pass `--root DIR`
+cli-no-years-hint = create one with `programa import FILE --year YYYY`
+cli-no-such-year-hint = pass one of the years found with `--year`
+cli-busy-hint = run the command again once the other one is done, or set { $var }=SECONDS to wait longer; the lock ({ $lock }) is freed the moment that programa ends
+cli-bad-timeout-hint = set { $var } to how long a writer waits for another, in seconds (30 when unset)
+
+## check
+cli-check-at = { $place } at { $rev }
+cli-check-summary = { $place }: { $activities ->
+        [one] 1 activity
+       *[other] { $activities } activities
+    }, { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }{ $notes ->
+        [0] {""}
+        [one] , 1 note
+       *[other] , { $notes } notes
+    }
+cli-check-failed = the programme for { $year } has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }
+cli-check-failed-hint = each finding above says where and what to change
+cli-cannot-write-report = cannot write the report ({ $error })
+cli-fixed-country = fixed { $place }: country `{ $written }` is now `{ $code }` ({ $country })
+cli-fix-nothing = no country is written as a name
+cli-fix-no-code = wrote no code
+cli-fix-wrote = wrote the code of { $countries ->
+        [one] 1 country
+       *[other] { $countries } countries
+    } in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }
+cli-fix-unknown = ; { $countries ->
+        [one] 1 country
+       *[other] { $countries } countries
+    } not recognised, left as written (see below)
+
+## Edits and the lock
 cli-no-changes = { $code }: no changes
 cli-saved = saved
 cli-waiting-for-writer = waiting for another programa writing { $holder }…
@@ -42,3 +90,455 @@ cli-export-bad-organisation-type = `iati.organisation_type` in { $file } is { $c
 cli-export-bad-organisation-type-hint = use one of { $codes } (40 is multilateral, 10 government, 21 international NGO)
 cli-export-no-activities = the { $year } programme has no activities, and an IATI file holds at least one
 cli-export-no-activities-hint = add one with `programa new`
+
+## set, note, participant, new
+cli-note-empty = the note is empty
+cli-note-today-hint = unset { $var } to use today's date, or pass `--date`
+cli-participant-empty = it cannot be empty
+cli-invalid-country = invalid value for `--country`: unknown country `{ $text }`
+cli-country-hint-meant = did you mean { $country } ({ $code })? a country is its ISO 3166-1 code or its name in English or Spanish
+cli-country-hint = write the country's ISO 3166-1 code (`PE` for Peru) or its name in English or Spanish
+cli-new-unreadable-hint = run `programa check` to see every problem
+cli-new-created = { $code }: created { $file }
+
+## commit
+cli-warning = warning: { $warning }
+cli-nothing-to-commit = nothing to commit: the programme files are as in the last commit
+cli-commit-files = { $count ->
+        [one] 1 file committed
+       *[other] { $count } files committed
+    }
+cli-commit-detached = HEAD was detached at { $at }: the commit is on no branch; `git switch -c NAME` gives it one
+cli-not-committed = not committed, as programa commits only programme files: { $files }
+cli-commit-errors = the programme has { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }; nothing was committed
+cli-commit-errors-in = the programme has { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    } (in { $files }); nothing was committed
+cli-commit-errors-hint = fix them (`programa check` lists them) and commit again
+
+## git
+cli-not-a-repository-hint = run `git init` in the programme's folder, or pass `--root` with a folder inside a git repository
+cli-bare-hint = run the command in a clone that has a working tree
+cli-unknown-revision-hint = name a commit, branch, tag or baseline (`git log --oneline` lists commits, `programa baseline list` baselines)
+cli-unknown-revision-hint-meant = did you mean `{ $close }`? name a commit, branch, tag or baseline (`git log --oneline` lists commits, `programa baseline list` baselines)
+cli-no-merge-base-hint = `A..B` compares the two states as they are
+cli-no-commits-hint = make the first commit with `programa commit`
+cli-no-year-at-hint = pass a year that exists at that revision with `--year`
+cli-no-identity-hint = tell git who you are: `git config --global user.name "Your Name"` and `git config --global user.email you@example.org` (or set GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)
+cli-bad-date-hint = unset { $variable }, or give it in one of the forms shown
+cli-bad-name-hint = use letters, digits, `-`, `_` and `.`, e.g. `approved-2021`
+cli-no-such-baseline-hint = name a baseline (`programa baseline list` shows them) or a revision
+cli-baseline-exists-hint = choose another name, or pass `--force` to move it
+cli-index-locked-hint = another git command is running in this repository, or one stopped without cleaning up: wait for it to finish; if no git is running, remove { $lock } and commit again
+cli-commit-failed-hint = git's output above says why (a hook of the repository, commit signing, or files of a merge left unresolved); fix that and commit again
+cli-no-branch-hint = switch to the branch to share (`git switch main`), or give this commit a branch with `git switch -c NAME`
+cli-no-upstream-hint = say where the branch is shared: `git push -u origin { $branch }` the first time, or `git branch --set-upstream-to=origin/{ $branch }`
+cli-transport-hint = git's output above says why; for a remote, `git fetch` and `git push` tell the same (network, credentials, SSH keys); a push refused because the remote moved meanwhile needs another `programa sync`
+cli-no-git-hint = install git: programa commits through `git commit`, so that hooks and signing work as they do with git
+cli-in-progress-hint = { $operation ->
+        [rebase] stage the programme files with `git add` and run `git rebase --continue` (or `git rebase --abort` to give it up)
+        [am] stage the files with `git add` and run `git am --continue` (or `git am --abort`)
+        [cherry-pick] stage the programme files with `git add` and run `git cherry-pick --continue` (or `git cherry-pick --abort`)
+        [revert] stage the programme files with `git add` and run `git revert --continue` (or `git revert --abort`)
+       *[bisect] end it with `git bisect reset`, then commit
+    }
+
+## log
+cli-cannot-write-log = cannot write the log ({ $error })
+cli-log-no-changes-to-in = no changes to { $code } ({ $year }) in { $range }
+cli-log-no-changes-to = no changes to { $code } ({ $year }) in the history
+cli-log-no-changes-in = no changes to the programme ({ $year }) in { $range }
+cli-log-no-changes = no changes to the programme ({ $year }) in the history
+cli-log-carried-on = carried on from { $from }
+cli-log-only-one = `{ $word }`: only one { $what ->
+        [range] revision range
+       *[code] activity code
+    } can be given
+cli-log-only-one-hint = pass at most an activity's code and a range (`main..review I.1.2`)
+cli-log-unknown = `{ $word }` is neither an activity of { $year } (in its files or its history) nor a revision
+cli-log-unknown-hint = `programa list` lists the activities, `git branch` and `git tag` the revisions; a range is written `A..B`
+cli-log-programme = programme
+
+## history
+cli-cannot-write-history = cannot write the history ({ $error })
+cli-history-never-committed = { $code } has no history yet (it was never committed)
+cli-history-never-committed-hint = commit it with `programa commit`
+cli-history-unknown = no activity { $code } in the history of { $year }
+cli-history-unknown-hint = `programa log` lists the activities that changed
+cli-history-formerly = formerly { $codes }
+cli-history-created = created { $day } by { $author } ({ $commit })
+cli-history-removed = removed { $day } by { $author } ({ $commit })
+cli-history-status = status
+cli-history-progress = progress
+cli-history-participants = participants
+
+## diff
+cli-diff-partly-read = { $dir } does not fully parse at { $at }; what could not be read is left out
+cli-diff-no-changes = no changes ({ $from } → { $to })
+cli-diff-conflict-shown = unresolved merge conflict in { $at }; shown as { $side } has it
+cli-diff-conflict-unread = unresolved merge conflict in { $at }; neither side can be read
+cli-diff-conflict-line = line { $line }: { $summary }
+cli-diff-merge-base = the merge base of { $a } and { $b } ({ $short })
+cli-diff-range-and-revision = `{ $range }` is a range: it names both states already
+cli-diff-range-and-revision-hint = pass either one range (`A..B`, `A...B`) or two revisions
+cli-diff-area-summary = summary of area { $code }: { $words }
+cli-diff-added = { $what } added: { $text }
+cli-diff-removed = { $what } removed: { $text }
+cli-diff-participant = participant: { $change }
+cli-diff-note-added = note added: { $date } { $text }
+cli-diff-note-removed = note removed: { $date } { $text }
+cli-diff-note-of = note of { $date }: { $words }
+cli-diff-footnote = footnote { $id }: { $words }
+
+## stats
+cli-stats-today-hint = unset { $var } to count from today's date
+cli-stats-completed = { $completed } of { $activities ->
+        [one] 1 activity
+       *[other] { $activities } activities
+    } completed{ $percent }
+cli-stats-none-due = none due by { $today }
+cli-stats-due = { $completed } of the { $due } due by { $today }{ $percent }
+cli-stats-no-participants = no participants recorded
+cli-stats-participants = { $participants ->
+        [one] 1 participant
+       *[other] { $participants } participants
+    } from { $countries ->
+        [one] 1 country
+       *[other] { $countries } countries
+    } and { $organisations ->
+        [one] 1 organisation
+       *[other] { $organisations } organisations
+    }
+cli-stats-participants-members = { $participants ->
+        [one] 1 participant
+       *[other] { $participants } participants
+    } from { $countries ->
+        [one] 1 country
+       *[other] { $countries } countries
+    } ({ $members ->
+        [one] 1 Member State
+       *[other] { $members } Member States
+    }, { $others } other) and { $organisations ->
+        [one] 1 organisation
+       *[other] { $organisations } organisations
+    }
+cli-stats-studies = { $count ->
+        [one] 1 study
+       *[other] { $count } studies
+    }
+cli-stats-events = { $count ->
+        [one] 1 event
+       *[other] { $count } events
+    }
+cli-stats-unspecified = unspecified
+cli-stats-other = { $count } other
+cli-stats-summary = { $activities ->
+        [one] 1 activity
+       *[other] { $activities } activities
+    }: { $parts }
+cli-stats-one-side = one side
+cli-stats-conflicted = { $count ->
+        [one] 1 activity has
+       *[other] { $count } activities have
+    } an unresolved merge conflict, counted as { $side } has it: { $codes }
+cli-stats-by-status = By status
+cli-stats-by-hierarchy = By area, programme and project
+cli-stats-activities = activities
+cli-stats-events-header = events
+cli-stats-studies-header = studies
+cli-stats-not-listed = (not in the programme file)
+
+## list
+cli-list-unread-hint = hint: `programa check` tells what is wrong with them
+cli-list-conflict = { $code } has an unresolved merge conflict ({ $place })
+cli-list-conflict-shown = { $code } has an unresolved merge conflict ({ $place }); shown as { $side } has it
+cli-list-unread = { $count ->
+        [one] an activity is left out because its file could not be read
+       *[other] activities are left out because their files could not be read
+    }: { $files }
+cli-list-empty = the { $year } programme has no activities yet
+cli-list-none-match = no activity of { $year } matches (there are { $total }; loosen the filters)
+cli-list-since-after-until = --since { $since } is after --until { $until }, so no day is in between
+cli-list-since-after-until-hint = did you mean `--since { $until } --until { $since }`?
+cli-list-sort-key = there is no sort key `{ $text }` (keys: { $keys })
+cli-list-sort-key-meant = there is no sort key `{ $text }`; did you mean `{ $meant }`? (keys: { $keys })
+cli-list-not-a-date = `{ $text }` is not a date (expected YYYY-MM-DD, a day that exists)
+cli-list-not-a-date-meant = `{ $text }` is not a date (expected YYYY-MM-DD, a day that exists; did you mean `{ $meant }`?)
+cli-list-none-defined = the programme file defines no { $what ->
+        [area] areas
+       *[project] projects
+    }
+cli-list-known = { $what ->
+        [area] areas
+       *[project] projects
+    }: { $list }
+cli-list-code = CODE
+cli-list-status = STATUS
+cli-list-done = DONE
+cli-list-kind = KIND
+cli-list-title = TITLE
+cli-list-date = { $key ->
+        [planned-start] PLANNED START
+        [planned-end] PLANNED END
+       *[actual-end] ACTUAL END
+    }
+
+## compile
+cli-compile-emitted = compile it with: typst compile --ignore-system-fonts { $main }
+cli-compile-no-template-file = there is no template file { $file }
+cli-compile-no-template-file-hint = pass the path of a .typ file
+cli-compile-today-hint = unset { $var } to date the document today, or pass --date YYYY-MM-DD
+cli-compile-compiling = compiling the { $year } { $document ->
+        [programme] programme
+       *[report] report
+    } ({ $lang }) with { $template }…
+cli-compile-compiled-in = compiled { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    } in { $seconds } s ({ $typesetting } s typesetting)
+cli-compile-built-in = the built-in { $entry }
+cli-compile-watching = watching { $dir } and the templates (Ctrl-C to stop)
+cli-compile-needs-git-hint = { $flag } reads the plan from git: run `git init` and `programa commit` in the programme's folder, or leave { $flag } out to report on the files as they are
+cli-compile-newest-baseline = comparing with the newest baseline `{ $name }` ({ $short }, { $date }); pass --baseline NAME to choose another
+cli-compile-no-baseline = no baseline: the plan is compared with itself (mark the approved plan with `programa baseline set NAME`)
+cli-compile-loading = loading the { $year } programme…
+cli-compile-compiling-default = compiling the { $year } { $document ->
+        [programme] programme
+       *[report] report
+    } with { $template }…
+cli-compile-compiled = compiled { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }
+cli-compile-cannot-write = cannot write the PDF ({ $error })
+cli-compile-template-errors = the template { $entry } has { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }; no PDF was written
+cli-compile-template-errors-hint = fix the template, or use the standard one (leave out --template)
+cli-compile-timed-out-hint = a template whose loop never ends is stopped here; for a document that truly takes longer, pass --time-limit SECONDS
+cli-compile-no-template = there is no template { $name }
+cli-compile-no-template-hint = restore report-templates/ from the repository, or delete the folder to use the built-in templates
+
+## sync
+cli-sync-merging = a merge is in progress
+cli-sync-merging-hint = resolve its conflicts (`programa check` lists them), conclude it with `programa commit`, then run `programa sync` again
+cli-sync-uncommitted = { $count ->
+        [one] 1 programme file is
+       *[other] { $count } programme files are
+    } not committed: { $files }
+cli-sync-uncommitted-hint = commit them first with `programa commit` (or set them aside with `git stash`), then sync
+cli-sync-line-merges = note: git merges programme files line by line in this clone: run `programa git-setup` once to have them merged field by field
+cli-sync-incoming = { $count ->
+        [one] 1 commit
+       *[other] { $count } commits
+    } from { $tracking }:
+cli-sync-up-to-date = up to date with { $tracking }
+cli-sync-fast-forward = moved up to { $tracking }
+cli-sync-merged = merged { $tracking }
+cli-sync-rebased = rebased onto { $tracking }
+cli-sync-nothing-to-push = nothing to push
+cli-sync-not-pushed = { $count ->
+        [one] 1 commit
+       *[other] { $count } commits
+    } not pushed (--no-push)
+cli-sync-pushed = pushed { $count ->
+        [one] 1 commit
+       *[other] { $count } commits
+    } to { $to }:
+cli-sync-conflicts = conflicts with { $tracking }: fields changed differently on both sides
+cli-sync-lines-differ = lines that differ
+cli-sync-your-editor = your editor
+cli-sync-conflicted = { $count ->
+        [one] 1 file is
+       *[other] { $count } files are
+    } in conflict; nothing was pushed
+cli-sync-conflicted-rebase-hint = keep one value of each field in the files ({ $edit }), then `git add` each file and `git rebase --continue` (or `git rebase --abort` to go back), and run `programa sync` again
+cli-sync-conflicted-merge-hint = keep one value of each field in the files ({ $edit }), then `programa commit` concludes the merge (or `git merge --abort` goes back), and run `programa sync` again
+cli-sync-errors = the programme for { $year } has { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } after the merge; nothing was pushed
+cli-sync-errors-hint = `programa check` shows them; correct them, `programa commit`, and sync again
+
+## init
+cli-init-cannot-create = cannot create { $dir } ({ $error })
+cli-init-not-a-year = { $year } is not a year
+cli-init-not-a-year-hint = give the year with four digits: --year 2027
+cli-init-repository = made a git repository in { $dir }
+cli-init-kept = kept { $file } (it exists; nothing in it was changed)
+cli-init-created = created { $file }
+cli-init-ready = the programme for { $year } is ready: `programa check` checks it, and
+      git add -A && git commit -m "Start the programme for { $year }"
+    records it; then add the shared remote (`git remote add origin URL`) and `git push -u origin HEAD`
+cli-init-ci = commit them to have the server run them (keep the one your server runs)
+cli-init-cannot-read = cannot read { $dir } ({ $error })
+cli-init-not-empty = { $dir } is not empty (it holds { $holds })
+cli-init-not-empty-hint = give an empty or new folder, or --force to add the missing files and keep every file there as it is
+
+## new-year
+cli-new-year-order = cannot start { $to } from { $from }: the new year comes after the one it starts from
+cli-new-year-order-hint = `programa new-year 2022 --from 2021`
+cli-new-year-no-from = there is no programme for { $from }
+cli-new-year-no-from-hint = pass one of { $years } with --from
+cli-new-year-exists-hint = new-year writes a year that is not there yet; remove the folder first to start it again
+cli-new-year-unreadable = some files of { $from } cannot be read; nothing was written
+cli-new-year-unreadable-hint = `programa check --year { $from }` says which, and what to change
+cli-new-year-carry-hint = `programa list --year { $from }` lists its activities
+cli-new-year-serialise = cannot write { $what } as TOML ({ $error })
+cli-new-year-the-programme = the programme
+cli-new-year-started = started { $dir }/ from { $from }: { $count ->
+        [one] 1 activity
+       *[other] { $count } activities
+    } carried over
+cli-new-year-started-codes = started { $dir }/ from { $from }: { $count ->
+        [one] 1 activity
+       *[other] { $count } activities
+    } carried over ({ $codes })
+cli-new-year-left = { $count ->
+        [one] 1 activity
+       *[other] { $count } activities
+    } of { $from } not carried over
+cli-new-year-background = the background chapter is a draft of { $from }'s execution, from its figures: complete it in { $file }, with the foreword
+
+## edit
+cli-edit-copy = cannot { $action ->
+        [create] create
+        [write] write
+       *[read] read
+    } the copy to edit ({ $error })
+cli-edit-editor-failed = { $error }; { $file } was not changed
+cli-edit-editor-hint = set $VISUAL or $EDITOR to your editor's command
+cli-edit-kept = your text is kept in { $file }
+cli-edit-changed-meanwhile = { $file } was { $what ->
+        [changed] changed
+       *[removed] removed
+    } by someone else while you edited it, so your text was not saved over it
+cli-edit-changed-meanwhile-hint = compare it with the file as it is now, then run `programa edit { $code }` again
+cli-edit-saved = { $code }: saved { $file }
+cli-edit-invalid = the edited text is not valid; { $file } was not changed
+cli-edit-invalid-hint = fix it there and copy it over the file, or run `programa edit { $code }` again
+cli-edit-reopen = reopen the editor? [Y/n]
+cli-edit-cannot-keep = cannot keep { $file } ({ $error })
+
+## show
+cli-show-unreadable = the file of { $code } cannot be read: { $file }
+cli-show-unreadable-hint = fix the file (`programa check` lists every problem), then try again
+cli-show-unknown-hint = `programa list` shows every code; `--year` picks another year
+cli-show-resolve = resolve it (keep one version, delete the marker lines), then `git add { $file }`
+cli-show-unknown = there is no activity `{ $code }` in the { $year } programme
+cli-show-a-project = `{ $project }` is a project; `programa list --project { $project }` lists its activities
+cli-show-or = { $rest } or { $last }
+
+## blame, baseline
+cli-blame-unknown = no activity { $code } in the programme
+cli-blame-unknown-hint = `programa list` lists the activities
+cli-blame-not-committed = not committed yet
+cli-blame-before-history = before the history this clone has
+cli-baseline-set = baseline { $name } marks { $short } ({ $tag })
+cli-baseline-none = no baselines yet (mark one with `programa baseline set NAME`)
+cli-baseline-against = { $at } against baseline { $name } ({ $about })
+cli-baseline-row = { $row ->
+        [added] added
+        [removed] removed
+        [renamed] renamed
+        [cancelled] cancelled
+        [postponed] postponed
+        [format-changed] format changed
+        [dates-moved] dates moved
+       *[objectives-changed] objectives changed
+    }
+cli-baseline-status = status
+cli-baseline-approved = approved
+cli-baseline-now = now
+cli-baseline-changes = changes
+
+## git-setup
+cli-setup-no-exe = cannot tell where programa is installed ({ $error })
+cli-setup-no-exe-hint = install programa (`cargo install --path .`) and run git-setup again
+cli-setup-full-path = note: git will run { $exe } by its full path, as the programa on PATH is another one or none; after installing programa, run git-setup again
+cli-setup-done-already = the diff and merge drivers are set up already
+cli-setup-attribute = added to .gitattributes: { $line }
+cli-setup-set = set { $key } = { $value }
+cli-setup-removed = removed { $key }
+cli-setup-done = `git diff` now shows programme files field by field before their lines, and git merges them field by field (commit .gitattributes to share it; each clone runs git-setup once)
+cli-diff-driver-arguments = diff-driver takes the arguments git gives a diff driver
+cli-diff-driver-fields = { $path }, field by field:
+
+## Errors of documents, dates and new years
+cli-render-template = the template { $entry } does not compile ({ $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    })
+cli-render-data = cannot serialise the document's data ({ $error })
+cli-render-date = the date { $date } is out of range for a document
+cli-render-timed-out = the template { $entry } ran for more than { $seconds } s and was stopped
+cli-render-abandoned = an earlier compile of { $entry } ran too long; start again
+cli-bad-today = { $var }={ $value } is not a date (expected YYYY-MM-DD)
+cli-new-year-unknown-codes = the programme for { $year } has no activity { $codes }
+
+## import, merge-file
+cli-note = note: { $note }
+cli-import-no-year = import needs the year the document plans
+cli-import-no-year-hint = pass it with `--year`, e.g. `programa import FILE --year 2021`
+cli-import-none = no activities found in { $file }; nothing written
+cli-import-none-hint = the importer expects headings such as `Activity I.1.1. Title` with sections A–D
+cli-import-exists = { $dir } already holds { $count ->
+        [one] 1 programme file
+       *[other] { $count } programme files
+    }; nothing written
+cli-import-exists-hint = pass `--force` to replace the year with the import (activity files not in the document are removed)
+cli-import-imported = imported "{ $title }" into { $dir }/ ({ $count } files)
+cli-import-row = { $row ->
+        [areas] areas
+        [programmes] programmes
+        [projects] projects
+        [activities] activities
+        [footnotes] footnotes
+        [warnings] warnings
+       *[notes] notes
+    }
+cli-import-activities = { $count } ({ $events } events, { $studies } studies, { $other } other)
+cli-import-removed = removed { $count } activity file(s) no longer in the document
+cli-merge-not-utf8 = cannot merge { $file }: a version of it is not UTF-8 text
+cli-merge-not-utf8-hint = resolve the conflict by hand, then `git add` the file
+cli-merge-conflicts = { $file }: { $count ->
+        [one] 1 conflict
+       *[other] { $count } conflicts
+    } left between conflict markers
+cli-merge-conflicts-hint = `programa check` says where; keep one version of each, then `git add { $file }`
+cli-show-section = { $section ->
+        [a] A. Background and justification
+        [b] B. Objectives
+        [c] C. Expected results
+        [d] D. Format of the activity
+        [footnotes] Footnotes
+        [notes] Notes
+        [account] Account
+       *[outputs] Outputs
+    }
+cli-show-contents = (contents: { $title })
+cli-show-not-listed = { $code } (not in the programme file)
+cli-show-fact = { $fact ->
+        [area] Area
+        [programme] Programme
+        [project] Project
+        [status] Status
+        [kind] Kind
+        [venue] Venue
+        [planned] Planned
+        [held] Held
+       *[partners] Partners
+    }
+cli-show-none = (none)
+cli-show-audience = Audience:
+cli-show-participants = Participants ({ $count }, from { $countries ->
+        [one] 1 country
+       *[other] { $countries } countries
+    })
+cli-show-from = from { $date }
+cli-show-until = until { $date }

@@ -29,41 +29,41 @@ pub fn quote(text: &str) -> String {
     }
 }
 
-fn or_none<T: fmt::Display>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map_or_else(|| "none".to_string(), T::to_string)
+/// A status, kind or format as the interface names it in `lang`.
+fn word(value: &impl fmt::Display, _lang: Lang) -> String {
+    value.to_string()
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
+/// An optional format (or date) in `lang`: its word, or "none".
+fn or_none<T: fmt::Display>(value: &Option<T>, lang: Lang) -> String {
+    value.as_ref().map_or_else(
+        || crate::tr!(lang; "history-none"),
+        |value| word(value, lang),
+    )
 }
 
 /// "3 participants from 2 countries", "2 participants (Peru)", or the one participant in full:
-/// "1 participant: Ana Pérez, Ministry of Foreign Affairs (Peru), speaker". Phrases are English,
-/// and so are the names of countries in them.
-fn people(participants: &[Participant]) -> String {
+/// "1 participant: Ana Pérez, Ministry of Foreign Affairs (Peru), speaker", in `lang`.
+fn people(participants: &[Participant], lang: Lang) -> String {
     let countries: BTreeSet<Country> = participants.iter().map(|p| p.country).collect();
-    let who = plural(participants.len(), "participant", "participants");
+    let count = participants.len();
     if let [one] = participants {
-        format!("{who}: {}", describe_participant(one))
+        crate::tr!(lang; "history-one-participant", who = describe_participant_in(one, lang))
     } else if let (1, Some(country)) = (countries.len(), countries.first()) {
-        format!("{who} ({})", country.name(Lang::En))
+        crate::tr!(lang; "history-participants-of", count = count, country = country.name(lang))
     } else {
-        format!(
-            "{who} from {}",
-            plural(countries.len(), "country", "countries")
-        )
+        crate::tr!(lang; "history-participants-from", count = count, countries = countries.len())
     }
 }
 
-/// A participant on one line, escaped for a terminal: "Ana Pérez, Ministry of Foreign Affairs
-/// (Peru), participant".
+/// A participant on one line, escaped for a terminal, in the interface language: "Ana Pérez,
+/// Ministry of Foreign Affairs (Peru), participant".
 pub fn describe_participant(p: &Participant) -> String {
+    describe_participant_in(p, crate::i18n::lang())
+}
+
+/// [`describe_participant`] in `lang` (the country's name; the role as the file writes it).
+pub fn describe_participant_in(p: &Participant, lang: Lang) -> String {
     let name = p
         .name
         .as_deref()
@@ -72,7 +72,7 @@ pub fn describe_participant(p: &Participant) -> String {
     format!(
         "{name}{} ({}), {}",
         shown_line(&p.organisation),
-        p.country.name(Lang::En),
+        p.country.name(lang),
         p.role
     )
 }
@@ -84,7 +84,8 @@ fn names(names: &[String]) -> String {
 }
 
 /// What an edit changed in one activity, one phrase per field as `programa diff` words them
-/// ("status planned → ongoing", "+2 participants (Peru)"); empty when only layout changed.
+/// ("status planned → ongoing", "+2 participants (Peru)"), in the interface language; empty
+/// when only layout changed.
 pub fn edit_phrases(before: &Activity, after: &Activity) -> Vec<String> {
     super::compare_activity(before, after)
         .iter()
@@ -93,11 +94,16 @@ pub fn edit_phrases(before: &Activity, after: &Activity) -> Vec<String> {
 }
 
 impl ListName {
-    /// The singular word for an item: "objective", "expected result".
-    pub fn item_word(self) -> &'static str {
+    /// The singular word for an item in the interface language: "objective", "expected result".
+    pub fn item_word(self) -> String {
+        self.item_word_in(crate::i18n::lang())
+    }
+
+    /// [`ListName::item_word`] in `lang`.
+    pub fn item_word_in(self, lang: Lang) -> String {
         match self {
-            ListName::Objectives => "objective",
-            ListName::ExpectedResults => "expected result",
+            ListName::Objectives => crate::tr!(lang; "history-objective"),
+            ListName::ExpectedResults => crate::tr!(lang; "history-expected-result"),
         }
     }
 }
@@ -137,98 +143,130 @@ impl FieldChange {
             FieldChange::Translation(_) => "translations",
         }
     }
-}
 
-impl fmt::Display for FieldChange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// The change as a phrase in `lang`: "status planned → completed". Keys are named as the
+    /// file writes them; the words around them and the values of statuses, kinds and formats
+    /// are `lang`'s.
+    pub fn phrase(&self, lang: Lang) -> String {
         match self {
-            FieldChange::Status { from, to } => write!(f, "status {from} → {to}"),
-            FieldChange::Progress { from, to } => write!(f, "progress {from}% → {to}%"),
-            FieldChange::Kind { from, to } => write!(f, "kind {from} → {to}"),
-            FieldChange::Format { from, to } => {
-                write!(f, "format {} → {}", or_none(from), or_none(to))
+            FieldChange::Status { from, to } => crate::tr!(lang; "history-status-changed",
+                from = word(from, lang), to = word(to, lang)),
+            FieldChange::Progress { from, to } => {
+                crate::tr!(lang; "history-progress-changed", from = *from, to = *to)
             }
+            FieldChange::Kind { from, to } => crate::tr!(lang; "history-kind-changed",
+                from = word(from, lang), to = word(to, lang)),
+            FieldChange::Format { from, to } => crate::tr!(lang; "history-format-changed",
+                from = or_none(from, lang), to = or_none(to, lang)),
             FieldChange::Date { field, from, to } => match (from, to) {
-                (None, Some(to)) => write!(f, "{field} set to {to}"),
-                (Some(from), None) => write!(f, "{field} {from} cleared"),
-                _ => write!(f, "{field} {} → {}", or_none(from), or_none(to)),
+                (None, Some(to)) => {
+                    crate::tr!(lang; "history-field-set", field = *field, to = to.to_string())
+                }
+                (Some(from), None) => crate::tr!(lang; "history-field-cleared",
+                    field = *field, from = from.to_string()),
+                _ => crate::tr!(lang; "history-field-changed", field = *field,
+                    from = or_none(from, lang), to = or_none(to, lang)),
             },
             FieldChange::Text { field, from, to } => match (from, to) {
-                (None, Some(to)) => write!(f, "{field} set to {}", quote(to)),
-                (Some(from), None) => write!(f, "{field} {} cleared", quote(from)),
-                (Some(from), Some(to)) => write!(f, "{field} {} → {}", quote(from), quote(to)),
-                (None, None) => write!(f, "{field} unchanged"),
+                (None, Some(to)) => {
+                    crate::tr!(lang; "history-field-set", field = *field, to = quote(to))
+                }
+                (Some(from), None) => {
+                    crate::tr!(lang; "history-field-cleared", field = *field, from = quote(from))
+                }
+                (Some(from), Some(to)) => crate::tr!(lang; "history-field-changed",
+                    field = *field, from = quote(from), to = quote(to)),
+                (None, None) => crate::tr!(lang; "history-field-unchanged", field = *field),
             },
-            FieldChange::Prose { field, from, to } => match (from, to) {
-                (None, Some(_)) => write!(f, "{field} added"),
-                (Some(_), None) => write!(f, "{field} removed"),
-                _ => write!(f, "{field} reworded"),
-            },
+            FieldChange::Prose { field, from, to } => {
+                let change = match (from, to) {
+                    (None, Some(_)) => "added",
+                    (Some(_), None) => "removed",
+                    _ => "reworded",
+                };
+                crate::tr!(lang; "history-prose", field = *field, change = change)
+            }
             FieldChange::Item {
                 list,
                 number,
                 change,
                 ..
             } => {
-                let word = match change {
+                let change = match change {
                     ItemChange::Added => "added",
                     ItemChange::Removed => "removed",
                     ItemChange::Reworded => "reworded",
                 };
-                write!(f, "{} {number} {word}", list.item_word())
+                let list = match list {
+                    ListName::Objectives => "objective",
+                    ListName::ExpectedResults => "expected-result",
+                };
+                crate::tr!(lang; "history-item", list = list, number = *number, change = change)
             }
             FieldChange::PartnersAdded { names: added } => {
-                write!(f, "partners + {}", names(added))
+                crate::tr!(lang; "history-partners-added", names = names(added))
             }
             FieldChange::PartnersRemoved { names: removed } => {
-                write!(f, "partners − {}", names(removed))
+                crate::tr!(lang; "history-partners-removed", names = names(removed))
             }
             FieldChange::ParticipantsAdded { participants } => {
-                write!(f, "+{}", people(participants))
+                format!("+{}", people(participants, lang))
             }
             FieldChange::ParticipantsRemoved { participants } => {
-                write!(f, "−{}", people(participants))
+                format!("−{}", people(participants, lang))
             }
             FieldChange::ParticipantChanged { from, to } => {
-                let who = shown_line(to.name.as_deref().unwrap_or(to.organisation.as_str()));
+                let who =
+                    shown_line(to.name.as_deref().unwrap_or(to.organisation.as_str())).to_string();
                 if from.role != to.role {
-                    write!(f, "participant {who}: role {} → {}", from.role, to.role)
+                    crate::tr!(lang; "history-participant-role", who = who,
+                        from = from.role.to_string(), to = to.role.to_string())
                 } else {
-                    write!(f, "participant {who} changed")
+                    crate::tr!(lang; "history-participant-changed", who = who)
                 }
             }
-            FieldChange::NoteAdded { note } => {
-                write!(f, "note of {} added: {}", note.date, quote(&note.text))
+            FieldChange::NoteAdded { note } => crate::tr!(lang; "history-note-added",
+                date = note.date.to_string(), text = quote(&note.text)),
+            FieldChange::NoteRemoved { note } => {
+                crate::tr!(lang; "history-note-removed", date = note.date.to_string())
             }
-            FieldChange::NoteRemoved { note } => write!(f, "note of {} removed", note.date),
-            FieldChange::NoteChanged { to, .. } => write!(f, "note of {} edited", to.date),
-            FieldChange::OutputAdded { output } => {
-                write!(f, "output {} added", quote(&output.title))
+            FieldChange::NoteChanged { to, .. } => {
+                crate::tr!(lang; "history-note-edited", date = to.date.to_string())
             }
-            FieldChange::OutputRemoved { output } => {
-                write!(f, "output {} removed", quote(&output.title))
-            }
-            FieldChange::OutputChanged { to, .. } => {
-                write!(f, "output {} changed", quote(&to.title))
-            }
-            FieldChange::FootnoteAdded { footnote } => {
-                write!(f, "footnote {} added", shown_line(&footnote.id))
-            }
-            FieldChange::FootnoteRemoved { footnote } => {
-                write!(f, "footnote {} removed", shown_line(&footnote.id))
-            }
-            FieldChange::FootnoteChanged { to, .. } => {
-                write!(f, "footnote {} reworded", shown_line(&to.id))
-            }
-            FieldChange::Translation(change) => change.fmt(f),
+            FieldChange::OutputAdded { output } => crate::tr!(lang; "history-output",
+                title = quote(&output.title), change = "added"),
+            FieldChange::OutputRemoved { output } => crate::tr!(lang; "history-output",
+                title = quote(&output.title), change = "removed"),
+            FieldChange::OutputChanged { to, .. } => crate::tr!(lang; "history-output",
+                title = quote(&to.title), change = "changed"),
+            FieldChange::FootnoteAdded { footnote } => crate::tr!(lang; "history-footnote",
+                id = shown_line(&footnote.id).to_string(), change = "added"),
+            FieldChange::FootnoteRemoved { footnote } => crate::tr!(lang; "history-footnote",
+                id = shown_line(&footnote.id).to_string(), change = "removed"),
+            FieldChange::FootnoteChanged { to, .. } => crate::tr!(lang; "history-footnote",
+                id = shown_line(&to.id).to_string(), change = "reworded"),
+            FieldChange::Translation(change) => change.to_string(),
         }
     }
 }
 
+/// In the interface language.
+impl fmt::Display for FieldChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.phrase(crate::i18n::lang()))
+    }
+}
+
 impl ActivityChange {
-    /// What happened to the activity as a whole, before its field changes: "created (event,
-    /// planned)", "removed", "renamed from I.1.3"; nothing for a plain modification.
+    /// What happened to the activity as a whole, before its field changes, in the interface
+    /// language: "created (event, planned)", "removed", "renamed from I.1.3"; nothing for a
+    /// plain modification.
     pub fn headline(&self) -> Option<String> {
+        self.headline_in(crate::i18n::lang())
+    }
+
+    /// [`ActivityChange::headline`] in `lang`.
+    pub fn headline_in(&self, lang: Lang) -> Option<String> {
         match &self.kind {
             ChangeKind::Added => {
                 let status = self
@@ -247,27 +285,34 @@ impl ActivityChange {
                         _ => None,
                     })
                     .unwrap_or_default();
-                Some(format!("created ({kind}, {status})"))
+                Some(crate::tr!(lang; "history-created",
+                    kind = word(&kind, lang), status = word(&status, lang)))
             }
-            ChangeKind::Removed => Some("removed".to_string()),
-            ChangeKind::Renamed { from } => Some(format!("renamed from {}", shown_line(from))),
+            ChangeKind::Removed => Some(crate::tr!(lang; "history-removed")),
+            ChangeKind::Renamed { from } => Some(crate::tr!(lang; "history-renamed",
+                from = shown_line(from).to_string())),
             ChangeKind::Modified => None,
         }
     }
 
-    /// The phrases describing the change, headline first. An added activity is described by
-    /// its headline only.
+    /// The phrases describing the change, headline first, in the interface language. An added
+    /// activity is described by its headline only.
     pub fn phrases(&self) -> Vec<String> {
-        let mut phrases: Vec<String> = self.headline().into_iter().collect();
+        self.phrases_in(crate::i18n::lang())
+    }
+
+    /// [`ActivityChange::phrases`] in `lang`.
+    pub fn phrases_in(&self, lang: Lang) -> Vec<String> {
+        let mut phrases: Vec<String> = self.headline_in(lang).into_iter().collect();
         if self.kind != ChangeKind::Added {
-            phrases.extend(self.fields.iter().map(FieldChange::to_string));
+            phrases.extend(self.fields.iter().map(|field| field.phrase(lang)));
         }
         phrases
     }
 }
 
 impl fmt::Display for ActivityChange {
-    /// "I.1.1: status planned → completed; progress 40% → 100%".
+    /// "I.1.1: status planned → completed; progress 40% → 100%", in the interface language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -278,73 +323,74 @@ impl fmt::Display for ActivityChange {
     }
 }
 
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Part {
+    /// The key that names the part in Fluent selectors: `area`, `programme`, `project`.
+    fn key(self) -> &'static str {
+        match self {
             Part::Area => "area",
             Part::Programme => "programme",
             Part::Project => "project",
-        })
+        }
     }
 }
 
-impl fmt::Display for ProgrammeChange {
+impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::tr!("history-part", part = self.key()))
+    }
+}
+
+impl ProgrammeChange {
+    /// The change as a phrase in `lang`: "programme for 2021 created (“…”)".
+    pub fn phrase(&self, lang: Lang) -> String {
         match self {
             ProgrammeChange::Created { year, title } => {
-                write!(f, "programme for {year} created ({})", quote(title))
+                crate::tr!(lang; "history-programme-created",
+                year = year.to_string(), title = quote(title))
             }
-            ProgrammeChange::Deleted { year } => write!(f, "programme for {year} removed"),
+            ProgrammeChange::Deleted { year } => {
+                crate::tr!(lang; "history-programme-removed", year = year.to_string())
+            }
             ProgrammeChange::Metadata { field, from, to } => match (from, to) {
-                (Some(from), Some(to)) => write!(f, "{field} {} → {}", quote(from), quote(to)),
-                (None, Some(to)) => write!(f, "{field} set to {}", quote(to)),
-                _ => write!(f, "{field} cleared"),
+                (Some(from), Some(to)) => crate::tr!(lang; "history-field-changed",
+                    field = *field, from = quote(from), to = quote(to)),
+                (None, Some(to)) => {
+                    crate::tr!(lang; "history-field-set", field = *field, to = quote(to))
+                }
+                _ => crate::tr!(lang; "history-field-emptied", field = *field),
             },
-            ProgrammeChange::FrontMatter { field, from, to } => match (from, to) {
-                (None, Some(_)) => write!(f, "{field} added"),
-                (Some(_), None) => write!(f, "{field} removed"),
-                _ => write!(f, "{field} reworded"),
-            },
-            ProgrammeChange::Added { part, code, title } => {
-                write!(f, "{part} {} added ({})", shown_line(code), quote(title))
+            ProgrammeChange::FrontMatter { field, from, to } => {
+                let change = match (from, to) {
+                    (None, Some(_)) => "added",
+                    (Some(_), None) => "removed",
+                    _ => "reworded",
+                };
+                crate::tr!(lang; "history-prose", field = *field, change = change)
             }
+            ProgrammeChange::Added { part, code, title } => crate::tr!(lang; "history-part-added",
+                part = part.key(), code = shown_line(code).to_string(), title = quote(title)),
             ProgrammeChange::Removed { part, code, title } => {
-                write!(f, "{part} {} removed ({})", shown_line(code), quote(title))
+                crate::tr!(lang; "history-part-removed",
+                part = part.key(), code = shown_line(code).to_string(), title = quote(title))
             }
             ProgrammeChange::Retitled {
                 part,
                 code,
                 from,
                 to,
-            } => write!(
-                f,
-                "{part} {} retitled {} → {}",
-                shown_line(code),
-                quote(from),
-                quote(to)
-            ),
+            } => crate::tr!(lang; "history-part-retitled", part = part.key(),
+                code = shown_line(code).to_string(), from = quote(from), to = quote(to)),
             ProgrammeChange::Moved {
                 part,
                 code,
                 from,
                 to,
-            } => {
-                let parent = match part {
-                    Part::Programme => "area",
-                    _ => "programme",
-                };
-                write!(
-                    f,
-                    "{part} {} moved to {parent} {} (was {})",
-                    shown_line(code),
-                    shown_line(to),
-                    shown_line(from)
-                )
-            }
-            ProgrammeChange::AreaSummary { code, .. } => {
-                write!(f, "summary of area {} reworded", shown_line(code))
-            }
-            ProgrammeChange::Translation(change) => change.fmt(f),
+            } => crate::tr!(lang; "history-part-moved", part = part.key(),
+                code = shown_line(code).to_string(), to = shown_line(to).to_string(),
+                from = shown_line(from).to_string()),
+            ProgrammeChange::AreaSummary { code, .. } => crate::tr!(lang; "history-area-summary",
+                code = shown_line(code).to_string()),
+            ProgrammeChange::Translation(change) => change.to_string(),
         }
     }
 }
@@ -363,5 +409,12 @@ impl fmt::Display for TranslationChange {
             "{lang} translation of {} {word}",
             shown_line(&self.field)
         )
+    }
+}
+
+/// In the interface language.
+impl fmt::Display for ProgrammeChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.phrase(crate::i18n::lang()))
     }
 }

@@ -1,7 +1,7 @@
 //! Changes as a markdown comment for a pull or merge request: per activity a table of the
 //! fields that changed (before, after), then participants, notes and the other changes as
 //! lists. Every text from the files is escaped ([`crate::output::markdown`]), so none can
-//! break the comment's structure.
+//! break the comment's structure. Its words are in the interface language.
 
 use std::fmt::Write as _;
 
@@ -22,9 +22,17 @@ pub fn comment(
     context: usize,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "### Programme {year}: {}\n", escape(title));
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        crate::tr!(
+            "history-md-title",
+            year = year.to_string(),
+            title = escape(title)
+        )
+    );
     if changes.is_empty() && conflicts.is_empty() {
-        out.push_str("No changes to the programme.\n");
+        let _ = writeln!(out, "{}", crate::tr!("history-md-no-changes"));
         return out;
     }
     let _ = writeln!(out, "{}\n", summary(changes));
@@ -39,7 +47,7 @@ pub fn comment(
         activity(&mut out, change, context);
     }
     if !conflicts.is_empty() {
-        out.push_str("#### Unresolved merge conflicts\n\n");
+        let _ = writeln!(out, "#### {}\n", crate::tr!("history-md-conflicts"));
         for conflict in conflicts {
             let _ = writeln!(out, "- {}", escape(conflict));
         }
@@ -63,16 +71,15 @@ fn summary(changes: &PlanChanges) -> String {
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
+    .map(|(n, what)| crate::tr!("history-md-count", count = n, what = what))
     .collect();
     let n = changes.activities.len();
     let mut line = match n {
-        0 => "No activity changed".to_string(),
-        1 => format!("1 activity changed ({})", parts.join(", ")),
-        n => format!("{n} activities changed ({})", parts.join(", ")),
+        0 => crate::tr!("history-md-none-changed"),
+        n => crate::tr!("history-md-changed", count = n, parts = parts.join(", ")),
     };
     if !changes.programme.is_empty() {
-        line.push_str("; the programme file changed");
+        line.push_str(&crate::tr!("history-md-programme-changed"));
     }
     line.push('.');
     line
@@ -90,8 +97,8 @@ fn programme_line(change: &ProgrammeChange, context: usize) -> String {
             from: Some(from),
             to: Some(to),
         } => format!(
-            "**summary of area {}**: {}",
-            escape(code),
+            "**{}**: {}",
+            crate::tr!("history-md-area-summary", code = escape(code)),
             words(from, to, context)
         ),
         ProgrammeChange::Translation(change) => translation_line(change, context),
@@ -120,10 +127,10 @@ fn translation_line(change: &TranslationChange, context: usize) -> String {
 /// One activity: its heading, the table of fields, the lists.
 fn activity(out: &mut String, change: &ActivityChange, context: usize) {
     let what = match &change.kind {
-        ChangeKind::Added => "added".to_string(),
-        ChangeKind::Removed => "removed".to_string(),
-        ChangeKind::Renamed { from } => format!("renamed from {}", escape(from)),
-        ChangeKind::Modified => "modified".to_string(),
+        ChangeKind::Added => crate::tr!("history-md-kind", kind = "added"),
+        ChangeKind::Removed => crate::tr!("history-md-kind", kind = "removed"),
+        ChangeKind::Renamed { from } => crate::tr!("history-renamed", from = escape(from)),
+        ChangeKind::Modified => crate::tr!("history-md-kind", kind = "modified"),
     };
     let _ = writeln!(
         out,
@@ -136,7 +143,13 @@ fn activity(out: &mut String, change: &ActivityChange, context: usize) {
     }
     let rows: Vec<[String; 3]> = change.fields.iter().filter_map(row).collect();
     if !rows.is_empty() {
-        out.push_str("| field | before | after |\n| --- | --- | --- |\n");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |\n| --- | --- | --- |",
+            crate::tr!("history-md-field"),
+            crate::tr!("history-md-before"),
+            crate::tr!("history-md-after")
+        );
         for [field, before, after] in rows {
             let _ = writeln!(out, "| {field} | {before} | {after} |");
         }
@@ -170,15 +183,19 @@ fn activity(out: &mut String, change: &ActivityChange, context: usize) {
         }
     }
     for (heading, items) in [
-        ("Participants added", added),
-        ("Participants removed", removed),
-        ("Notes added", notes),
-        ("Other changes", other),
+        ("participants-added", added),
+        ("participants-removed", removed),
+        ("notes-added", notes),
+        ("other", other),
     ] {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "**{heading}**\n");
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            crate::tr!("history-md-heading", heading = heading)
+        );
         for item in items {
             let _ = writeln!(out, "- {item}");
         }
@@ -223,8 +240,14 @@ fn prose_line(field: &FieldChange, context: usize) -> Option<String> {
             (Some(from), Some(to)) => {
                 format!("**{}**: {}", escape(field), words(from, to, context))
             }
-            (None, Some(to)) => format!("**{}** added: {}", escape(field), quoted(to)),
-            (Some(from), None) => format!("**{}** removed: {}", escape(field), quoted(from)),
+            (None, Some(to)) => {
+                crate::tr!("history-md-added", what = escape(field), text = quoted(to))
+            }
+            (Some(from), None) => crate::tr!(
+                "history-md-removed",
+                what = escape(field),
+                text = quoted(from)
+            ),
             (None, None) => return None,
         },
         FieldChange::Item {
@@ -239,19 +262,27 @@ fn prose_line(field: &FieldChange, context: usize) -> Option<String> {
                 (Some(from), Some(to)) => {
                     format!("**{word} {number}**: {}", words(from, to, context))
                 }
-                (None, Some(to)) => format!("**{word} {number}** added: {}", quoted(to)),
-                (Some(from), None) => format!("**{word} {number}** removed: {}", quoted(from)),
+                (None, Some(to)) => crate::tr!(
+                    "history-md-added",
+                    what = format!("{word} {number}"),
+                    text = quoted(to)
+                ),
+                (Some(from), None) => crate::tr!(
+                    "history-md-removed",
+                    what = format!("{word} {number}"),
+                    text = quoted(from)
+                ),
                 (None, None) => return None,
             }
         }
         FieldChange::NoteChanged { from, to } => format!(
-            "**note of {}**: {}",
-            escape(&to.date.to_string()),
+            "**{}**: {}",
+            crate::tr!("history-md-note-of", date = escape(&to.date.to_string())),
             words(&from.text, &to.text, context)
         ),
         FieldChange::FootnoteChanged { from, to } => format!(
-            "**footnote {}**: {}",
-            escape(&to.id),
+            "**{}**: {}",
+            crate::tr!("history-md-footnote", id = escape(&to.id)),
             words(&from.text, &to.text, context)
         ),
         FieldChange::Translation(change) => translation_line(change, context),

@@ -1,7 +1,9 @@
 //! Commit messages that say what changed: a summary line of at most 72 characters, the
-//! details per activity in the body.
+//! details per activity in the body. They are written in English whatever the interface
+//! language, as git writes its own: they stay in the repository, read by the whole team.
 
 use super::{ChangeKind, PlanChanges, ProgrammeChange};
+use crate::model::Lang;
 
 /// The longest summary line git tools show without cutting.
 pub const SUMMARY_LIMIT: usize = 72;
@@ -70,7 +72,11 @@ fn change_lines(years: &[(i32, PlanChanges)]) -> (Vec<String>, Vec<String>) {
             }
         };
         if !changes.programme.is_empty() {
-            let phrases: Vec<String> = changes.programme.iter().map(ToString::to_string).collect();
+            let phrases: Vec<String> = changes
+                .programme
+                .iter()
+                .map(|change| change.phrase(Lang::En))
+                .collect();
             lines.push(format!("{}: {}", label("programme"), phrases.join("; ")));
             codes.push(label("programme"));
         }
@@ -78,7 +84,7 @@ fn change_lines(years: &[(i32, PlanChanges)]) -> (Vec<String>, Vec<String>) {
             lines.push(format!(
                 "{}: {}",
                 label(&change.code),
-                change.phrases().join("; ")
+                change.phrases_in(Lang::En).join("; ")
             ));
             codes.push(label(&change.code));
         }
@@ -93,12 +99,15 @@ fn single_summary(years: &[(i32, PlanChanges)]) -> String {
         .iter()
         .find_map(|(_, changes)| {
             let first = changes.activities.first()?;
-            Some((first.code.clone(), first.phrases()))
+            Some((first.code.clone(), first.phrases_in(Lang::En)))
         })
         .or_else(|| {
             years.iter().find_map(|(_, changes)| {
-                let phrases: Vec<String> =
-                    changes.programme.iter().map(ToString::to_string).collect();
+                let phrases: Vec<String> = changes
+                    .programme
+                    .iter()
+                    .map(|change| change.phrase(Lang::En))
+                    .collect();
                 (!phrases.is_empty()).then(|| ("programme".to_string(), phrases))
             })
         })

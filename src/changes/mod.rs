@@ -20,7 +20,7 @@ use crate::model::{
     Status, Text, Translations, WorkProgramme, code_sort_key,
 };
 
-pub use display::{describe_participant, edit_phrases, quote};
+pub use display::{describe_participant, describe_participant_in, edit_phrases, quote};
 pub use message::{commit_message, merge_message};
 pub use summary::{BaselineSummary, DateMove, FormatChange, StatusCount};
 pub use words::{WordChange, WordTag, render_word_diff, render_word_diff_with, word_diff};

@@ -3,9 +3,11 @@
 use std::io::Write;
 
 use super::history::open;
+use super::list::fill;
 use super::{CliError, Context};
 use crate::history::{BaselineComparison, Revision};
 use crate::output::shown_line;
+use unicode_width::UnicodeWidthStr;
 
 /// Mark approved plans (annotated git tags `baseline/<name>`) and see what changed since.
 #[derive(Debug, clap::Subcommand)]
@@ -80,8 +82,13 @@ fn set(context: &mut Context, args: &SetArgs) -> Result<(), CliError> {
     let baseline = repo.set_baseline(&args.name, Some(rev), &message, args.force)?;
     writeln!(
         context.out,
-        "baseline {} marks {} ({})",
-        baseline.name, baseline.short, baseline.tag
+        "{}",
+        crate::tr!(
+            "cli-baseline-set",
+            name = baseline.name.as_str(),
+            short = baseline.short.as_str(),
+            tag = baseline.tag.as_str()
+        )
     )?;
     Ok(())
 }
@@ -96,10 +103,7 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
         return Ok(());
     }
     if baselines.is_empty() {
-        writeln!(
-            context.out,
-            "no baselines yet (mark one with `programa baseline set NAME`)"
-        )?;
+        writeln!(context.out, "{}", crate::tr!("cli-baseline-none"))?;
         return Ok(());
     }
     let width = baselines.iter().map(|b| b.name.len()).max().unwrap_or(0);
@@ -135,17 +139,19 @@ fn diff(context: &mut Context, args: &DiffArgs) -> Result<(), CliError> {
 
 fn print_comparison(out: &mut dyn Write, c: &BaselineComparison) -> std::io::Result<()> {
     let b = &c.baseline;
+    let mut about = format!("{}, {}", b.short, b.date.format("%Y-%m-%d"));
+    if let Some(tagger) = b.tagger.as_deref() {
+        about.push_str(&format!(", {}", shown_line(tagger)));
+    }
     writeln!(
         out,
-        "{} against baseline {} ({}, {}{})",
-        c.at,
-        b.name,
-        b.short,
-        b.date.format("%Y-%m-%d"),
-        b.tagger
-            .as_deref()
-            .map(|t| format!(", {}", shown_line(t)))
-            .unwrap_or_default()
+        "{}",
+        crate::tr!(
+            "cli-baseline-against",
+            at = c.at.as_str(),
+            name = b.name.as_str(),
+            about = about
+        )
     )?;
     let s = &c.summary;
     let codes = |list: &[String]| {
@@ -159,59 +165,90 @@ fn print_comparison(out: &mut dyn Write, c: &BaselineComparison) -> std::io::Res
             shown.join(", ")
         }
     };
-    writeln!(out, "  added               {}", codes(&s.added))?;
-    writeln!(out, "  removed             {}", codes(&s.removed))?;
-    if !s.renamed.is_empty() {
-        let renamed: Vec<String> = s
-            .renamed
-            .iter()
-            .map(|(a, b)| format!("{a} → {b}"))
-            .collect();
-        writeln!(out, "  renamed             {}", renamed.join(", "))?;
-    }
-    writeln!(out, "  cancelled           {}", codes(&s.cancelled))?;
-    writeln!(out, "  postponed           {}", codes(&s.postponed))?;
+    let none = crate::tr!("history-none");
+    let renamed: Vec<String> = s
+        .renamed
+        .iter()
+        .map(|(a, b)| format!("{a} → {b}"))
+        .collect();
     let formats: Vec<String> = s
         .format_changed
         .iter()
         .map(|f| {
-            let show = |v: Option<crate::model::Format>| {
-                v.map_or_else(|| "none".to_string(), |f| f.to_string())
-            };
+            let show =
+                |v: Option<crate::model::Format>| v.map_or_else(|| none.clone(), |f| f.to_string());
             format!("{} {} → {}", f.code, show(f.from), show(f.to))
         })
         .collect();
-    writeln!(out, "  format changed      {}", codes(&formats))?;
     let dates: Vec<String> = s
         .dates_moved
         .iter()
         .map(|d| {
-            let show = |v: Option<crate::model::Date>| {
-                v.map_or_else(|| "none".to_string(), |d| d.to_string())
-            };
+            let show =
+                |v: Option<crate::model::Date>| v.map_or_else(|| none.clone(), |d| d.to_string());
             format!("{} {} {} → {}", d.code, d.field, show(d.from), show(d.to))
         })
         .collect();
-    writeln!(out, "  dates moved         {}", codes(&dates))?;
+    let mut rows = vec![("added", codes(&s.added)), ("removed", codes(&s.removed))];
+    if !renamed.is_empty() {
+        rows.push(("renamed", renamed.join(", ")));
+    }
+    rows.extend([
+        ("cancelled", codes(&s.cancelled)),
+        ("postponed", codes(&s.postponed)),
+        ("format-changed", codes(&formats)),
+        ("dates-moved", codes(&dates)),
+        ("objectives-changed", codes(&s.objectives_changed)),
+    ]);
+    let rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(row, value)| (crate::tr!("cli-baseline-row", row = row), value))
+        .collect();
+    let label_width = rows
+        .iter()
+        .map(|(label, _)| label.width())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &rows {
+        let pad = label_width.saturating_sub(label.width());
+        writeln!(out, "  {label}{:pad$}  {value}", "")?;
+    }
+    let (status, approved, now) = (
+        crate::tr!("cli-baseline-status"),
+        crate::tr!("cli-baseline-approved"),
+        crate::tr!("cli-baseline-now"),
+    );
+    let names: Vec<String> = s
+        .status_counts
+        .iter()
+        .map(|count| count.status.to_string())
+        .collect();
+    let status_width = names
+        .iter()
+        .map(|name| name.width())
+        .chain([status.width(), 10])
+        .max()
+        .unwrap_or(10);
+    let (approved_width, now_width) = (approved.width().max(8), now.width().max(3));
     writeln!(
         out,
-        "  objectives changed  {}",
-        codes(&s.objectives_changed)
+        "\n  {}  {:>approved_width$}  {now}",
+        fill(&status, status_width),
+        approved
     )?;
-    writeln!(out, "\n  status      approved  now")?;
-    for count in &s.status_counts {
+    for (count, name) in s.status_counts.iter().zip(&names) {
         writeln!(
             out,
-            "  {:<10}  {:>8}  {:>3}",
-            count.status.as_str(),
+            "  {}  {:>approved_width$}  {:>now_width$}",
+            fill(name, status_width),
             count.approved,
             count.current
         )?;
     }
     if !c.changes.activities.is_empty() || !c.changes.programme.is_empty() {
-        writeln!(out, "\nchanges")?;
+        writeln!(out, "\n{}", crate::tr!("cli-baseline-changes"))?;
         for change in &c.changes.programme {
-            writeln!(out, "  programme: {change}")?;
+            writeln!(out, "  {}: {change}", crate::tr!("cli-log-programme"))?;
         }
         for change in &c.changes.activities {
             writeln!(out, "  {change}")?;

@@ -32,11 +32,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let (_, loaded) = context.load()?;
     let Some(activity) = loaded.plan.activity(&args.code) else {
         let codes = loaded.plan.activities.iter().map(|a| a.code.as_str());
-        let mut error = CliError::new(format!("no activity {} in the programme", args.code));
+        let mut error = CliError::new(crate::tr!("cli-blame-unknown", code = args.code.as_str()));
         if let Some(close) = crate::suggest::did_you_mean(&args.code, codes) {
-            error = error.hint(format!("did you mean {close}?"));
+            error = error.hint(crate::tr!("store-did-you-mean-code", code = close));
         }
-        return Err(error.hint("`programa list` lists the activities"));
+        return Err(error.hint(crate::tr!("cli-blame-unknown-hint")));
     };
     let (repo, year) = open(context)?;
     let blame = repo.blame(year, activity)?;
@@ -75,8 +75,8 @@ fn print_blame(out: &mut dyn Write, blame: &Blame) -> std::io::Result<()> {
                 commit.day(),
                 escape_line(&commit.author)
             ),
-            SetBy::NotCommitted => "not committed yet".to_string(),
-            SetBy::BeforeHistory => "before the history this clone has".to_string(),
+            SetBy::NotCommitted => crate::tr!("cli-blame-not-committed"),
+            SetBy::BeforeHistory => crate::tr!("cli-blame-before-history"),
         };
         writeln!(
             out,

@@ -208,21 +208,26 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             }
             let year_dir = workspace.year_dir(loaded.year);
             // Notes are counted only when there are some: most programmes have none.
-            let notes = match summary.notes {
-                0 => String::new(),
-                n => format!(", {}", count(n, "note", "notes")),
-            };
-            let at = match &args.at {
-                Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
-                None => String::new(),
+            let place = workspace.relative(&year_dir).display().to_string();
+            let place = match &args.at {
+                Some(rev) => crate::tr!(
+                    "cli-check-at",
+                    place = place,
+                    rev = crate::output::shown_line(rev).to_string()
+                ),
+                None => place,
             };
             writeln!(
                 context.out,
-                "{}{at}: {}, {}, {}{notes}",
-                workspace.relative(&year_dir).display(),
-                count(summary.activities, "activity", "activities"),
-                count(summary.errors, "error", "errors"),
-                count(summary.warnings, "warning", "warnings"),
+                "{}",
+                crate::tr!(
+                    "cli-check-summary",
+                    place = place,
+                    activities = summary.activities,
+                    errors = summary.errors,
+                    warnings = summary.warnings,
+                    notes = summary.notes
+                )
             )?;
         }
         Format::Json => {
@@ -251,16 +256,18 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     // later.
     std::mem::forget(loaded);
     if errors > 0 {
-        let at = match &args.at {
-            Some(rev) => format!(" at {}", crate::output::shown_line(rev)),
-            None => String::new(),
+        let year = match &args.at {
+            Some(rev) => crate::tr!(
+                "cli-check-at",
+                place = year.to_string(),
+                rev = crate::output::shown_line(rev).to_string()
+            ),
+            None => year.to_string(),
         };
-        return Err(CliError::new(format!(
-            "the programme for {}{at} has {}",
-            year,
-            count(errors, "error", "errors")
-        ))
-        .hint("each finding above says where and what to change"));
+        return Err(
+            CliError::new(crate::tr!("cli-check-failed", year = year, errors = errors))
+                .hint(crate::tr!("cli-check-failed-hint")),
+        );
     }
     Ok(())
 }
@@ -322,7 +329,10 @@ fn write_json(context: &mut Context, value: &impl Serialize) -> Result<(), CliEr
         .io_error_kind()
     {
         Some(kind) => CliError::from(std::io::Error::from(kind)),
-        None => CliError::new(format!("cannot write the report ({error})")),
+        None => CliError::new(crate::tr!(
+            "cli-cannot-write-report",
+            error = error.to_string()
+        )),
     })?;
     writeln!(context.out)?;
     Ok(())
@@ -349,30 +359,33 @@ fn fix(context: &mut Context, format: Format) -> Result<Vec<Fixed>, CliError> {
         return Ok(fixed);
     }
     for (w, f) in done.written.iter().zip(&fixed) {
-        writeln!(
-            context.out,
-            "fixed {}:{}:{}: country `{}` is now `{}` ({})",
+        let place = format!(
+            "{}:{}:{}",
             crate::output::shown_line(&f.file),
             f.line,
-            f.column,
-            crate::output::shown_line(w.written.trim()),
-            f.code,
-            w.country.name(context.lang)
+            f.column
+        );
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!(
+                "cli-fixed-country",
+                place = place,
+                written = crate::output::shown_line(w.written.trim()).to_string(),
+                code = f.code,
+                country = w.country.name(context.lang)
+            )
         )?;
     }
     let mut summary = match done.written.len() {
-        0 if done.unknown.is_empty() => "no country is written as a name".to_string(),
-        0 => "wrote no code".to_string(),
-        written => format!(
-            "wrote the code of {} in {}",
-            count(written, "country", "countries"),
-            count(done.files, "file", "files")
-        ),
+        0 if done.unknown.is_empty() => crate::tr!("cli-fix-nothing"),
+        0 => crate::tr!("cli-fix-no-code"),
+        written => crate::tr!("cli-fix-wrote", countries = written, files = done.files),
     };
     if !done.unknown.is_empty() {
-        summary.push_str(&format!(
-            "; {} not recognised, left as written (see below)",
-            count(done.unknown.len(), "country", "countries")
+        summary.push_str(&crate::tr!(
+            "cli-fix-unknown",
+            countries = done.unknown.len()
         ));
     }
     writeln!(context.out, "{summary}\n")?;
@@ -394,8 +407,4 @@ fn files_of(sources: &[Source]) -> Files<'_> {
             .iter()
             .map(|source| (source.path.as_path(), source.text.as_str())),
     )
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

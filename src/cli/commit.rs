@@ -37,9 +37,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         drop(lock);
         let others = Repo::open(&workspace)?.programme_changes()?.others;
         if let Some(warning) = not_committed(&others) {
-            eprintln!("warning: {}", shown(&warning));
+            warn(&warning);
         }
-        writeln!(context.out, "{NOTHING_TO_COMMIT}")?;
+        writeln!(context.out, "{}", nothing_to_commit())?;
         return Ok(());
     };
     drop(lock);
@@ -47,22 +47,29 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         eprintln!("{}", done.output);
     }
     for warning in done.warnings() {
-        eprintln!("warning: {}", shown(&warning));
+        warn(&warning);
     }
     let summary = done.committed.message.lines().next().unwrap_or_default();
     writeln!(context.out, "[{}] {summary}", done.committed.commit.short)?;
     let count = done.committed.files.len();
     writeln!(
         context.out,
-        " {count} file{} committed",
-        if count == 1 { "" } else { "s" }
+        " {}",
+        crate::tr!("cli-commit-files", count = count)
     )?;
     Ok(())
 }
 
+/// Says `warning` on stderr, escaped.
+fn warn(warning: &str) {
+    let warning = shown(warning).to_string();
+    eprintln!("{}", crate::tr!("cli-warning", warning = warning));
+}
+
 /// What is said when no programme file differs from HEAD.
-pub(super) const NOTHING_TO_COMMIT: &str =
-    "nothing to commit: the programme files are as in the last commit";
+pub(super) fn nothing_to_commit() -> String {
+    crate::tr!("cli-nothing-to-commit")
+}
 
 /// A commit made, with what the user should know about it.
 pub(super) struct Done {
@@ -81,9 +88,7 @@ impl Done {
     pub(super) fn warnings(&self) -> Vec<String> {
         let mut warnings = Vec::new();
         if let Some(at) = &self.detached {
-            warnings.push(format!(
-                "HEAD was detached at {at}: the commit is on no branch; `git switch -c NAME` gives it one"
-            ));
+            warnings.push(crate::tr!("cli-commit-detached", at = at.as_str()));
         }
         warnings.extend(not_committed(&self.others));
         warnings
@@ -92,12 +97,7 @@ impl Done {
 
 /// The warning that names files under `programme/` a commit leaves out, if there are any.
 fn not_committed(others: &[String]) -> Option<String> {
-    (!others.is_empty()).then(|| {
-        format!(
-            "not committed, as programa commits only programme files: {}",
-            others.join(", ")
-        )
-    })
+    (!others.is_empty()).then(|| crate::tr!("cli-not-committed", files = others.join(", ")))
 }
 
 /// Commits what [`prepare`] finds, with `message` or the one that says what changed; `None`
@@ -199,17 +199,18 @@ pub(super) fn prepare(workspace: &Workspace) -> Result<Option<Pending>, CliError
             .filter_map(|f| f.file.as_ref().map(|p| p.display().to_string()))
             .collect();
         files.dedup();
-        let place = if files.is_empty() {
-            String::new()
+        let message = if files.is_empty() {
+            crate::tr!("cli-commit-errors", count = count)
         } else {
-            format!(" (in {})", files.join(", "))
+            crate::tr!(
+                "cli-commit-errors-in",
+                count = count,
+                files = files.join(", ")
+            )
         };
-        return Err(CliError::new(format!(
-            "the programme has {count} error{}{place}; nothing was committed",
-            if count == 1 { "" } else { "s" },
-        ))
-        .with_findings(errors, sources)
-        .hint("fix them (`programa check` lists them) and commit again"));
+        return Err(CliError::new(message)
+            .with_findings(errors, sources)
+            .hint(crate::tr!("cli-commit-errors-hint")));
     }
 
     Ok(Some(Pending {

@@ -101,8 +101,11 @@ pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
             writeln!(context.out, "{}", path.display())?;
         }
         eprintln!(
-            "compile it with: typst compile --ignore-system-fonts {}",
-            dir.join("main.typ").display()
+            "{}",
+            crate::tr!(
+                "cli-compile-emitted",
+                main = dir.join("main.typ").display().to_string()
+            )
         );
         return Ok(());
     }
@@ -179,8 +182,11 @@ impl Job {
                     .and_then(|n| n.to_str())
                     .filter(|_| file.is_file())
                     .ok_or_else(|| {
-                        CliError::new(format!("there is no template file {}", file.display()))
-                            .hint("pass the path of a .typ file")
+                        CliError::new(crate::tr!(
+                            "cli-compile-no-template-file",
+                            file = file.display().to_string()
+                        ))
+                        .hint(crate::tr!("cli-compile-no-template-file-hint"))
                     })?
                     .to_string();
                 let dir = match file.parent() {
@@ -257,9 +263,9 @@ impl Job {
         match self.date.or(at) {
             Some(date) => Ok(date),
             None => crate::clock::today().map_err(|e| {
-                CliError::new(e.to_string()).hint(format!(
-                    "unset {} to date the document today, or pass --date YYYY-MM-DD",
-                    crate::clock::TODAY_VAR
+                CliError::new(e.to_string()).hint(crate::tr!(
+                    "cli-compile-today-hint",
+                    var = crate::clock::TODAY_VAR
                 ))
             }),
         }
@@ -274,11 +280,14 @@ impl Job {
         started: Instant,
     ) -> Result<(), CliError> {
         eprintln!(
-            "compiling the {} {} ({}) with {}…",
-            self.year,
-            self.document.as_str(),
-            self.lang,
-            self.template_name()
+            "{}",
+            crate::tr!(
+                "cli-compile-compiling",
+                year = self.year.to_string(),
+                document = self.document.as_str(),
+                lang = self.lang.as_str(),
+                template = self.template_name()
+            )
         );
         let typesetting = Instant::now();
         let compiled = compiler.compile().map_err(render_error)?;
@@ -287,10 +296,13 @@ impl Job {
         }
         write_pdf(&self.output, &compiled.pdf)?;
         eprintln!(
-            "compiled {} pages in {:.2} s ({:.2} s typesetting)",
-            compiled.pages,
-            started.elapsed().as_secs_f64(),
-            typesetting.elapsed().as_secs_f64()
+            "{}",
+            crate::tr!(
+                "cli-compile-compiled-in",
+                pages = compiled.pages,
+                seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+                typesetting = format!("{:.2}", typesetting.elapsed().as_secs_f64())
+            )
         );
         writeln!(out, "{}", self.output.display())?;
         Ok(())
@@ -299,7 +311,7 @@ impl Job {
     fn template_name(&self) -> String {
         match &self.templates {
             Templates::Dir(dir) => dir.join(&self.entry).display().to_string(),
-            Templates::Embedded => format!("the built-in {}", self.entry),
+            Templates::Embedded => crate::tr!("cli-compile-built-in", entry = self.entry.as_str()),
         }
     }
 
@@ -319,8 +331,8 @@ impl Job {
         let mut stdout = std::io::stdout();
         self.report_watch(self.build(&mut compiler, &mut stdout, started));
         eprintln!(
-            "watching {} and the templates (Ctrl-C to stop)",
-            year_dir.display()
+            "{}",
+            crate::tr!("cli-compile-watching", dir = year_dir.display().to_string())
         );
         loop {
             std::thread::sleep(Duration::from_millis(300));
@@ -360,10 +372,9 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
             } else {
                 "--at"
             };
-            return Err(CliError::from(error)
-                .hint(format!(
-                    "{flag} reads the plan from git: run `git init` and `programa commit` in the programme's folder, or leave {flag} out to report on the files as they are"
-                )));
+            return Err(
+                CliError::from(error).hint(crate::tr!("cli-compile-needs-git-hint", flag = flag))
+            );
         }
         Err(_) => None,
     };
@@ -381,7 +392,7 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
         warnings: Vec::new(),
     });
     for warning in &history.warnings {
-        note(format!("warning: {warning}"));
+        note(crate::tr!("cli-warning", warning = warning.as_str()));
     }
 
     let (checked, at_day) = match (&history.revision, &history.at, &job.at) {
@@ -398,11 +409,11 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
     let approved = match &history.baseline {
         Some((baseline, loaded)) => {
             if job.baseline.is_none() {
-                note(format!(
-                    "comparing with the newest baseline `{}` ({}, {}); pass --baseline NAME to choose another",
-                    baseline.name,
-                    baseline.short,
-                    baseline.date.format("%Y-%m-%d")
+                note(crate::tr!(
+                    "cli-compile-newest-baseline",
+                    name = baseline.name.as_str(),
+                    short = baseline.short.as_str(),
+                    date = baseline.date.format("%Y-%m-%d").to_string()
                 ));
             }
             let name = &baseline.name;
@@ -418,10 +429,7 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
             Some((baseline, checked.plan))
         }
         None => {
-            note(
-                "no baseline: the plan is compared with itself (mark the approved plan with `programa baseline set NAME`)"
-                    .to_string(),
-            );
+            note(crate::tr!("cli-compile-no-baseline"));
             None
         }
     };
@@ -464,23 +472,28 @@ pub(crate) fn compile_default(
         time_limit: render::TIME_LIMIT,
         date: None,
     };
-    progress(format!("loading the {year} programme…"));
+    progress(crate::tr!("cli-compile-loading", year = year.to_string()));
     let (data, date) = job.data_noting(progress)?;
-    progress(format!(
-        "compiling the {year} {} with {}…",
-        document.as_str(),
-        job.template_name()
+    progress(crate::tr!(
+        "cli-compile-compiling-default",
+        year = year.to_string(),
+        document = document.as_str(),
+        template = job.template_name()
     ));
     let mut compiler = data.compiler(&job, date)?;
     let compiled = compiler.compile().map_err(render_error)?;
     write_pdf(&job.output, &compiled.pdf)?;
-    progress(format!("compiled {} pages", compiled.pages));
+    progress(crate::tr!("cli-compile-compiled", pages = compiled.pages));
     Ok(job.output)
 }
 
 fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {
-    crate::store::write::write_file(path, pdf)
-        .map_err(|e| CliError::new(format!("cannot write the PDF ({e})")))
+    crate::store::write::write_file(path, pdf).map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-compile-cannot-write",
+            error = e.to_string()
+        ))
+    })
 }
 
 /// typst's diagnostics as they may be shown on stderr: they quote templates and the data, so
@@ -502,18 +515,20 @@ fn render_error(error: RenderError) -> CliError {
         } => {
             // The diagnostics already name the files, lines and hints.
             eprint!("{}", typst_diagnostics(rendered));
-            CliError::new(format!(
-                "the template {entry} has {count} error{}; no PDF was written",
-                if *count == 1 { "" } else { "s" }
+            CliError::new(crate::tr!(
+                "cli-compile-template-errors",
+                entry = entry.as_str(),
+                count = *count
             ))
-            .hint("fix the template, or use the standard one (leave out --template)")
+            .hint(crate::tr!("cli-compile-template-errors-hint"))
         }
-        RenderError::TimedOut { .. } => CliError::new(error.to_string()).hint(
-            "a template whose loop never ends is stopped here; for a document that truly takes \
-             longer, pass --time-limit SECONDS",
-        ),
-        RenderError::MissingTemplate(name) => CliError::new(format!("there is no template {name}"))
-            .hint("restore report-templates/ from the repository, or delete the folder to use the built-in templates"),
+        RenderError::TimedOut { .. } => {
+            CliError::new(error.to_string()).hint(crate::tr!("cli-compile-timed-out-hint"))
+        }
+        RenderError::MissingTemplate(name) => {
+            CliError::new(crate::tr!("cli-compile-no-template", name = name.as_str()))
+                .hint(crate::tr!("cli-compile-no-template-hint"))
+        }
         other => CliError::new(other.to_string()),
     }
 }

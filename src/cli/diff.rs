@@ -97,14 +97,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         .partly_read
         .iter()
         .map(|revision| {
-            format!(
-                "{} does not fully parse at {}; what could not be read is left out",
-                crate::store::PROGRAMME_DIR,
-                if *revision == from {
-                    &from_label
-                } else {
-                    &to_label
-                }
+            let at = if *revision == from {
+                &from_label
+            } else {
+                &to_label
+            };
+            crate::tr!(
+                "cli-diff-partly-read",
+                dir = crate::store::PROGRAMME_DIR,
+                at = at.as_str()
             )
         })
         .collect();
@@ -164,9 +165,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if changes.is_empty() && conflicts.is_empty() {
         writeln!(
             context.out,
-            "no changes ({} → {})",
-            shown_line(&from_label),
-            shown_line(&to_label)
+            "{}",
+            crate::tr!(
+                "cli-diff-no-changes",
+                from = shown_line(&from_label).to_string(),
+                to = shown_line(&to_label).to_string()
+            )
         )?;
         return Ok(());
     }
@@ -176,23 +180,27 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             writeln!(context.out)?;
         }
         let conflict = &state.conflict;
-        let shown = match conflict.shown_label() {
-            Some(label) => format!("; shown as {} has it", shown_line(label)),
-            None => "; neither side can be read".to_string(),
+        let file = shown_line(&conflict.file.display().to_string()).to_string();
+        let at = shown_line(&state.at).to_string();
+        let said = match conflict.shown_label() {
+            Some(label) => crate::tr!(
+                "cli-diff-conflict-shown",
+                at = at,
+                side = shown_line(label).to_string()
+            ),
+            None => crate::tr!("cli-diff-conflict-unread", at = at),
         };
-        writeln!(
-            context.out,
-            "{}  unresolved merge conflict in {}{shown}",
-            shown_line(&conflict.file.display().to_string()),
-            shown_line(&state.at)
-        )?;
+        writeln!(context.out, "{file}  {said}")?;
         for block in &conflict.blocks {
             let summary = block.summary();
             writeln!(
                 context.out,
-                "  line {}: {}",
-                block.line,
-                shown_line(&summary)
+                "  {}",
+                crate::tr!(
+                    "cli-diff-conflict-line",
+                    line = block.line,
+                    summary = shown_line(&summary).to_string()
+                )
             )?;
         }
     }
@@ -221,7 +229,12 @@ fn states(repo: &Repo, revs: &[String]) -> Result<States, CliError> {
             States {
                 from: commit(&base),
                 to: commit(b),
-                from_label: format!("the merge base of {a} and {b} ({short})"),
+                from_label: crate::tr!(
+                    "cli-diff-merge-base",
+                    a = a.as_str(),
+                    b = b.as_str(),
+                    short = short.as_str()
+                ),
                 to_label: b.clone(),
             }
         }
@@ -230,10 +243,11 @@ fn states(repo: &Repo, revs: &[String]) -> Result<States, CliError> {
         }
         ([a, b, ..], None) => {
             if let Some(range) = RevisionRange::parse(a).or_else(|| RevisionRange::parse(b)) {
-                return Err(CliError::new(format!(
-                    "`{range}` is a range: it names both states already"
+                return Err(CliError::new(crate::tr!(
+                    "cli-diff-range-and-revision",
+                    range = range.to_string()
                 ))
-                .hint("pass either one range (`A..B`, `A...B`) or two revisions"));
+                .hint(crate::tr!("cli-diff-range-and-revision-hint")));
             }
             plain(commit(a), commit(b))
         }
@@ -304,10 +318,10 @@ impl Paint {
                 code,
                 from: Some(from),
                 to: Some(to),
-            } => format!(
-                "summary of area {}: {}",
-                shown_line(code),
-                self.words(from, to)
+            } => crate::tr!(
+                "cli-diff-area-summary",
+                code = shown_line(code).to_string(),
+                words = self.words(from, to)
             ),
             ProgrammeChange::Translation(change) => self.translation(change),
             other => other.to_string(),
@@ -383,8 +397,16 @@ impl Paint {
             )],
             FieldChange::Prose { field, from, to } => match (from, to) {
                 (Some(from), Some(to)) => vec![format!("{field}: {}", self.words(from, to))],
-                (None, Some(to)) => vec![format!("{field} added: {}", added(quote(to)))],
-                (Some(from), None) => vec![format!("{field} removed: {}", removed(quote(from)))],
+                (None, Some(to)) => vec![crate::tr!(
+                    "cli-diff-added",
+                    what = *field,
+                    text = added(quote(to))
+                )],
+                (Some(from), None) => vec![crate::tr!(
+                    "cli-diff-removed",
+                    what = *field,
+                    text = removed(quote(from))
+                )],
                 (None, None) => Vec::new(),
             },
             FieldChange::Item {
@@ -399,12 +421,16 @@ impl Paint {
                     (Some(from), Some(to)) => {
                         vec![format!("{word} {number}: {}", self.words(from, to))]
                     }
-                    (None, Some(to)) => {
-                        vec![format!("{word} {number} added: {}", added(quote(to)))]
-                    }
-                    (Some(from), None) => {
-                        vec![format!("{word} {number} removed: {}", removed(quote(from)))]
-                    }
+                    (None, Some(to)) => vec![crate::tr!(
+                        "cli-diff-added",
+                        what = format!("{word} {number}"),
+                        text = added(quote(to))
+                    )],
+                    (Some(from), None) => vec![crate::tr!(
+                        "cli-diff-removed",
+                        what = format!("{word} {number}"),
+                        text = removed(quote(from))
+                    )],
                     (None, None) => Vec::new(),
                 }
             }
@@ -426,29 +452,29 @@ impl Paint {
                 );
                 lines
             }
-            FieldChange::ParticipantChanged { from, to } => vec![format!(
-                "participant: {}",
-                self.moved(describe_participant(from), describe_participant(to))
+            FieldChange::ParticipantChanged { from, to } => vec![crate::tr!(
+                "cli-diff-participant",
+                change = self.moved(describe_participant(from), describe_participant(to))
             )],
-            FieldChange::NoteAdded { note } => vec![format!(
-                "note added: {} {}",
-                note.date,
-                added(quote(&note.text))
+            FieldChange::NoteAdded { note } => vec![crate::tr!(
+                "cli-diff-note-added",
+                date = note.date.to_string(),
+                text = added(quote(&note.text))
             )],
-            FieldChange::NoteRemoved { note } => vec![format!(
-                "note removed: {} {}",
-                note.date,
-                removed(quote(&note.text))
+            FieldChange::NoteRemoved { note } => vec![crate::tr!(
+                "cli-diff-note-removed",
+                date = note.date.to_string(),
+                text = removed(quote(&note.text))
             )],
-            FieldChange::NoteChanged { from, to } => vec![format!(
-                "note of {}: {}",
-                to.date,
-                self.words(&from.text, &to.text)
+            FieldChange::NoteChanged { from, to } => vec![crate::tr!(
+                "cli-diff-note-of",
+                date = to.date.to_string(),
+                words = self.words(&from.text, &to.text)
             )],
-            FieldChange::FootnoteChanged { from, to } => vec![format!(
-                "footnote {}: {}",
-                shown_line(&to.id),
-                self.words(&from.text, &to.text)
+            FieldChange::FootnoteChanged { from, to } => vec![crate::tr!(
+                "cli-diff-footnote",
+                id = shown_line(&to.id).to_string(),
+                words = self.words(&from.text, &to.text)
             )],
             FieldChange::Translation(change) => vec![self.translation(change)],
             other => vec![other.to_string()],

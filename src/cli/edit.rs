@@ -31,7 +31,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let code = file.code.clone();
 
     let cannot = |action: &str, e: std::io::Error| {
-        CliError::new(format!("cannot {action} the copy to edit ({e})"))
+        CliError::new(crate::tr!(
+            "cli-edit-copy",
+            action = action,
+            error = e.to_string()
+        ))
     };
     let mut draft = tempfile::Builder::new()
         .prefix(&format!("programa-{code}-"))
@@ -48,18 +52,23 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         let status = edit::run_editor(&editor, draft.path());
         let text = std::fs::read_to_string(draft.path()).map_err(|e| cannot("read", e))?;
         if let Err(error) = status {
-            let error = CliError::new(format!(
-                "{error}; {} was not changed",
-                file.relative.display()
+            let error = CliError::new(crate::tr!(
+                "cli-edit-editor-failed",
+                error = error.to_string(),
+                file = file.relative.display().to_string()
             ));
             if text == file.text {
-                return Err(error.hint("set $VISUAL or $EDITOR to your editor's command"));
+                return Err(error.hint(crate::tr!("cli-edit-editor-hint")));
             }
             let kept = keep(draft)?;
-            return Err(error.hint(format!("your text is kept in {}", kept.display())));
+            return Err(error.hint(kept_hint(&kept)));
         }
         if text == file.text {
-            writeln!(context.out, "{code}: no changes")?;
+            writeln!(
+                context.out,
+                "{}",
+                crate::tr!("cli-no-changes", code = code.as_str())
+            )?;
             return Ok(());
         }
         // Checked and written under the lock, against the files as they are now: a file
@@ -72,7 +81,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             Ok(locked) => locked,
             Err(error) => {
                 let kept = keep(draft)?;
-                return Err(error.hint(format!("your text is kept in {}", kept.display())));
+                return Err(error.hint(kept_hint(&kept)));
             }
         };
         let current = edit::locate(&workspace, &fresh, &code).ok();
@@ -84,13 +93,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                 "removed"
             };
             let kept = keep(draft)?;
-            return Err(CliError::new(format!(
-                "{} was {what} by someone else while you edited it, so your text was not saved over it",
-                file.relative.display()
+            return Err(CliError::new(crate::tr!(
+                "cli-edit-changed-meanwhile",
+                file = file.relative.display().to_string(),
+                what = what
             ))
-            .hint(format!("your text is kept in {}", kept.display()))
-            .hint(format!(
-                "compare it with the file as it is now, then run `programa edit {code}` again"
+            .hint(kept_hint(&kept))
+            .hint(crate::tr!(
+                "cli-edit-changed-meanwhile-hint",
+                code = code.as_str()
             )));
         }
         let before = fresh.plan.activity(&code).cloned();
@@ -98,7 +109,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         drop(lock);
         match saved {
             Ok(after) => {
-                writeln!(context.out, "{code}: saved {}", file.relative.display())?;
+                writeln!(
+                    context.out,
+                    "{}",
+                    crate::tr!(
+                        "cli-edit-saved",
+                        code = code.as_str(),
+                        file = file.relative.display().to_string()
+                    )
+                )?;
                 let changes = before
                     .as_ref()
                     .map(|before| crate::changes::edit_phrases(before, &after))
@@ -117,14 +136,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
                     continue;
                 }
                 let kept = keep(draft)?;
-                return Err(CliError::new(format!(
-                    "the edited text is not valid; {} was not changed",
-                    source.path.display()
+                return Err(CliError::new(crate::tr!(
+                    "cli-edit-invalid",
+                    file = source.path.display().to_string()
                 ))
-                .hint(format!("your text is kept in {}", kept.display()))
-                .hint(format!(
-                    "fix it there and copy it over the file, or run `programa edit {code}` again"
-                )));
+                .hint(kept_hint(&kept))
+                .hint(crate::tr!("cli-edit-invalid-hint", code = code.as_str())));
             }
             Err(error) => return Err(error.into()),
         }
@@ -137,21 +154,33 @@ fn ask_to_reopen() -> bool {
     if !stdin.is_terminal() {
         return false;
     }
-    eprint!("reopen the editor? [Y/n] ");
+    eprint!("{} ", crate::tr!("cli-edit-reopen"));
     let mut answer = String::new();
     match stdin.lock().read_line(&mut answer) {
         Ok(0) | Err(_) => false,
-        Ok(_) => matches!(answer.trim().to_lowercase().as_str(), "" | "y" | "yes"),
+        // "s" and "sí" are Spanish yeses.
+        Ok(_) => matches!(
+            answer.trim().to_lowercase().as_str(),
+            "" | "y" | "yes" | "s" | "si" | "sí"
+        ),
     }
 }
 
 /// Keeps the copy on disk for the user, returning where it is.
 fn keep(draft: tempfile::NamedTempFile) -> Result<std::path::PathBuf, CliError> {
     let path = draft.path().to_path_buf();
-    draft
-        .keep()
-        .map(|(_, path)| path)
-        .map_err(|e| CliError::new(format!("cannot keep {} ({})", path.display(), e.error)))
+    draft.keep().map(|(_, path)| path).map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-edit-cannot-keep",
+            file = path.display().to_string(),
+            error = e.error.to_string()
+        ))
+    })
+}
+
+/// The hint that says where the text edited was kept.
+fn kept_hint(kept: &std::path::Path) -> String {
+    crate::tr!("cli-edit-kept", file = kept.display().to_string())
 }
 
 impl From<EditError> for CliError {

@@ -66,9 +66,11 @@ impl CliError {
             return ExitCode::SUCCESS;
         }
         crate::cli::check::print_findings(&self.findings, &self.sources);
-        eprintln!("error: {}", shown(&self.message));
+        let message = shown(&self.message).to_string();
+        eprintln!("{}", crate::tr!("cli-error", message = message));
         for hint in &self.hints {
-            eprintln!("hint: {}", shown(hint));
+            let hint = shown(hint).to_string();
+            eprintln!("{}", crate::tr!("cli-hint", hint = hint));
         }
         ExitCode::FAILURE
     }
@@ -79,7 +81,10 @@ impl From<std::io::Error> for CliError {
         let broken_pipe = error.kind() == std::io::ErrorKind::BrokenPipe;
         CliError {
             broken_pipe,
-            ..CliError::new(format!("cannot write the output ({error})"))
+            ..CliError::new(crate::tr!(
+                "cli-cannot-write-output",
+                error = error.to_string()
+            ))
         }
     }
 }
@@ -87,25 +92,18 @@ impl From<std::io::Error> for CliError {
 impl From<StoreError> for CliError {
     fn from(error: StoreError) -> Self {
         let hint = match &error {
-            StoreError::NotFound(_) => Some(
-                "run the command inside a programme repository, or pass `--root DIR`".to_string(),
-            ),
-            StoreError::NoYears(_) => {
-                Some("create one with `programa import FILE --year YYYY`".to_string())
-            }
-            StoreError::NoSuchYear { .. } => {
-                Some("pass one of the years found with `--year`".to_string())
-            }
+            StoreError::NotFound(_) => Some(crate::tr!("cli-not-found-hint")),
+            StoreError::NoYears(_) => Some(crate::tr!("cli-no-years-hint")),
+            StoreError::NoSuchYear { .. } => Some(crate::tr!("cli-no-such-year-hint")),
             StoreError::Io { .. } | StoreError::Exists(_) => None,
-            StoreError::Busy { lock, .. } => Some(format!(
-                "run the command again once the other one is done, or set {}=SECONDS to wait \
-                 longer; the lock ({}) is freed the moment that programa ends",
-                crate::store::lock::TIMEOUT_VAR,
-                lock.display()
+            StoreError::Busy { lock, .. } => Some(crate::tr!(
+                "cli-busy-hint",
+                var = crate::store::lock::TIMEOUT_VAR,
+                lock = lock.display().to_string()
             )),
-            StoreError::BadTimeout(_) => Some(format!(
-                "set {} to how long a writer waits for another, in seconds (30 when unset)",
-                crate::store::lock::TIMEOUT_VAR
+            StoreError::BadTimeout(_) => Some(crate::tr!(
+                "cli-bad-timeout-hint",
+                var = crate::store::lock::TIMEOUT_VAR
             )),
         };
         let cli = CliError::new(error.to_string());

@@ -67,16 +67,13 @@ pub(super) fn set_up(
     command: Option<&str>,
 ) -> Result<(), CliError> {
     let exe = std::env::current_exe().map_err(|e| {
-        CliError::new(format!("cannot tell where programa is installed ({e})"))
-            .hint("install programa (`cargo install --path .`) and run git-setup again")
+        CliError::new(crate::tr!("cli-setup-no-exe", error = e.to_string()))
+            .hint(crate::tr!("cli-setup-no-exe-hint"))
     })?;
     let program = textconv_program(&exe, std::env::var_os("PATH").as_deref());
     if program != "programa" {
-        eprintln!(
-            "note: git will run {} by its full path, as the programa on PATH is another \
-             one or none; after installing programa, run git-setup again",
-            crate::output::escape_hidden(&exe.display().to_string())
-        );
+        let exe = crate::output::escape_hidden(&exe.display().to_string()).into_owned();
+        eprintln!("{}", crate::tr!("cli-setup-full-path", exe = exe));
     }
     let driver = match command {
         Some(command) => command.to_string(),
@@ -84,23 +81,31 @@ pub(super) fn set_up(
     };
     let report = repo.setup_drivers(&driver, &format!("{program} {MERGE_ARGS}"))?;
     if report.is_empty() {
-        writeln!(context.out, "the diff and merge drivers are set up already")?;
+        writeln!(context.out, "{}", crate::tr!("cli-setup-done-already"))?;
         return Ok(());
     }
     for line in &report.attributes_added {
-        writeln!(context.out, "added to .gitattributes: {line}")?;
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-setup-attribute", line = line.as_str())
+        )?;
     }
     for (key, value) in &report.settings {
-        writeln!(context.out, "set {key} = {value}")?;
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-setup-set", key = key.as_str(), value = value.as_str())
+        )?;
     }
     for key in &report.removed {
-        writeln!(context.out, "removed {key}")?;
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-setup-removed", key = key.as_str())
+        )?;
     }
-    writeln!(
-        context.out,
-        "`git diff` now shows programme files field by field before their lines, and git merges \
-         them field by field (commit .gitattributes to share it; each clone runs git-setup once)"
-    )?;
+    writeln!(context.out, "{}", crate::tr!("cli-setup-done"))?;
     Ok(())
 }
 
@@ -113,8 +118,13 @@ pub struct TextconvArgs {
 
 /// Runs `programa textconv`.
 pub fn run_textconv(context: &mut Context, args: &TextconvArgs) -> Result<(), CliError> {
-    let bytes = std::fs::read(&args.file)
-        .map_err(|e| CliError::new(format!("cannot read {} ({e})", args.file.display())))?;
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-init-cannot-read",
+            dir = args.file.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let text = String::from_utf8_lossy(&bytes);
     context
         .out
@@ -150,15 +160,19 @@ pub fn run_diff_driver(context: &mut Context, args: &DiffDriverArgs) -> Result<(
         rest @ ..,
     ] = args.args.as_slice()
     else {
-        return Err(CliError::new(
-            "diff-driver takes the arguments git gives a diff driver",
-        ));
+        return Err(CliError::new(crate::tr!("cli-diff-driver-arguments")));
     };
     let read = |file: &str, mode: &str| -> Result<Vec<u8>, CliError> {
         if mode == "." {
             return Ok(Vec::new());
         }
-        std::fs::read(file).map_err(|e| CliError::new(format!("cannot read {file} ({e})")))
+        std::fs::read(file).map_err(|e| {
+            CliError::new(crate::tr!(
+                "cli-init-cannot-read",
+                dir = file,
+                error = e.to_string()
+            ))
+        })
     };
     let (old_bytes, new_bytes) = (read(old_file, old_mode)?, read(new_file, new_mode)?);
     let new_path = rest.first().unwrap_or(path);
@@ -177,7 +191,11 @@ pub fn run_diff_driver(context: &mut Context, args: &DiffDriverArgs) -> Result<(
     if let Some(changes) = field_changes(&old_bytes, &new_bytes)
         && !changes.is_empty()
     {
-        writeln!(context.out, "{new_path}, field by field:")?;
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-diff-driver-fields", path = new_path.as_str())
+        )?;
         let mut fields = Vec::new();
         print_changes(&mut fields, Palette::new(false), &changes, 6)?;
         for line in String::from_utf8_lossy(&fields).lines() {

@@ -41,8 +41,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         }
     }
     if args.json {
-        let mut value = serde_json::to_value(timeline)
-            .map_err(|e| CliError::new(format!("cannot write the history ({e})")))?;
+        let mut value = serde_json::to_value(timeline).map_err(|e| {
+            CliError::new(crate::tr!(
+                "cli-cannot-write-history",
+                error = e.to_string()
+            ))
+        })?;
         if let Some(object) = value.as_object_mut() {
             let previous: Vec<serde_json::Value> = earlier
                 .iter()
@@ -57,10 +61,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     }
     print_timeline(context.out, context.palette, timeline)?;
     for (previous_year, timeline) in &earlier {
+        let from = format!("{previous_year}/{}", shown_line(&timeline.code));
         writeln!(
             context.out,
-            "\ncarried on from {previous_year}/{}\n",
-            shown_line(&timeline.code)
+            "\n{}\n",
+            crate::tr!("cli-log-carried-on", from = from)
         )?;
         print_timeline(context.out, context.palette, timeline)?;
     }
@@ -70,21 +75,23 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 fn missing(repo: &Repo, timelines: &Timelines, code: &str, year: i32) -> CliError {
     let on_disk = repo.workspace().activity_path(year, code).is_file();
     if on_disk {
-        CliError::new(format!(
-            "{code} has no history yet (it was never committed)"
-        ))
-        .hint("commit it with `programa commit`")
+        CliError::new(crate::tr!("cli-history-never-committed", code = code))
+            .hint(crate::tr!("cli-history-never-committed-hint"))
     } else {
         let known: Vec<&str> = timelines
             .activities
             .iter()
             .map(|t| t.code.as_str())
             .collect();
-        let mut error = CliError::new(format!("no activity {code} in the history of {year}"));
+        let mut error = CliError::new(crate::tr!(
+            "cli-history-unknown",
+            code = code,
+            year = year.to_string()
+        ));
         if let Some(close) = crate::suggest::did_you_mean(code, known) {
-            error = error.hint(format!("did you mean {close}?"));
+            error = error.hint(crate::tr!("store-did-you-mean-code", code = close));
         }
-        error.hint("`programa log` lists the activities that changed")
+        error.hint(crate::tr!("cli-history-unknown-hint"))
     }
 }
 
@@ -108,27 +115,37 @@ pub(super) fn print_timeline(
             .iter()
             .map(|code| shown_line(code).to_string())
             .collect();
-        writeln!(out, "formerly {}", codes.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("cli-history-formerly", codes = codes.join(", "))
+        )?;
     }
     if let Some(created) = &t.created {
         writeln!(
             out,
-            "created {} by {} ({})",
-            created.day(),
-            shown_line(&created.author),
-            commit(&created.short)
+            "{}",
+            crate::tr!(
+                "cli-history-created",
+                day = created.day().to_string(),
+                author = shown_line(&created.author).to_string(),
+                commit = commit(&created.short).to_string()
+            )
         )?;
     }
     if let Some(removed) = &t.removed {
         writeln!(
             out,
-            "removed {} by {} ({})",
-            removed.day(),
-            shown_line(&removed.author),
-            commit(&removed.short)
+            "{}",
+            crate::tr!(
+                "cli-history-removed",
+                day = removed.day().to_string(),
+                author = shown_line(&removed.author).to_string(),
+                commit = commit(&removed.short).to_string()
+            )
         )?;
     }
-    writeln!(out, "\n{}", heading("status"))?;
+    writeln!(out, "\n{}", heading(&crate::tr!("cli-history-status")))?;
     for reached in &t.statuses {
         let pad = 10usize.saturating_sub(reached.status.as_str().len());
         writeln!(
@@ -142,7 +159,12 @@ pub(super) fn print_timeline(
         )?;
     }
     let values: Vec<u8> = t.progress.iter().map(|p| p.progress).collect();
-    writeln!(out, "\n{}  {}", heading("progress"), sparkline(&values))?;
+    writeln!(
+        out,
+        "\n{}  {}",
+        heading(&crate::tr!("cli-history-progress")),
+        sparkline(&values)
+    )?;
     for point in &t.progress {
         writeln!(
             out,
@@ -156,7 +178,7 @@ pub(super) fn print_timeline(
     writeln!(
         out,
         "\n{} ({})",
-        heading("participants"),
+        heading(&crate::tr!("cli-history-participants")),
         t.participants.len()
     )?;
     for added in &t.participants {
@@ -198,86 +220,48 @@ pub(super) fn open_at(context: &Context, rev: &str) -> Result<(Repo, i32), CliEr
 /// Prints warnings to stderr.
 pub(super) fn warn(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("warning: {}", escape_hidden(warning));
+        let warning = escape_hidden(warning).into_owned();
+        eprintln!("{}", crate::tr!("cli-warning", warning = warning));
     }
 }
 
 impl From<HistoryError> for CliError {
     fn from(error: HistoryError) -> Self {
         let hint = match &error {
-            HistoryError::Store(_) => None,
-            HistoryError::NotARepository(_) => Some(
-                "run `git init` in the programme's folder, or pass `--root` with a folder inside a git repository"
-                    .to_string(),
-            ),
-            HistoryError::Bare(_) => {
-                Some("run the command in a clone that has a working tree".to_string())
-            }
-            HistoryError::UnknownRevision { suggestion, .. } => {
-                let name = "name a commit, branch, tag or baseline (`git log --oneline` lists commits, `programa baseline list` baselines)";
-                Some(match suggestion {
-                    Some(close) => format!("did you mean `{}`? {name}", shown_line(close)),
-                    None => name.to_string(),
-                })
-            }
-            HistoryError::NoMergeBase { .. } => {
-                Some("`A..B` compares the two states as they are".to_string())
-            }
-            HistoryError::NoCommits => {
-                Some("make the first commit with `programa commit`".to_string())
-            }
-            HistoryError::NoYearAt { .. } => {
-                Some("pass a year that exists at that revision with `--year`".to_string())
-            }
-            HistoryError::NoIdentity { .. } => Some(
-                "tell git who you are: `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org` (or set GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL)"
-                    .to_string(),
-            ),
+            HistoryError::Store(_) | HistoryError::GitFailed { .. } | HistoryError::Git(_) => None,
+            HistoryError::NotARepository(_) => Some(crate::tr!("cli-not-a-repository-hint")),
+            HistoryError::Bare(_) => Some(crate::tr!("cli-bare-hint")),
+            HistoryError::UnknownRevision { suggestion, .. } => Some(match suggestion {
+                Some(close) => crate::tr!(
+                    "cli-unknown-revision-hint-meant",
+                    close = shown_line(close).to_string()
+                ),
+                None => crate::tr!("cli-unknown-revision-hint"),
+            }),
+            HistoryError::NoMergeBase { .. } => Some(crate::tr!("cli-no-merge-base-hint")),
+            HistoryError::NoCommits => Some(crate::tr!("cli-no-commits-hint")),
+            HistoryError::NoYearAt { .. } => Some(crate::tr!("cli-no-year-at-hint")),
+            HistoryError::NoIdentity { .. } => Some(crate::tr!("cli-no-identity-hint")),
             HistoryError::BadDate { variable, .. } => {
-                Some(format!("unset {variable}, or give it in one of the forms shown"))
+                Some(crate::tr!("cli-bad-date-hint", variable = *variable))
             }
-            HistoryError::BadName(_) => Some(
-                "use letters, digits, `-`, `_` and `.`, e.g. `approved-2021`".to_string(),
-            ),
-            HistoryError::NoSuchBaseline(_) => Some(
-                "name a baseline (`programa baseline list` shows them) or a revision".to_string(),
-            ),
-            HistoryError::BaselineExists { .. } => {
-                Some("choose another name, or pass `--force` to move it".to_string())
+            HistoryError::BadName(_) => Some(crate::tr!("cli-bad-name-hint")),
+            HistoryError::NoSuchBaseline(_) => Some(crate::tr!("cli-no-such-baseline-hint")),
+            HistoryError::BaselineExists { .. } => Some(crate::tr!("cli-baseline-exists-hint")),
+            HistoryError::InProgress { operation } => {
+                Some(crate::tr!("cli-in-progress-hint", operation = *operation))
             }
-            HistoryError::InProgress { finish, .. } => Some((*finish).to_string()),
-            HistoryError::IndexLocked(lock) => Some(format!(
-                "another git command is running in this repository, or one stopped without \
-                 cleaning up: wait for it to finish; if no git is running, remove {} and commit again",
-                lock.display()
+            HistoryError::IndexLocked(lock) => Some(crate::tr!(
+                "cli-index-locked-hint",
+                lock = lock.display().to_string()
             )),
-            HistoryError::CommitFailed { .. } => Some(
-                "git's output above says why (a hook of the repository, commit signing, or \
-                 files of a merge left unresolved); fix that and commit again"
-                    .to_string(),
-            ),
-            HistoryError::GitFailed { .. } => None,
-            HistoryError::NoBranch => Some(
-                "switch to the branch to share (`git switch main`), or give this commit a branch \
-                 with `git switch -c NAME`"
-                    .to_string(),
-            ),
-            HistoryError::NoUpstream { branch } => Some(format!(
-                "say where the branch is shared: `git push -u origin {branch}` the first time, \
-                 or `git branch --set-upstream-to=origin/{branch}`"
-            )),
-            HistoryError::Transport { .. } => Some(
-                "git's output above says why; for a remote, `git fetch` and `git push` tell \
-                 the same (network, credentials, SSH keys); a push refused because the remote \
-                 moved meanwhile needs another `programa sync`"
-                    .to_string(),
-            ),
-            HistoryError::NoGit(_) => Some(
-                "install git: programa commits through `git commit`, so that hooks and signing \
-                 work as they do with git"
-                    .to_string(),
-            ),
-            HistoryError::Git(_) => None,
+            HistoryError::CommitFailed { .. } => Some(crate::tr!("cli-commit-failed-hint")),
+            HistoryError::NoBranch => Some(crate::tr!("cli-no-branch-hint")),
+            HistoryError::NoUpstream { branch } => {
+                Some(crate::tr!("cli-no-upstream-hint", branch = branch.as_str()))
+            }
+            HistoryError::Transport { .. } => Some(crate::tr!("cli-transport-hint")),
+            HistoryError::NoGit(_) => Some(crate::tr!("cli-no-git-hint")),
         };
         let cli = match error {
             HistoryError::Store(store) => CliError::from(store),

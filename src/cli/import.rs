@@ -30,11 +30,15 @@ pub struct Args {
 /// Runs `programa import`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let year = context.year_option().ok_or_else(|| {
-        CliError::new("import needs the year the document plans")
-            .hint("pass it with `--year`, e.g. `programa import FILE --year 2021`")
+        CliError::new(crate::tr!("cli-import-no-year")).hint(crate::tr!("cli-import-no-year-hint"))
     })?;
-    let markdown = std::fs::read_to_string(&args.file)
-        .map_err(|e| CliError::new(format!("cannot read {} ({e})", args.file.display())))?;
+    let markdown = std::fs::read_to_string(&args.file).map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-init-cannot-read",
+            dir = args.file.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let workspace = import_workspace(context)?;
     let dir = workspace.year_dir(year);
     let imported = import(&markdown, year);
@@ -42,22 +46,20 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     print_messages(&shown, &imported);
     if imported.plan.activities.is_empty() {
         return Err(
-            CliError::new(format!("no activities found in {shown}; nothing written")).hint(
-                "the importer expects headings such as `Activity I.1.1. Title` with sections A–D",
-            ),
+            CliError::new(crate::tr!("cli-import-none", file = shown.as_str()))
+                .hint(crate::tr!("cli-import-none-hint")),
         );
     }
 
     let lock = super::lock_year(&workspace, year)?;
     let existing = existing_files(&dir)?;
     if !existing.is_empty() && !args.force {
-        return Err(CliError::new(format!(
-            "{} already holds {} programme file{}; nothing written",
-            workspace.relative(&dir).display(),
-            existing.len(),
-            if existing.len() == 1 { "" } else { "s" }
+        return Err(CliError::new(crate::tr!(
+            "cli-import-exists",
+            dir = workspace.relative(&dir).display().to_string(),
+            count = existing.len()
         ))
-        .hint("pass `--force` to replace the year with the import (activity files not in the document are removed)"));
+        .hint(crate::tr!("cli-import-exists-hint")));
     }
 
     let files = render(&imported, &workspace, year)?;
@@ -85,8 +87,12 @@ fn import_workspace(context: &Context) -> Result<Workspace, CliError> {
     if context.root.is_some() {
         return context.workspace();
     }
-    let here = std::env::current_dir()
-        .map_err(|e| CliError::new(format!("cannot read the current folder ({e})")))?;
+    let here = std::env::current_dir().map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-cannot-read-current-folder",
+            error = e.to_string()
+        ))
+    })?;
     Ok(Workspace::discover(&here).unwrap_or_else(|_| Workspace::at(here)))
 }
 
@@ -122,15 +128,20 @@ fn render(
     workspace: &Workspace,
     year: i32,
 ) -> Result<Vec<(PathBuf, String)>, CliError> {
-    let serialise = |what: &str, error: toml::ser::Error| {
-        CliError::new(format!("cannot write {what} as TOML ({error})"))
+    let serialise = |what: String, error: toml::ser::Error| {
+        CliError::new(crate::tr!(
+            "cli-new-year-serialise",
+            what = what,
+            error = error.to_string()
+        ))
     };
     let mut files = Vec::new();
     for activity in &imported.plan.activities {
-        let text = to_toml(activity).map_err(|e| serialise(&activity.code, e))?;
+        let text = to_toml(activity).map_err(|e| serialise(activity.code.clone(), e))?;
         files.push((workspace.activity_path(year, &activity.code), text));
     }
-    let mut text = to_toml(&imported.plan.programme).map_err(|e| serialise("the programme", e))?;
+    let mut text = to_toml(&imported.plan.programme)
+        .map_err(|e| serialise(crate::tr!("cli-new-year-the-programme"), e))?;
     let path = workspace.year_dir(year).join(PROGRAMME_FILE);
     // What no document gives (the Member States, `[iati]`) is kept from the file the import
     // replaces.
@@ -148,10 +159,12 @@ fn print_messages(file: &str, imported: &Imported) {
         line => format!("{file}:{line}"),
     };
     for warning in &imported.warnings {
-        eprintln!("warning: {}: {}", place(warning), shown(&warning.text));
+        let warning = format!("{}: {}", place(warning), shown(&warning.text));
+        eprintln!("{}", crate::tr!("cli-warning", warning = warning));
     }
     for note in &imported.notes {
-        eprintln!("note: {}: {}", place(note), shown(&note.text));
+        let note = format!("{}: {}", place(note), shown(&note.text));
+        eprintln!("{}", crate::tr!("cli-note", note = note));
     }
 }
 
@@ -169,27 +182,45 @@ fn summary(
     let out = &mut context.out;
     writeln!(
         out,
-        "imported \"{}\" into {dir}/ ({written} files)",
-        crate::output::shown_line(&plan.programme.title)
+        "{}",
+        crate::tr!(
+            "cli-import-imported",
+            title = crate::output::shown_line(&plan.programme.title).to_string(),
+            dir = dir,
+            count = written
+        )
     )?;
-    writeln!(out, "  areas:       {}", plan.programme.areas.len())?;
-    writeln!(out, "  programmes:  {}", plan.programme.programmes.len())?;
-    writeln!(out, "  projects:    {}", plan.programme.projects.len())?;
-    writeln!(
-        out,
-        "  activities:  {} ({} events, {} studies, {} other)",
-        plan.activities.len(),
-        count(Kind::Event),
-        count(Kind::Study),
-        count(Kind::Other)
-    )?;
-    writeln!(out, "  footnotes:   {footnotes}")?;
-    writeln!(out, "  warnings:    {}", imported.warnings.len())?;
-    writeln!(out, "  notes:       {}", imported.notes.len())?;
+    let activities = crate::tr!(
+        "cli-import-activities",
+        count = plan.activities.len(),
+        events = count(Kind::Event),
+        studies = count(Kind::Study),
+        other = count(Kind::Other)
+    );
+    let rows = [
+        ("areas", plan.programme.areas.len().to_string()),
+        ("programmes", plan.programme.programmes.len().to_string()),
+        ("projects", plan.programme.projects.len().to_string()),
+        ("activities", activities),
+        ("footnotes", footnotes.to_string()),
+        ("warnings", imported.warnings.len().to_string()),
+        ("notes", imported.notes.len().to_string()),
+    ]
+    .map(|(row, value)| (crate::tr!("cli-import-row", row = row), value));
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &rows {
+        let pad = width - label.chars().count();
+        writeln!(out, "  {label}:{:pad$}  {value}", "")?;
+    }
     if removed > 0 {
         writeln!(
             out,
-            "  removed {removed} activity file(s) no longer in the document"
+            "  {}",
+            crate::tr!("cli-import-removed", count = removed)
         )?;
     }
     Ok(())

@@ -43,8 +43,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let dir = match (&args.dir, context.root.as_ref()) {
         (Some(dir), _) => dir.clone(),
         (None, Some(root)) => root.clone(),
-        (None, None) => std::env::current_dir()
-            .map_err(|e| CliError::new(format!("cannot read the current folder ({e})")))?,
+        (None, None) => std::env::current_dir().map_err(|e| {
+            CliError::new(crate::tr!(
+                "cli-cannot-read-current-folder",
+                error = e.to_string()
+            ))
+        })?,
     };
     if args.ci_only {
         return write_ci(context, &dir);
@@ -52,17 +56,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if !args.force {
         refuse_a_folder_in_use(&dir)?;
     }
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        CliError::new(format!(
-            "cannot create {} ({e})",
-            shown_line(&dir.display().to_string())
-        ))
-    })?;
+    std::fs::create_dir_all(&dir).map_err(|e| cannot_create(&dir, &e))?;
     let year = match context.year {
         Some(year) if (1000..=9999).contains(&year) => year,
         Some(year) => {
-            return Err(CliError::new(format!("{year} is not a year"))
-                .hint("give the year with four digits: --year 2027"));
+            return Err(
+                CliError::new(crate::tr!("cli-init-not-a-year", year = year.to_string()))
+                    .hint(crate::tr!("cli-init-not-a-year-hint")),
+            );
         }
         None => crate::clock::today()
             .map_err(|e| CliError::new(e.to_string()))?
@@ -81,8 +82,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if created {
         writeln!(
             context.out,
-            "made a git repository in {}",
-            shown_line(&dir.display().to_string())
+            "{}",
+            crate::tr!(
+                "cli-init-repository",
+                dir = shown_line(&dir.display().to_string()).to_string()
+            )
         )?;
     }
     let lock = super::lock_all(&workspace)?;
@@ -94,8 +98,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         files.retain(|file| !file.path.starts_with(&relative));
         writeln!(
             context.out,
-            "kept {} (it exists; nothing in it was changed)",
-            shown_line(&relative.display().to_string())
+            "{}",
+            crate::tr!(
+                "cli-init-kept",
+                file = shown_line(&relative.display().to_string()).to_string()
+            )
         )?;
     }
     write_files(context, &dir, &files)?;
@@ -103,11 +110,19 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     super::git_setup::set_up(context, &repo, None)?;
     writeln!(
         context.out,
-        "\nthe programme for {year} is ready: `programa check` checks it, and\n  \
-         git add -A && git commit -m \"Start the programme for {year}\"\nrecords it; \
-         then add the shared remote (`git remote add origin URL`) and `git push -u origin HEAD`"
+        "\n{}",
+        crate::tr!("cli-init-ready", year = year.to_string())
     )?;
     Ok(())
+}
+
+/// The error of a folder that cannot be created.
+fn cannot_create(dir: &Path, error: &std::io::Error) -> CliError {
+    CliError::new(crate::tr!(
+        "cli-init-cannot-create",
+        dir = shown_line(&dir.display().to_string()).to_string(),
+        error = error.to_string()
+    ))
 }
 
 /// Writes only the CI files into the repository at or above `dir`.
@@ -115,10 +130,7 @@ fn write_ci(context: &mut Context, dir: &Path) -> Result<(), CliError> {
     let repo = Repo::open(&Workspace::at(dir))?;
     let root = repo.workdir().to_path_buf();
     write_files(context, &root, &scaffold::ci(env!("CARGO_PKG_VERSION")))?;
-    writeln!(
-        context.out,
-        "commit them to have the server run them (keep the one your server runs)"
-    )?;
+    writeln!(context.out, "{}", crate::tr!("cli-init-ci"))?;
     Ok(())
 }
 
@@ -128,7 +140,13 @@ fn refuse_a_folder_in_use(dir: &Path) -> Result<(), CliError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(error) => return Err(CliError::new(format!("cannot read {shown} ({error})"))),
+        Err(error) => {
+            return Err(CliError::new(crate::tr!(
+                "cli-init-cannot-read",
+                dir = shown.as_str(),
+                error = error.to_string()
+            )));
+        }
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
@@ -141,14 +159,13 @@ fn refuse_a_folder_in_use(dir: &Path) -> Result<(), CliError> {
     names.sort();
     let more = if names.len() > 3 { ", …" } else { "" };
     names.truncate(3);
-    Err(CliError::new(format!(
-        "{shown} is not empty (it holds {}{more})",
-        shown_line(&names.join(", "))
+    let holds = format!("{}{more}", shown_line(&names.join(", ")));
+    Err(CliError::new(crate::tr!(
+        "cli-init-not-empty",
+        dir = shown.as_str(),
+        holds = holds
     ))
-    .hint(
-        "give an empty or new folder, or --force to add the missing files and keep every file \
-         there as it is",
-    ))
+    .hint(crate::tr!("cli-init-not-empty-hint")))
 }
 
 /// Creates each of `files` under `root` that does not exist, and names those it keeps.
@@ -157,18 +174,18 @@ fn write_files(context: &mut Context, root: &Path, files: &[NewFile]) -> Result<
         let path = root.join(&file.path);
         let shown = shown_line(&file.path.display().to_string()).to_string();
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                CliError::new(format!(
-                    "cannot create {} ({e})",
-                    shown_line(&parent.display().to_string())
-                ))
-            })?;
+            std::fs::create_dir_all(parent).map_err(|e| cannot_create(parent, &e))?;
         }
         match create_file(&path, file.text.as_bytes()) {
-            Ok(()) => writeln!(context.out, "created {shown}")?,
+            Ok(()) => writeln!(
+                context.out,
+                "{}",
+                crate::tr!("cli-init-created", file = shown.as_str())
+            )?,
             Err(StoreError::Exists(_)) => writeln!(
                 context.out,
-                "kept {shown} (it exists; nothing in it was changed)"
+                "{}",
+                crate::tr!("cli-init-kept", file = shown.as_str())
             )?,
             Err(error) => return Err(error.into()),
         }

@@ -175,26 +175,22 @@ pub(super) fn warn_unread(loaded: &mut Loaded) -> BTreeMap<usize, FileConflict> 
     let unread = drop_unread(loaded);
     if !loaded.has_conflicts() {
         if !unread.is_empty() {
-            eprintln!("hint: `programa check` tells what is wrong with them");
+            eprintln!("{}", crate::tr!("cli-list-unread-hint"));
         }
         return BTreeMap::new();
     }
     if let Some(conflict) = loaded.programme_conflict() {
-        eprintln!(
-            "warning: {}",
-            conflict_note(crate::store::PROGRAMME_FILE, &conflict)
-        );
+        let note = conflict_note(crate::store::PROGRAMME_FILE, &conflict);
+        eprintln!("{}", crate::tr!("cli-warning", warning = note));
     }
     let conflicts: BTreeMap<usize, FileConflict> = (0..loaded.plan.activities.len())
         .filter_map(|index| Some((index, loaded.conflict_of(index)?)))
         .collect();
     for (index, conflict) in &conflicts {
-        eprintln!(
-            "warning: {}",
-            conflict_note(&loaded.plan.activities[*index].code, conflict)
-        );
+        let note = conflict_note(&loaded.plan.activities[*index].code, conflict);
+        eprintln!("{}", crate::tr!("cli-warning", warning = note));
     }
-    eprintln!("hint: `programa check` tells what is wrong with them");
+    eprintln!("{}", crate::tr!("cli-list-unread-hint"));
     conflicts
 }
 
@@ -202,15 +198,16 @@ pub(super) fn warn_unread(loaded: &mut Loaded) -> BTreeMap<usize, FileConflict> 
 /// terminal.
 pub(super) fn conflict_note(code: &str, conflict: &FileConflict) -> String {
     let lines: Vec<String> = conflict.blocks.iter().map(|b| b.line.to_string()).collect();
-    let shown = match conflict.shown_label() {
-        Some(label) if !label.is_empty() => format!("; shown as {label} has it"),
-        _ => String::new(),
+    let place = format!("{}:{}", conflict.file.display(), lines.join(","));
+    let note = match conflict.shown_label() {
+        Some(label) if !label.is_empty() => crate::tr!(
+            "cli-list-conflict-shown",
+            code = code,
+            place = place,
+            side = label
+        ),
+        _ => crate::tr!("cli-list-conflict", code = code, place = place),
     };
-    let note = format!(
-        "{code} has an unresolved merge conflict ({}:{}){shown}",
-        conflict.file.display(),
-        lines.join(",")
-    );
     output::escape_line(&note).into_owned()
 }
 
@@ -224,28 +221,24 @@ fn drop_unread(loaded: &mut Loaded) -> Vec<String> {
     if files.is_empty() {
         return files;
     }
-    eprintln!(
-        "warning: {} left out because {} could not be read: {}",
-        if files.len() == 1 {
-            "an activity is"
-        } else {
-            "activities are"
-        },
-        if files.len() == 1 {
-            "its file"
-        } else {
-            "their files"
-        },
-        files.join(", ")
+    let warning = crate::tr!(
+        "cli-list-unread",
+        count = files.len(),
+        files = files.join(", ")
     );
+    eprintln!("{}", crate::tr!("cli-warning", warning = warning));
     files
 }
 
 fn nothing_found(total: usize, year: i32) -> String {
     if total == 0 {
-        format!("the {year} programme has no activities yet")
+        crate::tr!("cli-list-empty", year = year.to_string())
     } else {
-        format!("no activity of {year} matches (there are {total}; loosen the filters)")
+        crate::tr!(
+            "cli-list-none-match",
+            year = year.to_string(),
+            total = total
+        )
     }
 }
 
@@ -267,16 +260,23 @@ impl<'a> Filter<'a> {
         if let (Some(since), Some(until)) = (args.since, args.until)
             && since > until
         {
-            return Err(CliError::new(format!(
-                "--since {since} is after --until {until}, so no day is in between"
+            let (since, until) = (since.to_string(), until.to_string());
+            return Err(CliError::new(crate::tr!(
+                "cli-list-since-after-until",
+                since = since.as_str(),
+                until = until.as_str()
             ))
-            .hint(format!("did you mean `--since {until} --until {since}`?")));
+            .hint(crate::tr!(
+                "cli-list-since-after-until-hint",
+                since = since.as_str(),
+                until = until.as_str()
+            )));
         }
         let today = if args.overdue {
             Some(crate::clock::today().map_err(|e| {
-                CliError::new(e.to_string()).hint(format!(
-                    "unset {} to count from today's date",
-                    crate::clock::TODAY_VAR
+                CliError::new(e.to_string()).hint(crate::tr!(
+                    "cli-stats-today-hint",
+                    var = crate::clock::TODAY_VAR
                 ))
             })?)
         } else {
@@ -349,12 +349,12 @@ impl SortKey {
         ("title", SortKey::Title),
     ];
 
-    /// For a date key, the date it reads and the header of the table's column for it.
+    /// For a date key, the date it reads and the key of the header of the table's column for it.
     fn date_of(self) -> Option<(DateOf, &'static str)> {
         match self {
-            SortKey::PlannedStart => Some((|a| a.planned_start, "PLANNED START")),
-            SortKey::PlannedEnd => Some((|a| a.planned_end, "PLANNED END")),
-            SortKey::ActualEnd => Some((|a| a.actual_end, "ACTUAL END")),
+            SortKey::PlannedStart => Some((|a| a.planned_start, "planned-start")),
+            SortKey::PlannedEnd => Some((|a| a.planned_end, "planned-end")),
+            SortKey::ActualEnd => Some((|a| a.actual_end, "actual-end")),
             _ => None,
         }
     }
@@ -372,26 +372,34 @@ fn parse_sort_key(text: &str) -> Result<SortKey, String> {
     {
         return Ok(key);
     }
-    let meant = crate::suggest::did_you_mean(text, words)
-        .map(|word| format!("; did you mean `{word}`?"))
-        .unwrap_or_default();
-    Err(format!(
-        "there is no sort key `{}`{meant} (keys: {})",
-        output::escape_line(text),
-        words.join(", ")
-    ))
+    let text = output::escape_line(text).into_owned();
+    Err(match crate::suggest::did_you_mean(&text, words) {
+        Some(meant) => crate::tr!(
+            "cli-list-sort-key-meant",
+            text = text.as_str(),
+            meant = meant,
+            keys = words.join(", ")
+        ),
+        None => crate::tr!(
+            "cli-list-sort-key",
+            text = text.as_str(),
+            keys = words.join(", ")
+        ),
+    })
 }
 
 /// Reads a `--since` or `--until` date, suggesting what a mistyped one probably means.
 fn parse_date(text: &str) -> Result<Date, String> {
     text.parse().map_err(|_| {
-        let meant = Date::meant_by(text)
-            .map(|meant| format!("; did you mean `{meant}`?"))
-            .unwrap_or_default();
-        format!(
-            "`{}` is not a date (expected YYYY-MM-DD, a day that exists{meant})",
-            output::escape_line(text)
-        )
+        let text = output::escape_line(text).into_owned();
+        match Date::meant_by(&text) {
+            Some(meant) => crate::tr!(
+                "cli-list-not-a-date-meant",
+                text = text.as_str(),
+                meant = meant.to_string()
+            ),
+            None => crate::tr!("cli-list-not-a-date", text = text.as_str()),
+        }
     })
 }
 
@@ -443,11 +451,19 @@ fn resolve_codes<'a>(
                 .copied()
                 .find(|k| k.eq_ignore_ascii_case(code))
                 .ok_or_else(|| {
-                    let error = CliError::new(format!("there is no {what} `{code}`"));
+                    let error = CliError::new(crate::tr!(
+                        "check-unknown-reference",
+                        what = what,
+                        name = code.as_str()
+                    ));
                     if known.is_empty() {
-                        error.hint(format!("the programme file defines no {what}s"))
+                        error.hint(crate::tr!("cli-list-none-defined", what = what))
                     } else {
-                        error.hint(format!("{what}s: {}", known.join(", ")))
+                        error.hint(crate::tr!(
+                            "cli-list-known",
+                            what = what,
+                            list = known.join(", ")
+                        ))
                     }
                 })
         })
@@ -471,8 +487,17 @@ fn write_table(
     width: Option<usize>,
     palette: Palette,
 ) -> std::io::Result<()> {
-    const HEADER: [&str; 5] = ["CODE", "STATUS", "DONE", "KIND", "TITLE"];
-    let date_column = date_column.and_then(SortKey::date_of);
+    let header = [
+        crate::tr!("cli-list-code"),
+        crate::tr!("cli-list-status"),
+        crate::tr!("cli-list-done"),
+        crate::tr!("cli-list-kind"),
+        crate::tr!("cli-list-title"),
+    ];
+    let header: [&str; 5] = [&header[0], &header[1], &header[2], &header[3], &header[4]];
+    let date_column = date_column
+        .and_then(SortKey::date_of)
+        .map(|(date, key)| (date, crate::tr!("cli-list-date", key = key)));
     let dates: Vec<String> = match date_column {
         Some((date, _)) => listed
             .iter()
@@ -480,7 +505,9 @@ fn write_table(
             .collect(),
         None => Vec::new(),
     };
-    let date_width = date_column.map_or(0, |(_, header)| header.len() + 2);
+    let date_width = date_column
+        .as_ref()
+        .map_or(0, |(_, header)| header.width() + 2);
     let activities: Vec<&Activity> = listed.iter().map(|l| l.activity).collect();
     let status = |listed: &Listed| match listed.conflict {
         Some(_) => CONFLICT,
@@ -491,14 +518,14 @@ fn write_table(
         cells.max().unwrap_or(0).max(header.width())
     };
     let code_width = column(
-        HEADER[0],
+        header[0],
         &mut activities
             .iter()
             .map(|a| output::escape_line(&a.code).width()),
     );
-    let status_width = column(HEADER[1], &mut listed.iter().map(|l| status(l).len()));
+    let status_width = column(header[1], &mut listed.iter().map(|l| status(l).len()));
     let progress_width = "100%".len();
-    let kind_width = column(HEADER[3], &mut kinds.iter().map(|k| k.width()));
+    let kind_width = column(header[3], &mut kinds.iter().map(|k| k.width()));
     let gap = 2;
     let before_title =
         code_width + status_width + progress_width + date_width + kind_width + 4 * gap;
@@ -529,15 +556,17 @@ fn write_table(
             fill(kind, kind_width),
         )
     };
-    let date_header = date_column.map_or("", |(_, header)| header);
+    let date_header = date_column
+        .as_ref()
+        .map_or("", |(_, header)| header.as_str());
     row(
         [Style::Heading; 2],
-        HEADER[0],
-        HEADER[1],
-        HEADER[2],
+        header[0],
+        header[1],
+        header[2],
         date_header,
-        HEADER[3],
-        HEADER[4],
+        header[3],
+        header[4],
     )?;
     for (index, (listed, kind)) in listed.iter().zip(&kinds).enumerate() {
         let activity = listed.activity;

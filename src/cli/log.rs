@@ -75,13 +75,15 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             crate::output::json::to_writer_pretty(&mut out, &shown)
                 .map_err(|e| CliError::from(std::io::Error::from(e)))?;
         } else {
-            let mut value = serde_json::to_value(&shown)
-                .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?;
+            let mut value = serde_json::to_value(&shown).map_err(|e| {
+                CliError::new(crate::tr!("cli-cannot-write-log", error = e.to_string()))
+            })?;
             if let Some(object) = value.as_object_mut() {
                 object.insert(
                     "previous".to_string(),
-                    serde_json::to_value(&earlier)
-                        .map_err(|e| CliError::new(format!("cannot write the log ({e})")))?,
+                    serde_json::to_value(&earlier).map_err(|e| {
+                        CliError::new(crate::tr!("cli-cannot-write-log", error = e.to_string()))
+                    })?,
                 );
             }
             crate::output::json::to_writer_pretty(&mut out, &value)
@@ -95,17 +97,26 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         return Ok(());
     }
     if entries.is_empty() && earlier.is_empty() {
-        let what = code.as_deref().unwrap_or("the programme");
-        let within = match &range {
-            Some(range) => format!(" in {range}"),
-            None => " in the history".to_string(),
+        let message = match (&code, &range) {
+            (Some(code), Some(range)) => crate::tr!(
+                "cli-log-no-changes-to-in",
+                code = shown_line(code).to_string(),
+                year = year.to_string(),
+                range = shown_line(&range.to_string()).to_string()
+            ),
+            (Some(code), None) => crate::tr!(
+                "cli-log-no-changes-to",
+                code = shown_line(code).to_string(),
+                year = year.to_string()
+            ),
+            (None, Some(range)) => crate::tr!(
+                "cli-log-no-changes-in",
+                year = year.to_string(),
+                range = shown_line(&range.to_string()).to_string()
+            ),
+            (None, None) => crate::tr!("cli-log-no-changes", year = year.to_string()),
         };
-        writeln!(
-            out,
-            "no changes to {} ({year}){}",
-            shown_line(what),
-            shown_line(&within)
-        )?;
+        writeln!(out, "{message}")?;
         out.flush()?;
         return Ok(());
     }
@@ -116,12 +127,8 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         print_entry(&mut out, context.palette, entry)?;
     }
     for log in &earlier {
-        writeln!(
-            out,
-            "\ncarried on from {}/{}",
-            log.year,
-            shown_line(&log.code)
-        )?;
+        let from = format!("{}/{}", log.year, shown_line(&log.code));
+        writeln!(out, "\n{}", crate::tr!("cli-log-carried-on", from = from))?;
         for entry in &log.entries {
             writeln!(out)?;
             print_entry(&mut out, context.palette, entry)?;
@@ -151,15 +158,16 @@ fn classify(
             None => None,
         };
         let (twice, what) = match as_range {
-            Some(parsed) => (range.replace(parsed).is_some(), "revision range"),
-            None => (code.replace(word.clone()).is_some(), "activity code"),
+            Some(parsed) => (range.replace(parsed).is_some(), "range"),
+            None => (code.replace(word.clone()).is_some(), "code"),
         };
         if twice {
-            return Err(CliError::new(format!(
-                "`{}`: only one {what} can be given",
-                shown_line(word)
+            return Err(CliError::new(crate::tr!(
+                "cli-log-only-one",
+                word = shown_line(word).to_string(),
+                what = what
             ))
-            .hint("pass at most an activity's code and a range (`main..review I.1.2`)"));
+            .hint(crate::tr!("cli-log-only-one-hint")));
         }
     }
     Ok((code, range))
@@ -168,16 +176,18 @@ fn classify(
 /// The error for a word that names neither an activity of the year, nor one in its history,
 /// nor a revision.
 fn unknown(word: &str, known: &[String], year: i32) -> CliError {
-    let mut error = CliError::new(format!(
-        "`{}` is neither an activity of {year} (in its files or its history) nor a revision",
-        shown_line(word)
+    let mut error = CliError::new(crate::tr!(
+        "cli-log-unknown",
+        word = shown_line(word).to_string(),
+        year = year.to_string()
     ));
     if let Some(close) = crate::suggest::did_you_mean(word, known.iter().map(String::as_str)) {
-        error = error.hint(format!("did you mean {}?", shown_line(close)));
+        error = error.hint(crate::tr!(
+            "store-did-you-mean-code",
+            code = shown_line(close).to_string()
+        ));
     }
-    error.hint(
-        "`programa list` lists the activities, `git branch` and `git tag` the revisions; a range is written `A..B`",
-    )
+    error.hint(crate::tr!("cli-log-unknown-hint"))
 }
 
 /// The log of an earlier year's activity that an activity carries on.
@@ -220,6 +230,8 @@ fn earlier_logs(
 
 fn print_entry(out: &mut dyn Write, palette: Palette, entry: &LogEntry) -> std::io::Result<()> {
     let c = &entry.commit;
+    // The label of the programme file's changes, in the column of the activities' codes.
+    let programme = crate::tr!("cli-log-programme");
     writeln!(
         out,
         "{}  {}  {}  {}",
@@ -238,7 +250,7 @@ fn print_entry(out: &mut dyn Write, palette: Palette, entry: &LogEntry) -> std::
         writeln!(
             out,
             "  {}  {}",
-            palette.paint(Style::Code, "programme"),
+            palette.paint(Style::Code, &programme),
             phrases.join("; ")
         )?;
     }
@@ -249,7 +261,7 @@ fn print_entry(out: &mut dyn Write, palette: Palette, entry: &LogEntry) -> std::
         .map(|a| escape_line(&a.code).chars().count())
         .max()
         .unwrap_or(0)
-        .max("programme".len());
+        .max(programme.chars().count());
     for change in &entry.changes.activities {
         let code = format!("{:<width$}", shown_line(&change.code));
         writeln!(

@@ -35,14 +35,19 @@ pub struct Args {
 pub fn run(_context: &mut Context, args: &Args) -> Result<(), CliError> {
     let path = args.path.as_deref().unwrap_or(&args.ours);
     let read = |file: &Path| {
-        let bytes = std::fs::read(file)
-            .map_err(|e| CliError::new(format!("cannot read {} ({e})", file.display())))?;
-        String::from_utf8(bytes).map_err(|_| {
-            CliError::new(format!(
-                "cannot merge {}: a version of it is not UTF-8 text",
-                path.display()
+        let bytes = std::fs::read(file).map_err(|e| {
+            CliError::new(crate::tr!(
+                "cli-init-cannot-read",
+                dir = file.display().to_string(),
+                error = e.to_string()
             ))
-            .hint("resolve the conflict by hand, then `git add` the file")
+        })?;
+        String::from_utf8(bytes).map_err(|_| {
+            CliError::new(crate::tr!(
+                "cli-merge-not-utf8",
+                file = path.display().to_string()
+            ))
+            .hint(crate::tr!("cli-merge-not-utf8-hint"))
         })
     };
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
@@ -70,13 +75,11 @@ pub fn run(_context: &mut Context, args: &Args) -> Result<(), CliError> {
         return Ok(());
     }
     let count = merged.conflicts;
-    Err(CliError::new(format!(
-        "{}: {count} conflict{} left between conflict markers",
-        path.display(),
-        if count == 1 { "" } else { "s" }
+    let file = path.display().to_string();
+    Err(CliError::new(crate::tr!(
+        "cli-merge-conflicts",
+        file = file.as_str(),
+        count = count
     ))
-    .hint(format!(
-        "`programa check` says where; keep one version of each, then `git add {}`",
-        path.display()
-    )))
+    .hint(crate::tr!("cli-merge-conflicts-hint", file = file.as_str())))
 }

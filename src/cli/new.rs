@@ -48,11 +48,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
             .cloned()
             .collect();
         if !findings.is_empty() {
-            return Err(
-                CliError::new(format!("{} cannot be read", programme.path.display()))
-                    .with_findings(findings, vec![programme.clone()])
-                    .hint("run `programa check` to see every problem"),
-            );
+            return Err(CliError::new(crate::tr!(
+                "store-edit-unreadable",
+                file = programme.path.display().to_string()
+            ))
+            .with_findings(findings, vec![programme.clone()])
+            .hint(crate::tr!("cli-new-unreadable-hint")));
         }
     }
     let activity = Activity {
@@ -66,9 +67,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     drop(lock);
     writeln!(
         context.out,
-        "{}: created {}",
-        file.code,
-        file.relative.display()
+        "{}",
+        crate::tr!(
+            "cli-new-created",
+            code = file.code.as_str(),
+            file = file.relative.display().to_string()
+        )
     )?;
     Ok(())
 }

@@ -36,33 +36,40 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let to = args.new_year;
     let from = args.from.unwrap_or(to - 1);
     if !(1000..=9999).contains(&to) || from >= to {
-        return Err(CliError::new(format!(
-            "cannot start {to} from {from}: the new year comes after the one it starts from"
+        return Err(CliError::new(crate::tr!(
+            "cli-new-year-order",
+            to = to.to_string(),
+            from = from.to_string()
         ))
-        .hint("`programa new-year 2022 --from 2021`"));
+        .hint(crate::tr!("cli-new-year-order-hint")));
     }
     let years = workspace.years()?;
     if !years.contains(&from) {
         let known: Vec<String> = years.iter().map(ToString::to_string).collect();
-        return Err(CliError::new(format!("there is no programme for {from}"))
-            .hint(format!("pass one of {} with --from", known.join(", "))));
+        return Err(
+            CliError::new(crate::tr!("cli-new-year-no-from", from = from.to_string())).hint(
+                crate::tr!("cli-new-year-no-from-hint", years = known.join(", ")),
+            ),
+        );
     }
     let target = workspace.year_dir(to);
     if target.exists() {
-        return Err(CliError::new(format!(
-            "{} exists already",
-            shown_line(&workspace.relative(&target).display().to_string())
+        return Err(CliError::new(crate::tr!(
+            "store-exists",
+            path = shown_line(&workspace.relative(&target).display().to_string()).to_string()
         ))
-        .hint("new-year writes a year that is not there yet; remove the folder first to start it again"));
+        .hint(crate::tr!("cli-new-year-exists-hint")));
     }
     let lock = super::lock_all(&workspace)?;
     let loaded = store::load(&workspace, from)?;
     if loaded.has_errors() || loaded.has_conflicts() {
-        return Err(CliError::new(format!(
-            "some files of {from} cannot be read; nothing was written"
+        return Err(CliError::new(crate::tr!(
+            "cli-new-year-unreadable",
+            from = from.to_string()
         ))
-        .hint(format!(
-            "`programa check --year {from}` says which, and what to change"
+        .hint(crate::tr!(
+            "cli-new-year-unreadable-hint",
+            from = from.to_string()
         )));
     }
     let carry = if args.carry.is_empty() {
@@ -71,8 +78,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         Carry::Codes(args.carry.iter().map(|c| c.trim().to_string()).collect())
     };
     let next = roll_over(&loaded.plan, from, to, &carry).map_err(|error| {
-        CliError::new(error.to_string()).hint(format!(
-            "`programa list --year {from}` lists its activities"
+        CliError::new(error.to_string()).hint(crate::tr!(
+            "cli-new-year-carry-hint",
+            from = from.to_string()
         ))
     })?;
 
@@ -85,14 +93,19 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let _ = std::fs::remove_dir_all(&staging);
     let activities = staging.join(ACTIVITIES_DIR);
     std::fs::create_dir_all(&activities).map_err(StoreError::io("cannot create", &activities))?;
-    let serialise = |what: &str, error: toml::ser::Error| {
-        CliError::new(format!("cannot write {what} as TOML ({error})"))
+    let serialise = |what: String, error: toml::ser::Error| {
+        CliError::new(crate::tr!(
+            "cli-new-year-serialise",
+            what = what,
+            error = error.to_string()
+        ))
     };
     let written = (|| -> Result<(), CliError> {
-        let text = to_toml(&next.programme).map_err(|e| serialise("the programme", e))?;
+        let text = to_toml(&next.programme)
+            .map_err(|e| serialise(crate::tr!("cli-new-year-the-programme"), e))?;
         write_file(&staging.join(PROGRAMME_FILE), text.as_bytes())?;
         for activity in &next.activities {
-            let text = to_toml(activity).map_err(|e| serialise(&activity.code, e))?;
+            let text = to_toml(activity).map_err(|e| serialise(activity.code.clone(), e))?;
             write_file(
                 &activities.join(format!("{}.toml", activity.code)),
                 text.as_bytes(),
@@ -109,34 +122,40 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
 
     let codes: Vec<&str> = next.activities.iter().map(|a| a.code.as_str()).collect();
     let shown_dir = workspace.relative(&target).display().to_string();
-    writeln!(
-        context.out,
-        "started {}/ from {from}: {} carried over{}",
-        shown_line(&shown_dir),
-        count(codes.len(), "activity", "activities"),
-        if codes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", shown_line(&codes.join(", ")))
-        }
-    )?;
+    let dir = shown_line(&shown_dir).to_string();
+    let started = if codes.is_empty() {
+        crate::tr!(
+            "cli-new-year-started",
+            dir = dir.as_str(),
+            from = from.to_string(),
+            count = 0
+        )
+    } else {
+        crate::tr!(
+            "cli-new-year-started-codes",
+            dir = dir.as_str(),
+            from = from.to_string(),
+            count = codes.len(),
+            codes = shown_line(&codes.join(", ")).to_string()
+        )
+    };
+    writeln!(context.out, "{started}")?;
     let left = loaded.plan.activities.len() - codes.len();
     if left > 0 {
         writeln!(
             context.out,
-            "  {} of {from} not carried over",
-            count(left, "activity", "activities")
+            "  {}",
+            crate::tr!("cli-new-year-left", count = left, from = from.to_string())
         )?;
     }
     writeln!(
         context.out,
-        "  the background chapter is a draft of {from}'s execution, from its figures: complete it \
-         in {}/{PROGRAMME_FILE}, with the foreword",
-        shown_line(&shown_dir)
+        "  {}",
+        crate::tr!(
+            "cli-new-year-background",
+            from = from.to_string(),
+            file = format!("{dir}/{PROGRAMME_FILE}")
+        )
     )?;
     Ok(())
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

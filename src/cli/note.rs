@@ -23,16 +23,16 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if text.is_empty() {
         return Err(EditError::InvalidValue {
             key: "text",
-            reason: "the note is empty".into(),
+            reason: crate::tr!("cli-note-empty"),
         }
         .into());
     }
     let date = match args.date {
         Some(date) => date,
         None => crate::clock::today().map_err(|e| {
-            CliError::new(e.to_string()).hint(format!(
-                "unset {} to use today's date, or pass `--date`",
-                crate::clock::TODAY_VAR
+            CliError::new(e.to_string()).hint(crate::tr!(
+                "cli-note-today-hint",
+                var = crate::clock::TODAY_VAR
             ))
         })?,
     };

@@ -56,7 +56,7 @@ fn add(context: &mut Context, args: &AddArgs) -> Result<(), CliError> {
         if value.is_empty() {
             Err(EditError::InvalidValue {
                 key,
-                reason: "it cannot be empty".into(),
+                reason: crate::tr!("cli-participant-empty"),
             })
         } else {
             Ok(value.to_string())
@@ -70,7 +70,19 @@ fn add(context: &mut Context, args: &AddArgs) -> Result<(), CliError> {
             .map(String::from)
     };
     let country = Country::resolve(&required("country", &args.country)?).map_err(|unknown| {
-        CliError::new(format!("invalid value for `--country`: {unknown}")).hint(unknown.hint())
+        let hint = match unknown.suggestion {
+            Some(country) => crate::tr!(
+                "cli-country-hint-meant",
+                country = country.name(crate::i18n::lang()),
+                code = country.code()
+            ),
+            None => crate::tr!("cli-country-hint"),
+        };
+        CliError::new(crate::tr!(
+            "cli-invalid-country",
+            text = unknown.text.as_str()
+        ))
+        .hint(hint)
     })?;
     let participant = Participant {
         name: optional(&args.name),

@@ -37,14 +37,14 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     });
     let conflicts = warn_unread(&mut loaded);
     let activity = find(&loaded.plan, &args.code).map_err(|error| match unread {
-        Some((source, findings)) => CliError::new(format!(
-            "the file of {} cannot be read: {}",
-            args.code.trim(),
-            source.path.display()
+        Some((source, findings)) => CliError::new(crate::tr!(
+            "cli-show-unreadable",
+            code = args.code.trim(),
+            file = source.path.display().to_string()
         ))
         .with_findings(findings, vec![source])
-        .hint("fix the file (`programa check` lists every problem), then try again"),
-        None => error.hint("`programa list` shows every code; `--year` picks another year"),
+        .hint(crate::tr!("cli-show-unreadable-hint")),
+        None => error.hint(crate::tr!("cli-show-unknown-hint")),
     })?;
     let conflict = loaded
         .plan
@@ -93,13 +93,18 @@ fn conflict_banner(code: &str, conflict: &FileConflict) -> String {
     banner.push('\n');
     for block in &conflict.blocks {
         let summary = output::escape_line(&block.summary()).into_owned();
-        let _ = writeln!(banner, "  line {}: {summary}", block.line);
+        let _ = writeln!(
+            banner,
+            "  {}",
+            crate::tr!(
+                "cli-diff-conflict-line",
+                line = block.line,
+                summary = summary
+            )
+        );
     }
     let file = output::escape_line(&conflict.file.display().to_string()).into_owned();
-    let _ = writeln!(
-        banner,
-        "resolve it (keep one version, delete the marker lines), then `git add {file}`\n"
-    );
+    let _ = writeln!(banner, "{}\n", crate::tr!("cli-show-resolve", file = file));
     banner
 }
 
@@ -113,9 +118,10 @@ fn find<'a>(plan: &'a Plan, code: &str) -> Result<&'a Activity, CliError> {
     }) {
         return Ok(activity);
     }
-    let mut error = CliError::new(format!(
-        "there is no activity `{wanted}` in the {} programme",
-        plan.programme.year
+    let mut error = CliError::new(crate::tr!(
+        "cli-show-unknown",
+        code = wanted,
+        year = plan.programme.year.to_string()
     ));
     if let Some(project) = plan
         .programme
@@ -123,15 +129,18 @@ fn find<'a>(plan: &'a Plan, code: &str) -> Result<&'a Activity, CliError> {
         .iter()
         .find(|p| p.code.eq_ignore_ascii_case(wanted))
     {
-        error = error.hint(format!(
-            "`{0}` is a project; `programa list --project {0}` lists its activities",
-            project.code
+        error = error.hint(crate::tr!(
+            "cli-show-a-project",
+            project = project.code.as_str()
         ));
     }
     let suggestions = nearest_codes(plan, wanted);
     if !suggestions.is_empty() {
         let quoted: Vec<String> = suggestions.iter().map(|c| format!("`{c}`")).collect();
-        error = error.hint(format!("did you mean {}?", join_or(&quoted)));
+        error = error.hint(crate::tr!(
+            "store-did-you-mean-code",
+            code = join_or(&quoted)
+        ));
     }
     Err(error)
 }
@@ -146,7 +155,9 @@ fn join_or(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] => {
+            crate::tr!("cli-show-or", rest = rest.join(", "), last = last.as_str())
+        }
     }
 }
 
@@ -160,10 +171,10 @@ pub fn render(plan: &Plan, activity: &Activity, width: usize, lang: Lang) -> Str
     page.heading(activity);
     page.facts(plan, activity);
 
-    page.section("A. Background and justification");
+    page.section(&crate::tr!(lang; "cli-show-section", section = "a"));
     page.prose(&activity.background);
 
-    page.section("B. Objectives");
+    page.section(&crate::tr!(lang; "cli-show-section", section = "b"));
     page.list(
         activity.objectives_lead.as_deref(),
         &activity.objectives,
@@ -171,7 +182,7 @@ pub fn render(plan: &Plan, activity: &Activity, width: usize, lang: Lang) -> Str
         true,
     );
 
-    page.section("C. Expected results");
+    page.section(&crate::tr!(lang; "cli-show-section", section = "c"));
     page.list(
         activity.expected_results_lead.as_deref(),
         &activity.expected_results,
@@ -188,7 +199,7 @@ pub fn render(plan: &Plan, activity: &Activity, width: usize, lang: Lang) -> Str
 struct Page {
     text: String,
     width: usize,
-    /// The language of the names of countries.
+    /// The language of the labels and of the names of countries.
     lang: Lang,
 }
 
@@ -223,7 +234,9 @@ impl Page {
         let rest = " ".repeat(first.len());
         self.wrapped(&activity.title, &first, &rest);
         if let Some(contents_title) = &activity.contents_title {
-            self.wrapped(&format!("(contents: {contents_title})"), &rest, &rest);
+            let contents =
+                crate::tr!(self.lang; "cli-show-contents", title = contents_title.as_str());
+            self.wrapped(&contents, &rest, &rest);
         }
         self.blank();
     }
@@ -235,56 +248,62 @@ impl Page {
         let project = programme.project(&activity.project);
         let programme_of_project = project.and_then(|p| programme.programme(&p.programme));
 
+        let lang = self.lang;
+        let not_listed = |code: &str| crate::tr!(lang; "cli-show-not-listed", code = code);
         let mut facts: Vec<(&str, String)> = Vec::new();
         facts.push((
-            "Area",
+            "area",
             match area {
                 Some(area) => format!("{}  {}", area.code, area.title),
-                None => format!("{} (not in the programme file)", activity.area_code()),
+                None => not_listed(activity.area_code()),
             },
         ));
         if let Some(programme) = programme_of_project {
-            facts.push(("Programme", programme.title.clone()));
+            facts.push(("programme", programme.title.clone()));
         }
         facts.push((
-            "Project",
+            "project",
             match project {
                 Some(project) => format!("{}  {}", project.code, project.title),
-                None => format!("{} (not in the programme file)", activity.project),
+                None => not_listed(&activity.project),
             },
         ));
         facts.push((
-            "Status",
+            "status",
             format!(
                 "{}  {} {}%",
-                fill(activity.status.as_str(), 9),
+                fill(&activity.status.to_string(), 9),
                 progress_bar(activity.progress, 20),
                 activity.progress
             ),
         ));
-        facts.push(("Kind", kind_label(activity)));
+        facts.push(("kind", kind_label(activity)));
         if let Some(venue) = &activity.venue {
-            facts.push(("Venue", venue.clone()));
+            facts.push(("venue", venue.clone()));
         }
-        if let Some(dates) = span(activity.planned_start, activity.planned_end) {
-            facts.push(("Planned", dates));
+        if let Some(dates) = span(activity.planned_start, activity.planned_end, lang) {
+            facts.push(("planned", dates));
         }
-        if let Some(dates) = span(activity.actual_start, activity.actual_end) {
-            facts.push(("Held", dates));
+        if let Some(dates) = span(activity.actual_start, activity.actual_end, lang) {
+            facts.push(("held", dates));
         }
         if !activity.partners.is_empty() {
-            facts.push(("Partners", activity.partners.join(", ")));
+            facts.push(("partners", activity.partners.join(", ")));
         }
+        let facts: Vec<(String, String)> = facts
+            .into_iter()
+            .map(|(fact, value)| (crate::tr!(lang; "cli-show-fact", fact = fact), value))
+            .collect();
 
         let label_width = facts
             .iter()
-            .map(|(label, _)| label.len())
+            .map(|(label, _)| label.chars().count())
             .max()
             .unwrap_or(0)
             + 2;
         let rest = " ".repeat(label_width);
         for (label, value) in facts {
-            self.wrapped(&value, &fill(label, label_width), &rest);
+            self.wrapped(&value, &fill(&label, label_width), &rest);
         }
     }
 
@@ -298,7 +317,10 @@ impl Page {
     fn prose(&mut self, markdown: &str) {
         let blocks = blocks(markdown);
         if blocks.is_empty() {
-            self.line(&format!("{INDENT}(none)"));
+            self.line(&format!(
+                "{INDENT}{}",
+                crate::tr!(self.lang; "cli-show-none")
+            ));
         }
         for (i, block) in blocks.iter().enumerate() {
             let tight = i > 0 && block.item.is_some() && !block.after_blank;
@@ -319,7 +341,10 @@ impl Page {
     /// A lead paragraph, items (numbered or as paragraphs) and a closing paragraph.
     fn list(&mut self, lead: Option<&str>, items: &[String], closing: Option<&str>, number: bool) {
         if lead.is_none() && items.is_empty() && closing.is_none() {
-            self.line(&format!("{INDENT}(none)"));
+            self.line(&format!(
+                "{INDENT}{}",
+                crate::tr!(self.lang; "cli-show-none")
+            ));
             return;
         }
         if let Some(lead) = lead {
@@ -346,7 +371,7 @@ impl Page {
     }
 
     fn format_section(&mut self, activity: &Activity) {
-        self.section("D. Format of the activity");
+        self.section(&crate::tr!(self.lang; "cli-show-section", section = "d"));
         let mut format = match activity.format {
             Some(format) => capitalise(format.as_str()),
             None => capitalise(activity.kind.as_str()),
@@ -359,7 +384,7 @@ impl Page {
             self.blank();
             self.wrapped(
                 &join_lines(audience),
-                &format!("{INDENT}Audience: "),
+                &format!("{INDENT}{} ", crate::tr!(self.lang; "cli-show-audience")),
                 INDENT,
             );
         }
@@ -368,7 +393,7 @@ impl Page {
     /// Footnotes, participants, notes, the account and outputs: whatever of them the activity has.
     fn tracking(&mut self, activity: &Activity) {
         if !activity.footnotes.is_empty() {
-            self.section("Footnotes");
+            self.section(&crate::tr!(self.lang; "cli-show-section", section = "footnotes"));
             let width = activity
                 .footnotes
                 .iter()
@@ -385,15 +410,9 @@ impl Page {
         if !activity.participants.is_empty() {
             let countries: std::collections::BTreeSet<_> =
                 activity.participants.iter().map(|p| p.country).collect();
-            self.section(&format!(
-                "Participants ({}, from {} {})",
-                activity.participants.len(),
-                countries.len(),
-                if countries.len() == 1 {
-                    "country"
-                } else {
-                    "countries"
-                }
+            self.section(&crate::tr!(self.lang; "cli-show-participants",
+                count = activity.participants.len(),
+                countries = countries.len()
             ));
             for participant in &activity.participants {
                 let who = match &participant.name {
@@ -406,7 +425,7 @@ impl Page {
             }
         }
         if !activity.notes.is_empty() {
-            self.section("Notes");
+            self.section(&crate::tr!(self.lang; "cli-show-section", section = "notes"));
             for note in activity.notes_by_date() {
                 let first = format!("{INDENT}{}  ", note.date);
                 let rest = " ".repeat(first.len());
@@ -414,11 +433,11 @@ impl Page {
             }
         }
         if let Some(account) = &activity.account {
-            self.section("Account");
+            self.section(&crate::tr!(self.lang; "cli-show-section", section = "account"));
             self.wrapped(&join_lines(account), INDENT, INDENT);
         }
         if !activity.outputs.is_empty() {
-            self.section("Outputs");
+            self.section(&crate::tr!(self.lang; "cli-show-section", section = "outputs"));
             for output in &activity.outputs {
                 let mut line = output.title.clone();
                 let details: Vec<String> = [
@@ -515,12 +534,12 @@ fn progress_bar(progress: u8, cells: usize) -> String {
 }
 
 /// "2021-05-10 – 2021-05-11", one date when both are the same, or what is known.
-fn span(start: Option<Date>, end: Option<Date>) -> Option<String> {
+fn span(start: Option<Date>, end: Option<Date>, lang: Lang) -> Option<String> {
     match (start, end) {
         (Some(start), Some(end)) if start == end => Some(start.to_string()),
         (Some(start), Some(end)) => Some(format!("{start} – {end}")),
-        (Some(start), None) => Some(format!("from {start}")),
-        (None, Some(end)) => Some(format!("until {end}")),
+        (Some(start), None) => Some(crate::tr!(lang; "cli-show-from", date = start.to_string())),
+        (None, Some(end)) => Some(crate::tr!(lang; "cli-show-until", date = end.to_string())),
         (None, None) => None,
     }
 }

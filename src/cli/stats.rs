@@ -29,9 +29,9 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let mut loaded = load_brief(context, &|_| false)?;
     let conflicts = warn_unread(&mut loaded);
     let today = crate::clock::today().map_err(|e| {
-        CliError::new(e.to_string()).hint(format!(
-            "unset {} to count from today's date",
-            crate::clock::TODAY_VAR
+        CliError::new(e.to_string()).hint(crate::tr!(
+            "cli-stats-today-hint",
+            var = crate::clock::TODAY_VAR
         ))
     })?;
     let mut stats = Stats::of(&loaded.plan, context.lang, today);
@@ -103,19 +103,20 @@ impl CompletionRate {
         let counts = &self.counts;
         let percent =
             |rate: Option<f64>| rate.map_or(String::new(), |r| format!(" ({:.0} %)", r * 100.0));
-        let all = format!(
-            "{} of {} completed{}",
-            counts.completed,
-            count(counts.activities, "activity", "activities"),
-            percent(self.rate)
+        let all = crate::tr!(
+            "cli-stats-completed",
+            completed = counts.completed,
+            activities = counts.activities,
+            percent = percent(self.rate)
         );
         let due = match counts.due {
-            0 => format!("none due by {}", counts.today),
-            due => format!(
-                "{} of the {due} due by {}{}",
-                counts.completed_due,
-                counts.today,
-                percent(self.rate_due)
+            0 => crate::tr!("cli-stats-none-due", today = counts.today.to_string()),
+            due => crate::tr!(
+                "cli-stats-due",
+                completed = counts.completed_due,
+                due = due,
+                today = counts.today.to_string(),
+                percent = percent(self.rate_due)
             ),
         };
         format!("{all}; {due}")
@@ -187,24 +188,25 @@ impl Participants {
     /// "9 participants from 6 countries (4 Member States, 2 other) and 6 organisations".
     fn summary(&self) -> String {
         if self.participants == 0 {
-            return "no participants recorded".to_string();
+            return crate::tr!("cli-stats-no-participants");
         }
-        let mut text = format!(
-            "{} from {}",
-            count(self.participants, "participant", "participants"),
-            count(self.countries, "country", "countries")
-        );
         if self.member_states_listed && self.countries > 0 {
-            text.push_str(&format!(
-                " ({}, {} other)",
-                count(self.member_states.len(), "Member State", "Member States"),
-                self.other_countries.len()
-            ));
+            crate::tr!(
+                "cli-stats-participants-members",
+                participants = self.participants,
+                countries = self.countries,
+                members = self.member_states.len(),
+                others = self.other_countries.len(),
+                organisations = self.organisations
+            )
+        } else {
+            crate::tr!(
+                "cli-stats-participants",
+                participants = self.participants,
+                countries = self.countries,
+                organisations = self.organisations
+            )
         }
-        format!(
-            "{text} and {}",
-            count(self.organisations, "organisation", "organisations")
-        )
     }
 }
 
@@ -316,27 +318,28 @@ impl Stats {
 
     /// "5 activities: 2 studies · 3 events (1 face-to-face, 1 virtual, 1 hybrid)".
     fn summary(&self) -> String {
-        let mut parts = vec![count(self.studies, "study", "studies")];
+        let mut parts = vec![crate::tr!("cli-stats-studies", count = self.studies)];
+        let unspecified = crate::tr!("cli-stats-unspecified");
         let formats: Vec<String> = Format::ALL
             .iter()
-            .map(|f| (f.as_str(), self.format_count(f.as_str())))
-            .chain([("unspecified", self.format_count("unspecified"))])
-            .filter(|&(_, n)| n > 0)
+            .map(|f| (f.to_string(), self.format_count(f.as_str())))
+            .chain([(unspecified, self.format_count("unspecified"))])
+            .filter(|(_, n)| *n > 0)
             .map(|(format, n)| format!("{n} {format}"))
             .collect();
-        let events = count(self.events, "event", "events");
+        let events = crate::tr!("cli-stats-events", count = self.events);
         if formats.is_empty() {
             parts.push(events);
         } else {
             parts.push(format!("{events} ({})", formats.join(", ")));
         }
         if self.other > 0 {
-            parts.push(format!("{} other", self.other));
+            parts.push(crate::tr!("cli-stats-other", count = self.other));
         }
-        format!(
-            "{}: {}",
-            count(self.activities, "activity", "activities"),
-            parts.join(" · ")
+        crate::tr!(
+            "cli-stats-summary",
+            activities = self.activities,
+            parts = parts.join(" · ")
         )
     }
 
@@ -366,15 +369,15 @@ impl Stats {
                 .iter()
                 .filter_map(|c| c.conflict.shown_label())
                 .collect();
-            line(&output::escape_line(&format!(
-                "{} an unresolved merge conflict, counted as {} has it: {}",
-                if codes.len() == 1 {
-                    "1 activity has".to_string()
-                } else {
-                    format!("{} activities have", codes.len())
-                },
-                shown.first().copied().unwrap_or("one side"),
-                codes.join(", ")
+            let side = match shown.first() {
+                Some(side) => (*side).to_string(),
+                None => crate::tr!("cli-stats-one-side"),
+            };
+            line(&output::escape_line(&crate::tr!(
+                "cli-stats-conflicted",
+                count = codes.len(),
+                side = side,
+                codes = codes.join(", ")
             )));
         }
         line(&self.completion.summary());
@@ -383,34 +386,41 @@ impl Stats {
         line(&self.participants.summary());
         line("");
 
-        line("By status");
-        for status in Status::ALL {
+        line(&crate::tr!("cli-stats-by-status"));
+        let names: Vec<String> = Status::ALL.iter().map(ToString::to_string).collect();
+        let name_width = names
+            .iter()
+            .map(|name| name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (status, name) in Status::ALL.iter().zip(&names) {
             let n = self.by_status.get(status.as_str()).copied().unwrap_or(0);
-            line(&format!("   {}  {n:>5}", fill(status.as_str(), 9)));
+            line(&format!("   {}  {n:>5}", fill(name, name_width.max(9))));
         }
         line("");
 
         let rows = self.hierarchy_rows();
-        let numbers = ["activities", "events", "studies"];
-        let numbers_width: usize = numbers.iter().map(|h| h.len() + 2).sum();
+        let headers = [
+            crate::tr!("cli-stats-activities"),
+            crate::tr!("cli-stats-events-header"),
+            crate::tr!("cli-stats-studies-header"),
+        ];
+        let numbers: [&str; 3] = [&headers[0], &headers[1], &headers[2]];
+        let numbers_width: usize = numbers.iter().map(|h| h.chars().count() + 2).sum();
+        let by_hierarchy = crate::tr!("cli-stats-by-hierarchy");
         let longest = rows.iter().map(|(label, _)| label.chars().count()).max();
-        let mut label_width = longest
-            .unwrap_or(0)
-            .max("By area, programme and project".len());
+        let mut label_width = longest.unwrap_or(0).max(by_hierarchy.chars().count());
         if let Some(width) = width {
             label_width = label_width.min(width.saturating_sub(numbers_width).max(20));
         }
         let numbers_line = |label: &str, cells: [String; 3]| {
             let mut row = pad(&cut(label, label_width), label_width);
             for (cell, header) in cells.iter().zip(numbers) {
-                row.push_str(&format!("  {cell:>w$}", w = header.len()));
+                row.push_str(&format!("  {cell:>w$}", w = header.chars().count()));
             }
             row
         };
-        line(&numbers_line(
-            "By area, programme and project",
-            numbers.map(str::to_string),
-        ));
+        line(&numbers_line(&by_hierarchy, numbers.map(str::to_string)));
         for (label, group) in &rows {
             let cells = [group.activities, group.events, group.studies].map(|n| n.to_string());
             line(&numbers_line(label, cells));
@@ -430,11 +440,9 @@ impl Stats {
             widths.max().unwrap_or(0)
         };
         let (area_width, project_width) = (code_width(&self.by_area), code_width(&self.by_project));
+        let not_listed = crate::tr!("cli-stats-not-listed");
         let label = |group: &Group, indent: usize| {
-            let name = group
-                .title
-                .as_deref()
-                .unwrap_or("(not in the programme file)");
+            let name = group.title.as_deref().unwrap_or(&not_listed);
             let pad = " ".repeat(indent);
             let width = if indent == 0 {
                 area_width
@@ -474,9 +482,4 @@ impl Stats {
         }
         rows
     }
-}
-
-/// "1 study", "2 studies".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

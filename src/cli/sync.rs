@@ -28,26 +28,22 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let workspace = context.workspace()?;
     let repo = Repo::open(&workspace)?;
     if let CommitKind::Merge { .. } = repo.commit_kind()? {
-        return Err(CliError::new("a merge is in progress").hint(
-            "resolve its conflicts (`programa check` lists them), conclude it with `programa \
-             commit`, then run `programa sync` again",
-        ));
+        return Err(
+            CliError::new(crate::tr!("cli-sync-merging")).hint(crate::tr!("cli-sync-merging-hint"))
+        );
     }
     let changes = repo.programme_changes()?;
     if !changes.owned.is_empty() {
         let files: Vec<String> = changes.owned.iter().map(|c| c.path.clone()).collect();
-        return Err(CliError::new(format!(
-            "{} not committed: {}",
-            count(files.len(), "programme file is", "programme files are"),
-            shown_line(&files.join(", "))
+        return Err(CliError::new(crate::tr!(
+            "cli-sync-uncommitted",
+            count = files.len(),
+            files = shown_line(&files.join(", ")).to_string()
         ))
-        .hint("commit them first with `programa commit` (or set them aside with `git stash`), then sync"));
+        .hint(crate::tr!("cli-sync-uncommitted-hint")));
     }
     if !repo.merges_by_field()? {
-        eprintln!(
-            "note: git merges programme files line by line in this clone: run `programa \
-             git-setup` once to have them merged field by field"
-        );
+        eprintln!("{}", crate::tr!("cli-sync-line-merges"));
     }
     let upstream = repo.upstream()?;
     say_git(&repo.fetch(&upstream)?);
@@ -55,33 +51,52 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if !incoming.is_empty() {
         writeln!(
             context.out,
-            "{} from {}:",
-            count(incoming.len(), "commit", "commits"),
-            shown_line(&upstream.tracking)
+            "{}",
+            crate::tr!(
+                "cli-sync-incoming",
+                count = incoming.len(),
+                tracking = shown_line(&upstream.tracking).to_string()
+            )
         )?;
         list_commits(context, &incoming)?;
     }
     let rebase = repo.prefers_rebase(&upstream)?;
     let tracking = shown_line(&upstream.tracking).to_string();
     match repo.integrate(&upstream, rebase)? {
-        Integration::UpToDate => writeln!(context.out, "up to date with {tracking}")?,
-        Integration::FastForward => writeln!(context.out, "moved up to {tracking}")?,
-        Integration::Merged => writeln!(context.out, "merged {tracking}")?,
-        Integration::Rebased => writeln!(context.out, "rebased onto {tracking}")?,
+        Integration::UpToDate => writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-sync-up-to-date", tracking = tracking)
+        )?,
+        Integration::FastForward => writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-sync-fast-forward", tracking = tracking)
+        )?,
+        Integration::Merged => writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-sync-merged", tracking = tracking)
+        )?,
+        Integration::Rebased => writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-sync-rebased", tracking = tracking)
+        )?,
         Integration::Conflicted { rebase, files } => {
             return Err(conflicted(context, &repo, &upstream, rebase, &files)?);
         }
     }
     let outgoing = repo.outgoing(&upstream)?;
     if outgoing.is_empty() {
-        writeln!(context.out, "nothing to push")?;
+        writeln!(context.out, "{}", crate::tr!("cli-sync-nothing-to-push"))?;
         return Ok(());
     }
     if args.no_push {
         writeln!(
             context.out,
-            "{} not pushed (--no-push)",
-            count(outgoing.len(), "commit", "commits")
+            "{}",
+            crate::tr!("cli-sync-not-pushed", count = outgoing.len())
         )?;
         return Ok(());
     }
@@ -89,9 +104,12 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     say_git(&repo.push(&upstream)?);
     writeln!(
         context.out,
-        "pushed {} to {}:",
-        count(outgoing.len(), "commit", "commits"),
-        shown_line(&format!("{} {}", upstream.remote, upstream.merge))
+        "{}",
+        crate::tr!(
+            "cli-sync-pushed",
+            count = outgoing.len(),
+            to = shown_line(&format!("{} {}", upstream.remote, upstream.merge)).to_string()
+        )
     )?;
     list_commits(context, &outgoing)?;
     Ok(())
@@ -133,8 +151,11 @@ fn conflicted(
     }
     writeln!(
         context.out,
-        "conflicts with {}: fields changed differently on both sides",
-        shown_line(&upstream.tracking)
+        "{}",
+        crate::tr!(
+            "cli-sync-conflicts",
+            tracking = shown_line(&upstream.tracking).to_string()
+        )
     )?;
     let mut codes = Vec::new();
     for conflict in &described {
@@ -143,7 +164,7 @@ fn conflicted(
         for block in &conflict.blocks {
             let keys: Vec<&str> = block.keys.iter().map(|k| k.key.as_str()).collect();
             let keys = if keys.is_empty() {
-                "lines that differ".to_string()
+                crate::tr!("cli-sync-lines-differ")
             } else {
                 keys.join(", ")
             };
@@ -166,22 +187,16 @@ fn conflicted(
             writeln!(context.out, "  {}", shown_line(file))?;
         }
     }
-    let finish = if rebase {
-        "then `git add` each file and `git rebase --continue` (or `git rebase --abort` to go back)"
-    } else {
-        "then `programa commit` concludes the merge (or `git merge --abort` goes back)"
-    };
     let edit = match codes.first() {
         Some(code) if !code.contains('/') => format!("`programa edit {code}`"),
-        _ => "your editor".to_string(),
+        _ => crate::tr!("cli-sync-your-editor"),
     };
-    Ok(CliError::new(format!(
-        "{} in conflict; nothing was pushed",
-        count(files.len(), "file is", "files are")
-    ))
-    .hint(format!(
-        "keep one value of each field in the files ({edit}), {finish}, and run `programa sync` again"
-    )))
+    let hint = if rebase {
+        crate::tr!("cli-sync-conflicted-rebase-hint", edit = edit)
+    } else {
+        crate::tr!("cli-sync-conflicted-merge-hint", edit = edit)
+    };
+    Ok(CliError::new(crate::tr!("cli-sync-conflicted", count = files.len())).hint(hint))
 }
 
 /// An activity's code from its file, or the file itself for a programme file.
@@ -207,16 +222,13 @@ fn refuse_errors(repo: &Repo) -> Result<(), CliError> {
             .filter(|f| f.is_error())
             .count();
         if errors > 0 {
-            return Err(CliError::new(format!(
-                "the programme for {year} has {} after the merge; nothing was pushed",
-                count(errors, "error", "errors")
+            return Err(CliError::new(crate::tr!(
+                "cli-sync-errors",
+                year = year.to_string(),
+                errors = errors
             ))
-            .hint("`programa check` shows them; correct them, `programa commit`, and sync again"));
+            .hint(crate::tr!("cli-sync-errors-hint")));
         }
     }
     Ok(())
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

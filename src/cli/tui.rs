@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use super::commit::{self, NOTHING_TO_COMMIT};
+use super::commit::{self, nothing_to_commit};
 use super::{CliError, Context};
 use crate::changes;
 use crate::history::{HistoryError, Log, Repo, Revision, Timelines};
@@ -222,7 +222,7 @@ impl Services for GitServices {
             .map_err(|e| explain(e.into()))?;
         let done = commit::commit(&scope.workspace, Some(message), &lock)
             .map_err(explain)?
-            .ok_or_else(|| NOTHING_TO_COMMIT.to_string())?;
+            .ok_or_else(nothing_to_commit)?;
         let mut said = done.committed.commit.short.clone();
         for warning in done.warnings() {
             said.push_str(&format!("; warning: {warning}"));

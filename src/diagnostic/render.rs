@@ -386,13 +386,19 @@ fn to_diagnostic<Id>(finding: &Finding, place: Option<(Id, Range<usize>)>) -> Di
         Some((id, span)) => diagnostic.with_labels(vec![Label::primary(id, span)]),
         None => {
             if let Some(file) = &finding.file {
-                notes.push(format!("in {}", escape_line(&file.display().to_string())));
+                notes.push(crate::tr!(
+                    "check-note-in",
+                    file = escape_line(&file.display().to_string()).into_owned()
+                ));
             }
             diagnostic
         }
     };
     if let Some(hint) = &finding.hint {
-        notes.push(format!("hint: {}", escape(hint)));
+        notes.push(crate::tr!(
+            "check-note-hint",
+            hint = escape(hint).into_owned()
+        ));
     }
     diagnostic.with_notes(notes)
 }

@@ -147,32 +147,20 @@ impl Repo {
     /// what to run instead.
     pub fn commit_kind(&self) -> Result<CommitKind> {
         use git2::RepositoryState as State;
-        let (operation, finish) = match self.git.state() {
+        let operation = match self.git.state() {
             State::Clean => return Ok(CommitKind::Plain),
             State::Merge => {
                 return Ok(CommitKind::Merge {
                     merging: self.merging(),
                 });
             }
-            State::Rebase | State::RebaseInteractive | State::RebaseMerge => (
-                "a rebase",
-                "stage the programme files with `git add` and run `git rebase --continue` (or `git rebase --abort` to give it up)",
-            ),
-            State::ApplyMailbox | State::ApplyMailboxOrRebase => (
-                "`git am`",
-                "stage the files with `git add` and run `git am --continue` (or `git am --abort`)",
-            ),
-            State::CherryPick | State::CherryPickSequence => (
-                "a cherry-pick",
-                "stage the programme files with `git add` and run `git cherry-pick --continue` (or `git cherry-pick --abort`)",
-            ),
-            State::Revert | State::RevertSequence => (
-                "a revert",
-                "stage the programme files with `git add` and run `git revert --continue` (or `git revert --abort`)",
-            ),
-            State::Bisect => ("a bisection", "end it with `git bisect reset`, then commit"),
+            State::Rebase | State::RebaseInteractive | State::RebaseMerge => "rebase",
+            State::ApplyMailbox | State::ApplyMailboxOrRebase => "am",
+            State::CherryPick | State::CherryPickSequence => "cherry-pick",
+            State::Revert | State::RevertSequence => "revert",
+            State::Bisect => "bisect",
         };
-        Err(HistoryError::InProgress { operation, finish })
+        Err(HistoryError::InProgress { operation })
     }
 
     /// What a merge in progress merges: the first line of git's `MERGE_MSG`, else the commits

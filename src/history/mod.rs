@@ -55,17 +55,14 @@ pub use timeline::{
 pub use translated::SourceChange;
 pub use walk::{Log, LogEntry};
 
-/// Why the history could not be read or written.
-#[derive(Debug, thiserror::Error)]
+/// Why the history could not be read or written. It reads in the interface language.
+#[derive(Debug)]
 pub enum HistoryError {
     /// No git repository at or above the workspace.
-    #[error("{} is not in a git repository", .0.display())]
     NotARepository(PathBuf),
     /// The repository has no working tree.
-    #[error("the repository at {} has no working tree (it is bare)", .0.display())]
     Bare(PathBuf),
     /// A revision that does not name a commit.
-    #[error("unknown revision `{rev}` ({cause})")]
     UnknownRevision {
         /// What was asked for.
         rev: String,
@@ -75,7 +72,6 @@ pub enum HistoryError {
         suggestion: Option<String>,
     },
     /// Two revisions with no common ancestor, for `A...B`.
-    #[error("`{a}` and `{b}` have no common ancestor")]
     NoMergeBase {
         /// The first revision.
         a: String,
@@ -83,10 +79,8 @@ pub enum HistoryError {
         b: String,
     },
     /// The branch has no commits yet, and the command needs one.
-    #[error("the repository has no commits yet")]
     NoCommits,
     /// The year's folder does not exist at a revision.
-    #[error("there is no programme for {year} at {rev}")]
     NoYearAt {
         /// The year.
         year: i32,
@@ -94,15 +88,11 @@ pub enum HistoryError {
         rev: String,
     },
     /// No name or email for commits.
-    #[error("no git identity configured (missing {missing})")]
     NoIdentity {
         /// What is missing: "user.name", "user.email" or both.
         missing: String,
     },
     /// A date variable git would read that cannot be read.
-    #[error(
-        "cannot read {variable}=`{value}` as a date (expected e.g. `2021-06-16T10:00:00+02:00`, `@1623830400 +0000` or an RFC 2822 date)"
-    )]
     BadDate {
         /// `GIT_AUTHOR_DATE` or `GIT_COMMITTER_DATE`.
         variable: &'static str,
@@ -110,13 +100,10 @@ pub enum HistoryError {
         value: String,
     },
     /// A baseline name git cannot use in a tag name.
-    #[error("`{0}` cannot name a baseline (git refuses it in a tag name)")]
     BadName(String),
     /// No baseline of that name.
-    #[error("there is no baseline `{0}`")]
     NoSuchBaseline(String),
     /// A baseline of that name exists already.
-    #[error("a baseline `{name}` exists already (at {commit})")]
     BaselineExists {
         /// The name.
         name: String,
@@ -124,18 +111,14 @@ pub enum HistoryError {
         commit: String,
     },
     /// The repository is in the middle of an operation a commit would break.
-    #[error("{operation} is in progress; programa does not commit in the middle of it")]
     InProgress {
-        /// What is in progress ("a rebase").
+        /// What is in progress, as git names the command: `rebase`, `am`, `cherry-pick`,
+        /// `revert` or `bisect`.
         operation: &'static str,
-        /// What to run to finish it.
-        finish: &'static str,
     },
     /// The repository's index is locked by another git process, or by one that stopped.
-    #[error("the repository's index is locked ({}); nothing was committed", .0.display())]
     IndexLocked(PathBuf),
     /// `git commit` did not make the commit (a hook refused it, signing failed…).
-    #[error("git commit did not make the commit{}; nothing was committed{}", exit_status(*.status), quoted_output(.output))]
     CommitFailed {
         /// Its exit status, if it exited.
         status: Option<i32>,
@@ -143,7 +126,6 @@ pub enum HistoryError {
         output: String,
     },
     /// Another git command failed.
-    #[error("{command} failed; nothing was committed{}", quoted_output(.output))]
     GitFailed {
         /// The command, as `git update-index`.
         command: String,
@@ -151,16 +133,13 @@ pub enum HistoryError {
         output: String,
     },
     /// HEAD is on no branch, so there is nothing to share.
-    #[error("HEAD is on no branch (it is detached)")]
     NoBranch,
     /// The branch has no upstream to share it through.
-    #[error("the branch `{branch}` has no upstream")]
     NoUpstream {
         /// The branch.
         branch: String,
     },
     /// A git command that merges or talks to a remote failed.
-    #[error("{command} failed{}", quoted_output(.output))]
     Transport {
         /// The command, as `git push`.
         command: String,
@@ -168,22 +147,104 @@ pub enum HistoryError {
         output: String,
     },
     /// The git command cannot be run.
-    #[error("cannot run git ({0})")]
     NoGit(std::io::Error),
     /// Reading the programme files failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
     /// Anything else git reported.
-    #[error("git: {}", .0.message())]
-    Git(#[from] git2::Error),
+    Git(git2::Error),
 }
 
-/// ` (exit status N)`, for a message.
-fn exit_status(status: Option<i32>) -> String {
-    status.map_or_else(
-        || " (it was stopped by a signal)".to_string(),
-        |code| format!(" (exit status {code})"),
-    )
+impl std::fmt::Display for HistoryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &std::path::Path| path.display().to_string();
+        f.write_str(&match self {
+            HistoryError::NotARepository(dir) => {
+                crate::tr!("history-not-a-repository", dir = shown(dir))
+            }
+            HistoryError::Bare(dir) => crate::tr!("history-bare", dir = shown(dir)),
+            HistoryError::UnknownRevision { rev, cause, .. } => crate::tr!(
+                "history-unknown-revision",
+                rev = rev.as_str(),
+                cause = cause.as_str()
+            ),
+            HistoryError::NoMergeBase { a, b } => {
+                crate::tr!("history-no-merge-base", a = a.as_str(), b = b.as_str())
+            }
+            HistoryError::NoCommits => crate::tr!("history-no-commits"),
+            HistoryError::NoYearAt { year, rev } => crate::tr!(
+                "history-no-year-at",
+                year = year.to_string(),
+                rev = rev.as_str()
+            ),
+            HistoryError::NoIdentity { missing } => {
+                crate::tr!("history-no-identity", missing = missing.as_str())
+            }
+            HistoryError::BadDate { variable, value } => crate::tr!(
+                "history-bad-date",
+                variable = *variable,
+                value = value.as_str()
+            ),
+            HistoryError::BadName(name) => crate::tr!("history-bad-name", name = name.as_str()),
+            HistoryError::NoSuchBaseline(name) => {
+                crate::tr!("history-no-such-baseline", name = name.as_str())
+            }
+            HistoryError::BaselineExists { name, commit } => crate::tr!(
+                "history-baseline-exists",
+                name = name.as_str(),
+                commit = commit.as_str()
+            ),
+            HistoryError::InProgress { operation, .. } => {
+                crate::tr!("history-in-progress", operation = *operation)
+            }
+            HistoryError::IndexLocked(lock) => {
+                crate::tr!("history-index-locked", lock = shown(lock))
+            }
+            HistoryError::CommitFailed { status, output } => {
+                let failed = match status {
+                    Some(code) => crate::tr!("history-commit-failed", status = *code),
+                    None => crate::tr!("history-commit-stopped"),
+                };
+                failed + &quoted_output(output)
+            }
+            HistoryError::GitFailed { command, output } => {
+                crate::tr!("history-git-failed", command = command.as_str())
+                    + &quoted_output(output)
+            }
+            HistoryError::NoBranch => crate::tr!("history-no-branch"),
+            HistoryError::NoUpstream { branch } => {
+                crate::tr!("history-no-upstream", branch = branch.as_str())
+            }
+            HistoryError::Transport { command, output } => {
+                crate::tr!("history-transport", command = command.as_str()) + &quoted_output(output)
+            }
+            HistoryError::NoGit(error) => crate::tr!("history-no-git", error = error.to_string()),
+            HistoryError::Store(error) => error.to_string(),
+            HistoryError::Git(error) => format!("git: {}", error.message()),
+        })
+    }
+}
+
+impl std::error::Error for HistoryError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            HistoryError::NoGit(error) => Some(error),
+            HistoryError::Store(error) => error.source(),
+            HistoryError::Git(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for HistoryError {
+    fn from(error: StoreError) -> Self {
+        HistoryError::Store(error)
+    }
+}
+
+impl From<git2::Error> for HistoryError {
+    fn from(error: git2::Error) -> Self {
+        HistoryError::Git(error)
+    }
 }
 
 /// What a command printed, on the lines after a message: indented, or nothing.
@@ -217,7 +278,7 @@ impl Revision {
 impl std::fmt::Display for Revision {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Revision::WorkingTree => f.write_str("the working tree"),
+            Revision::WorkingTree => f.write_str(&crate::tr!("history-working-tree")),
             Revision::Commit(rev) => f.write_str(rev),
         }
     }

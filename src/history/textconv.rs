@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::changes::describe_participant;
+use crate::changes::describe_participant_in;
 use crate::model::{Activity, Lang, WorkProgramme};
 use crate::output::{escape, escape_hidden, escape_line, shown_line};
 
@@ -113,7 +113,11 @@ pub fn render_activity(a: &Activity) -> String {
     if !a.participants.is_empty() {
         let _ = writeln!(out, "participants: {}", a.participants.len());
         for participant in &a.participants {
-            let _ = writeln!(out, "  - {}", describe_participant(participant));
+            let _ = writeln!(
+                out,
+                "  - {}",
+                describe_participant_in(participant, Lang::En)
+            );
         }
     }
     if !a.notes.is_empty() {

@@ -203,12 +203,7 @@ impl Repo {
 
     /// The warning that the history is cut short, in a shallow clone.
     pub(super) fn shallow_warning(&self) -> Option<String> {
-        self.is_shallow().then(|| {
-            "the repository is a shallow clone: changes before its oldest commit are missing \
-             and what existed then shows as created there (run `git fetch --unshallow` for \
-             the whole history)"
-                .to_string()
-        })
+        self.is_shallow().then(|| crate::tr!("history-shallow"))
     }
 
     /// What each of `commits` for which `wanted` holds changed in the year, oldest first:
@@ -543,7 +538,12 @@ impl Repo {
         let bytes = match self.blob_bytes(id) {
             Ok(bytes) => bytes,
             Err(error) => {
-                warnings.push(format!("cannot read {path} at {}: {error}", stamp.short));
+                warnings.push(crate::tr!(
+                    "history-cannot-read-at",
+                    path = path,
+                    at = stamp.short.as_str(),
+                    error = error.to_string()
+                ));
                 return None;
             }
         };
@@ -553,7 +553,7 @@ impl Repo {
         let value = value.filter(|_| !findings.iter().any(|f| f.is_error()));
         if value.is_none() {
             let why = if has_markers(&text) {
-                "it holds conflict markers of an unresolved merge".to_string()
+                crate::tr!("history-markers")
             } else {
                 findings
                     .first()
@@ -562,17 +562,23 @@ impl Repo {
                             text.get(..s.start).unwrap_or(&text).matches('\n').count() + 1
                         });
                         match line {
-                            Some(line) => format!("line {line}: {}", f.message),
+                            Some(line) => crate::tr!(
+                                "cli-diff-conflict-line",
+                                line = line,
+                                summary = f.message.as_str()
+                            ),
                             None => f.message.clone(),
                         }
                     })
-                    .unwrap_or_else(|| "it does not parse".to_string())
+                    .unwrap_or_else(|| crate::tr!("history-does-not-parse"))
             };
-            warnings.push(format!(
-                "{path} at {} ({}, {}) did not parse, its changes there are skipped: {why}",
-                stamp.short,
-                stamp.day(),
-                stamp.author,
+            warnings.push(crate::tr!(
+                "history-skipped",
+                path = path,
+                at = stamp.short.as_str(),
+                day = stamp.day().to_string(),
+                author = stamp.author.as_str(),
+                why = why
             ));
         }
         value.map(Arc::new)

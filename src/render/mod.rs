@@ -57,11 +57,10 @@ impl Document {
     }
 }
 
-/// Why a document could not be produced.
-#[derive(Debug, thiserror::Error)]
+/// Why a document could not be produced. It reads in the interface language.
+#[derive(Debug)]
 pub enum RenderError {
     /// The template has errors; `rendered` shows them with file, line and column.
-    #[error("the template {entry} does not compile ({count} errors)")]
     Template {
         /// The entry template.
         entry: String,
@@ -71,16 +70,12 @@ pub enum RenderError {
         rendered: String,
     },
     /// The template is missing.
-    #[error("there is no template {0}")]
     MissingTemplate(String),
     /// The data could not be serialised (a bug).
-    #[error("cannot serialise the document's data ({0})")]
-    Data(#[from] serde_json::Error),
+    Data(serde_json::Error),
     /// The date cannot be a typst date.
-    #[error("the date {0} is out of range for a document")]
     Date(Date),
     /// The template ran longer than the time limit (a loop that does not end).
-    #[error("the template {entry} ran for more than {} s and was stopped", .limit.as_secs())]
     TimedOut {
         /// The entry template.
         entry: String,
@@ -88,10 +83,8 @@ pub enum RenderError {
         limit: Duration,
     },
     /// An earlier compile of this compiler ran too long and was abandoned.
-    #[error("an earlier compile of {0} ran too long; start again")]
     Abandoned(String),
     /// Writing emitted files failed.
-    #[error("cannot write {}: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -109,6 +102,54 @@ pub struct Compiled {
     pub pages: usize,
     /// Warnings from the template, formatted (empty when none).
     pub warnings: String,
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            RenderError::Template { entry, count, .. } => crate::tr!(
+                "cli-render-template",
+                entry = entry.as_str(),
+                count = *count
+            ),
+            RenderError::MissingTemplate(name) => {
+                crate::tr!("cli-compile-no-template", name = name.as_str())
+            }
+            RenderError::Data(error) => crate::tr!("cli-render-data", error = error.to_string()),
+            RenderError::Date(date) => crate::tr!("cli-render-date", date = date.to_string()),
+            RenderError::TimedOut { entry, limit } => crate::tr!(
+                "cli-render-timed-out",
+                entry = entry.as_str(),
+                seconds = limit.as_secs()
+            ),
+            RenderError::Abandoned(entry) => {
+                crate::tr!("cli-render-abandoned", entry = entry.as_str())
+            }
+            RenderError::Io { path, source } => crate::tr!(
+                "store-io",
+                action = "write",
+                words = "cannot write",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::Data(error) => Some(error),
+            RenderError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(error: serde_json::Error) -> Self {
+        RenderError::Data(error)
+    }
 }
 
 /// How long a compile may run before it is stopped, unless the caller says otherwise: a

@@ -321,34 +321,37 @@ impl Conflict {
     /// What differs, in a line: "unresolved merge conflict: `venue` is "Quito" in HEAD and
     /// "Lima" in a-real".
     pub fn message(&self) -> String {
-        format!("unresolved merge conflict: {}", self.summary())
+        crate::tr!("store-merge-conflict", summary = self.summary())
     }
 
     /// What differs, without the preamble.
     pub fn summary(&self) -> String {
-        let name = |label: &str, fallback: &'static str| {
+        let name = |label: &str, fallback: String| {
             if label.is_empty() {
-                fallback.to_string()
+                fallback
             } else {
                 label.to_string()
             }
         };
-        let (ours, theirs) = (name(&self.ours, "ours"), name(&self.theirs, "theirs"));
+        let (ours, theirs) = (
+            name(&self.ours, crate::tr!("store-conflict-ours")),
+            name(&self.theirs, crate::tr!("store-conflict-theirs")),
+        );
         if self.keys.is_empty() {
-            return format!("the lines differ between {ours} and {theirs}");
+            return crate::tr!("store-conflict-lines", ours = ours, theirs = theirs);
         }
         let value = |value: &Option<String>, side: &str| match value {
-            Some(value) => format!("{value} in {side}"),
-            None => format!("not there in {side}"),
+            Some(value) => crate::tr!("store-conflict-value", value = value.as_str(), side = side),
+            None => crate::tr!("store-conflict-absent", side = side),
         };
         self.keys
             .iter()
             .map(|key| {
-                format!(
-                    "`{}` is {} and {}",
-                    key.key,
-                    value(&key.ours, &ours),
-                    value(&key.theirs, &theirs)
+                crate::tr!(
+                    "store-conflict-key",
+                    key = key.key.as_str(),
+                    ours = value(&key.ours, &ours),
+                    theirs = value(&key.theirs, &theirs)
                 )
             })
             .collect::<Vec<_>>()
@@ -358,10 +361,18 @@ impl Conflict {
 
 /// How to resolve a conflict between `ours` and `theirs` in `file`.
 fn resolve_hint(ours: &str, theirs: &str, file: &str) -> String {
-    let ours = if ours.is_empty() { "ours" } else { ours };
-    let theirs = if theirs.is_empty() { "theirs" } else { theirs };
-    format!(
-        "keep {ours}'s or {theirs}'s version and delete the marker lines (or run `programa edit` on the activity), then `git add {file}`"
+    let side = |label: &str, fallback: String| {
+        if label.is_empty() {
+            fallback
+        } else {
+            label.to_string()
+        }
+    };
+    crate::tr!(
+        "store-merge-conflict-hint",
+        ours = side(ours, crate::tr!("store-conflict-ours")),
+        theirs = side(theirs, crate::tr!("store-conflict-theirs")),
+        file = file
     )
 }
 

@@ -23,29 +23,24 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> (String, Option<Finding>) {
     if bytes.len() > MAX_FILE_BYTES {
         let finding = Finding::error(
             "file-too-large",
-            format!(
-                "the file has {} bytes, more than the {} a programme file may have",
-                bytes.len(),
-                MAX_FILE_BYTES
+            crate::tr!(
+                "store-file-too-large",
+                bytes = bytes.len(),
+                most = MAX_FILE_BYTES
             ),
         )
         .at(path, None)
-        .hint("a programme file holds one activity's text and records; move long documents to `outputs` with a link");
+        .hint(crate::tr!("store-file-too-large-hint"));
         return (String::new(), Some(finding));
     }
     if let Some(at) = memchr::memchr(0, &bytes) {
         let text = String::from_utf8_lossy(&bytes[..at]).into_owned();
-        let finding = Finding::error(
-            "binary-file",
-            "the file is binary (it holds NUL bytes), not TOML text",
-        )
-        .at(path, Some(text.len()..text.len()))
-        .hint(match utf16_order(&bytes) {
-            Some(order) => format!(
-                "it looks like UTF-16 ({order}): save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`"
-            ),
-            None => "programme files are plain text: restore it from git (`git checkout -- FILE`) or rewrite it".into(),
-        });
+        let finding = Finding::error("binary-file", crate::tr!("store-binary-file"))
+            .at(path, Some(text.len()..text.len()))
+            .hint(match utf16_order(&bytes) {
+                Some(order) => crate::tr!("store-binary-file-hint-utf16", order = order),
+                None => crate::tr!("store-binary-file-hint"),
+            });
         return (text, Some(finding));
     }
     match String::from_utf8(bytes) {
@@ -60,10 +55,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> (String, Option<Finding>) {
             let shown: Vec<String> = bad.iter().map(|b| format!("0x{b:02X}")).collect();
             let finding = Finding::error(
                 "not-utf8",
-                format!(
-                    "the file is not UTF-8: byte {} cannot be read",
-                    shown.join(" ")
-                ),
+                crate::tr!("store-not-utf8", bytes = shown.join(" ")),
             )
             .at(path, Some(span))
             .hint(encoding_hint(&bytes));
@@ -90,7 +82,7 @@ fn encoding_hint(bytes: &[u8]) -> String {
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     let windows_only = bytes.iter().any(|b| (0x80..=0x9F).contains(b));
     let name = if high == 0 {
-        "an unknown encoding"
+        "unknown"
     } else if windows_only {
         "Windows-1252"
     } else {
@@ -101,10 +93,7 @@ fn encoding_hint(bytes: &[u8]) -> String {
     } else {
         "LATIN1"
     };
-    format!(
-        "it looks like {name}: save it as UTF-8 in your editor, or convert it with \
-         `iconv -f {from} -t UTF-8 FILE > FILE.new && mv FILE.new FILE`"
-    )
+    crate::tr!("store-not-utf8-hint", encoding = name, from = from)
 }
 
 #[cfg(test)]

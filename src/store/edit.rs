@@ -78,14 +78,13 @@ pub const SETTABLE: &[&str] = &[
 /// The keys holding lists of words, which also take `key+=item` and `key-=item`.
 const LIST_KEYS: &[&str] = &["partners"];
 
-/// Why an edit cannot be made. Nothing has been written when one is returned.
-#[derive(Debug, thiserror::Error)]
+/// Why an edit cannot be made. Nothing has been written when one is returned. It reads in the
+/// interface language.
+#[derive(Debug)]
 pub enum EditError {
     /// The argument is not `key=value`.
-    #[error("`{0}` is not KEY=VALUE")]
     NotAssignment(String),
     /// The key is not a key of an activity.
-    #[error("unknown key `{key}`")]
     UnknownKey {
         /// The key given.
         key: String,
@@ -93,15 +92,13 @@ pub enum EditError {
         suggestion: Option<&'static str>,
     },
     /// The key exists but is changed another way.
-    #[error("`{key}` cannot be set this way")]
     NotSettable {
         /// The key given.
         key: &'static str,
         /// How it can be changed.
-        how: &'static str,
+        how: String,
     },
     /// The value is not one the key accepts.
-    #[error("invalid value for `{key}`: {reason}")]
     InvalidValue {
         /// The key.
         key: &'static str,
@@ -109,10 +106,8 @@ pub enum EditError {
         reason: String,
     },
     /// The same key is given twice in one edit.
-    #[error("`{0}` is given more than once")]
     Repeated(&'static str),
     /// `key-=item` names an item the list does not have.
-    #[error("`{item}` is not in {key} ({present})")]
     NotInList {
         /// The list's key.
         key: &'static str,
@@ -122,7 +117,6 @@ pub enum EditError {
         present: String,
     },
     /// No file for this activity code.
-    #[error("there is no activity {code}")]
     UnknownActivity {
         /// The code given.
         code: String,
@@ -130,7 +124,6 @@ pub enum EditError {
         suggestion: Option<String>,
     },
     /// No such project in the programme file.
-    #[error("there is no project {project} in the programme")]
     UnknownProject {
         /// The code given.
         project: String,
@@ -140,7 +133,6 @@ pub enum EditError {
         known: String,
     },
     /// The file on disk does not parse, so it cannot be edited key by key.
-    #[error("{} cannot be read", .file.path.display())]
     Unreadable {
         /// The file as it is on disk.
         file: Source,
@@ -148,7 +140,6 @@ pub enum EditError {
         findings: Vec<Finding>,
     },
     /// The edit would leave the file unreadable or the programme with a new error.
-    #[error("the change would make {} invalid; nothing was written", .file.path.display())]
     Invalid {
         /// The file as it would have been.
         file: Source,
@@ -156,58 +147,107 @@ pub enum EditError {
         findings: Vec<Finding>,
     },
     /// A new activity's file already exists.
-    #[error("{} already exists", .0.display())]
     Exists(PathBuf),
     /// A value could not be written as TOML.
-    #[error("cannot write the activity as TOML ({0})")]
     Serialize(String),
     /// Reading or writing failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &Path| path.display().to_string();
+        f.write_str(&match self {
+            EditError::NotAssignment(text) => {
+                crate::tr!("store-not-assignment", text = text.as_str())
+            }
+            EditError::UnknownKey { key, .. } => {
+                crate::tr!("store-edit-unknown-key", key = key.as_str())
+            }
+            EditError::NotSettable { key, .. } => crate::tr!("store-not-settable", key = *key),
+            EditError::InvalidValue { key, reason } => {
+                crate::tr!("store-invalid-value", key = *key, reason = reason.as_str())
+            }
+            EditError::Repeated(key) => crate::tr!("store-repeated", key = *key),
+            EditError::NotInList { key, item, present } => crate::tr!(
+                "store-not-in-list",
+                item = item.as_str(),
+                key = *key,
+                present = present.as_str()
+            ),
+            EditError::UnknownActivity { code, .. } => {
+                crate::tr!("store-unknown-activity", code = code.as_str())
+            }
+            EditError::UnknownProject { project, .. } => {
+                crate::tr!("store-unknown-project", project = project.as_str())
+            }
+            EditError::Unreadable { file, .. } => {
+                crate::tr!("store-edit-unreadable", file = shown(&file.path))
+            }
+            EditError::Invalid { file, .. } => {
+                crate::tr!("store-edit-invalid", file = shown(&file.path))
+            }
+            EditError::Exists(path) => crate::tr!("store-exists", path = shown(path)),
+            EditError::Serialize(error) => {
+                crate::tr!("store-serialize", error = error.as_str())
+            }
+            EditError::Store(error) => error.to_string(),
+        })
+    }
+}
+
+impl std::error::Error for EditError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            EditError::Store(error) => error.source(),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for EditError {
+    fn from(error: StoreError) -> Self {
+        EditError::Store(error)
+    }
 }
 
 impl EditError {
     /// What the user might do about it, one hint per line.
     pub fn hints(&self) -> Vec<String> {
         match self {
-            EditError::NotAssignment(_) => {
-                vec!["write each change as KEY=VALUE, such as `status=completed`".into()]
-            }
+            EditError::NotAssignment(_) => vec![crate::tr!("store-not-assignment-hint")],
             EditError::UnknownKey { suggestion, .. } => {
                 let mut hints = Vec::new();
                 if let Some(key) = suggestion {
-                    hints.push(format!("did you mean `{key}`?"));
+                    hints.push(crate::tr!("store-did-you-mean-key", key = *key));
                 }
-                hints.push(format!("keys that can be set: {}", SETTABLE.join(", ")));
+                hints.push(crate::tr!(
+                    "store-settable-keys",
+                    keys = SETTABLE.join(", ")
+                ));
                 hints
             }
-            EditError::NotSettable { how, .. } => vec![(*how).to_string()],
+            EditError::NotSettable { how, .. } => vec![how.clone()],
             EditError::UnknownActivity { suggestion, .. } => match suggestion {
-                Some(code) => vec![format!("did you mean {code}?")],
-                None => vec!["activity codes look like I.1.1; `programa list` shows them".into()],
+                Some(code) => vec![crate::tr!("store-did-you-mean-code", code = code.as_str())],
+                None => vec![crate::tr!("store-unknown-activity-hint")],
             },
             EditError::UnknownProject {
                 suggestion, known, ..
             } => {
                 let mut hints = Vec::new();
                 if let Some(code) = suggestion {
-                    hints.push(format!("did you mean {code}?"));
+                    hints.push(crate::tr!("store-did-you-mean-code", code = code.as_str()));
                 }
-                hints.push(format!("the projects are {known}"));
+                hints.push(crate::tr!("store-projects-are", known = known.as_str()));
                 hints
             }
             EditError::Unreadable { findings, .. }
                 if findings.iter().any(|f| f.code == super::conflict::FINDING) =>
             {
-                vec![
-                    "the file has an unresolved merge conflict: keep one version of each, delete the marker lines (or use `programa edit`), then `git add` it"
-                        .into(),
-                ]
+                vec![crate::tr!("store-edit-conflict-hint")]
             }
-            EditError::Unreadable { .. } => vec![
-                "run `programa check` to see every problem, and fix the file with `programa edit`"
-                    .into(),
-            ],
+            EditError::Unreadable { .. } => vec![crate::tr!("store-edit-unreadable-hint")],
             _ => Vec::new(),
         }
     }
@@ -286,16 +326,18 @@ impl std::str::FromStr for Assignment {
                 if !LIST_KEYS.contains(&key) {
                     return Err(EditError::InvalidValue {
                         key,
-                        reason: format!(
-                            "`{sign}=` works on lists only ({}); use `{key}=VALUE`",
-                            LIST_KEYS.join(", ")
+                        reason: crate::tr!(
+                            "store-lists-only",
+                            sign = sign.to_string(),
+                            lists = LIST_KEYS.join(", "),
+                            key = key
                         ),
                     });
                 }
                 if value.is_empty() {
                     return Err(EditError::InvalidValue {
                         key,
-                        reason: "the item is empty".into(),
+                        reason: crate::tr!("store-empty-item"),
                     });
                 }
                 if sign == '+' {
@@ -347,12 +389,10 @@ fn settable_key(name: &str) -> Result<&'static str, EditError> {
         });
     };
     let how = match *key {
-        "code" | "project" => {
-            "an activity's code names its file and cannot change; create another activity with `programa new`"
-        }
-        "participants" => "add participants with `programa participant add`",
-        "notes" => "add progress notes with `programa note`",
-        _ => "edit prose, lists and tables with `programa edit CODE`",
+        "code" | "project" => crate::tr!("store-not-settable-code"),
+        "participants" => crate::tr!("store-not-settable-participants"),
+        "notes" => crate::tr!("store-not-settable-notes"),
+        _ => crate::tr!("store-not-settable-other"),
     };
     Err(EditError::NotSettable { key, how })
 }
@@ -565,7 +605,7 @@ impl ActivityEditor {
 fn not_a_list(key: &'static str) -> EditError {
     EditError::InvalidValue {
         key,
-        reason: "the file does not hold a list there; fix it with `programa edit`".into(),
+        reason: crate::tr!("store-not-a-list"),
     }
 }
 
@@ -717,13 +757,14 @@ pub fn check_activity<'a>(
     if activity.code != code {
         let finding = Finding::error(
             "code-changed",
-            format!(
-                "this is the file of {code}, but it says `code = \"{}\"`",
-                activity.code
+            crate::tr!(
+                "store-code-changed",
+                code = code,
+                written = activity.code.as_str()
             ),
         )
         .at(relative, None)
-        .hint("an activity's code names its file; to start another activity use `programa new`");
+        .hint(crate::tr!("store-code-changed-hint"));
         return Err(vec![finding]);
     }
     let validated;
@@ -937,7 +978,7 @@ pub fn create(
     if activity.title.trim().is_empty() {
         return Err(EditError::InvalidValue {
             key: "title",
-            reason: "an activity needs a title".into(),
+            reason: crate::tr!("store-needs-title"),
         });
     }
     let mut codes = activity_codes(loaded);

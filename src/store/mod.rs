@@ -41,16 +41,14 @@ pub const PROGRAMME_FILE: &str = "programme.toml";
 pub const ACTIVITIES_DIR: &str = "activities";
 
 /// Problems that stop a programme from being read at all (as opposed to findings in its files).
-#[derive(Debug, thiserror::Error)]
+/// They read in the interface language.
+#[derive(Debug)]
 pub enum StoreError {
     /// No `programme/` folder in the start folder or any folder above it.
-    #[error("no programme found in {} or any folder above it", .0.display())]
     NotFound(PathBuf),
     /// The workspace has no year folders.
-    #[error("{} holds no year folders", .0.display())]
     NoYears(PathBuf),
     /// The year asked for has no folder.
-    #[error("there is no programme for {year} (years found: {found})")]
     NoSuchYear {
         /// The year asked for.
         year: i32,
@@ -58,13 +56,8 @@ pub enum StoreError {
         found: String,
     },
     /// A file to be created exists already; it was left as it was.
-    #[error("{} exists already", .0.display())]
     Exists(PathBuf),
     /// Another programa held the workspace's write lock for longer than a writer waits.
-    #[error(
-        "another programa is still writing {holder} after {} s; nothing was written",
-        waited.as_secs()
-    )]
     Busy {
         /// Who holds the lock ([`Holder`], as text).
         holder: String,
@@ -74,10 +67,8 @@ pub enum StoreError {
         lock: PathBuf,
     },
     /// The lock timeout variable is not a number of seconds.
-    #[error("{var}={value} is not a number of seconds", var = lock::TIMEOUT_VAR, value = .0)]
     BadTimeout(String),
     /// Reading or writing a file failed.
-    #[error("{action} {}: {source}", path.display())]
     Io {
         /// What was being done ("cannot read").
         action: &'static str,
@@ -88,8 +79,57 @@ pub enum StoreError {
     },
 }
 
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shown = |path: &Path| path.display().to_string();
+        f.write_str(&match self {
+            StoreError::NotFound(dir) => crate::tr!("store-not-found", dir = shown(dir)),
+            StoreError::NoYears(dir) => crate::tr!("store-no-years", dir = shown(dir)),
+            StoreError::NoSuchYear { year, found } => crate::tr!(
+                "store-no-such-year",
+                year = year.to_string(),
+                found = found.as_str()
+            ),
+            StoreError::Exists(path) => crate::tr!("store-exists", path = shown(path)),
+            StoreError::Busy { holder, waited, .. } => crate::tr!(
+                "store-busy",
+                holder = holder.as_str(),
+                seconds = waited.as_secs()
+            ),
+            StoreError::BadTimeout(value) => crate::tr!(
+                "store-bad-timeout",
+                var = lock::TIMEOUT_VAR,
+                value = value.as_str()
+            ),
+            StoreError::Io {
+                action,
+                path,
+                source,
+            } => crate::tr!(
+                "store-io",
+                action = action.trim_start_matches("cannot ").replace(' ', "-"),
+                words = *action,
+                path = shown(path),
+                error = source.to_string()
+            ),
+        })
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
 impl StoreError {
-    /// An IO error while doing `action` on `path`.
+    /// An IO error while doing `action` on `path`: `cannot read`, `cannot write`, `cannot
+    /// write in`, `cannot create`, `cannot copy`, `cannot remove`, `cannot replace`, `cannot
+    /// open the lock`, `cannot take the lock`, `cannot use the terminal` (as the messages name
+    /// them).
     pub fn io(
         action: &'static str,
         path: impl Into<PathBuf>,
@@ -740,10 +780,10 @@ pub fn drop_prose(activity: &mut Activity) {
 fn unreadable<T>(path: PathBuf, error: &std::io::Error) -> (Source, Parsed<T>) {
     let finding = Finding::error(
         "unreadable-file",
-        format!("the file cannot be read ({error})"),
+        crate::tr!("store-unreadable-file", error = error.to_string()),
     )
     .at(&path, None)
-    .hint("check that the file exists and that you may read it");
+    .hint(crate::tr!("store-unreadable-file-hint"));
     let source = Source {
         path,
         text: String::new(),

@@ -21,7 +21,6 @@ use toml::de::DeTable;
 
 use super::conflict::{self, Block, FileConflict, Side};
 use crate::diagnostic::Finding;
-use crate::model::Lang;
 use crate::model::country::{Country, UNKNOWN_COUNTRY};
 use crate::suggest::did_you_mean;
 use crate::syntax::shape::{Field, Shape};
@@ -197,16 +196,12 @@ fn read_plain<T: DeserializeOwned + JsonSchema>(
 
 /// The progress beyond 100%, whether the reader (above 255) or the checks found it.
 pub(crate) fn progress_out_of_range(value: &str) -> Finding {
-    let limit = if value.starts_with('-') {
-        "less than 0%"
+    let message = if value.starts_with('-') {
+        crate::tr!("store-progress-below", value = value)
     } else {
-        "more than 100%"
+        crate::tr!("store-progress-above", value = value)
     };
-    Finding::error(
-        "progress-out-of-range",
-        format!("progress is {value}%, but it cannot be {limit}"),
-    )
-    .hint("progress is a percentage: a whole number from 0 to 100")
+    Finding::error("progress-out-of-range", message).hint(crate::tr!("store-progress-hint"))
 }
 
 /// The finding for a file that is not valid TOML.
@@ -262,10 +257,10 @@ fn read_errors<T: DeserializeOwned + JsonSchema>(
     findings.push(
         Finding::error(
             "too-many-errors",
-            format!("reading stopped after {MAX_ROUNDS} attempts; there may be more errors"),
+            crate::tr!("store-too-many-errors", count = MAX_ROUNDS),
         )
         .at(path, None)
-        .hint("fix the errors above and check again"),
+        .hint(crate::tr!("store-too-many-errors-hint")),
     );
     (None, dedup(findings))
 }
@@ -300,7 +295,7 @@ fn next_blank(
             None
         } else {
             Some(
-                Finding::error("missing-key", format!("missing required key `{key}`"))
+                Finding::error("missing-key", crate::tr!("store-missing-key", key = key))
                     .at(file, span.cloned()),
             )
         };
@@ -380,21 +375,27 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
         };
         let choices = expected.join(", ");
         let hint = match did_you_mean(word, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`? `{key}` is one of: {choices}"),
-            None => format!("`{key}` is one of: {choices}"),
+            Some(best) => crate::tr!(
+                "store-unknown-value-hint-meant",
+                best = best,
+                key = key,
+                choices = choices
+            ),
+            None => crate::tr!("store-unknown-value-hint", key = key, choices = choices),
         };
-        return Finding::error("unknown-value", format!("`{word}` is not a valid {key}"))
-            .hint(hint);
+        return Finding::error(
+            "unknown-value",
+            crate::tr!("store-unknown-value", word = word, key = key),
+        )
+        .hint(hint);
     }
     if let Some(rest) = message.strip_prefix("invalid date `") {
         let date = rest.split('`').next().unwrap_or_default();
         return Finding::error(
             "invalid-date",
-            format!("`{path}` is not a valid date: `{date}`"),
+            crate::tr!("store-invalid-date", path = path, date = date),
         )
-        .hint(format!(
-            "write a day that exists as YYYY-MM-DD, e.g. {key} = \"2021-03-15\""
-        ));
+        .hint(crate::tr!("store-invalid-date-hint", key = key));
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -402,13 +403,7 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
         if key == "progress" {
             return progress_out_of_range(number);
         }
-        return Finding::error(
-            "out-of-range",
-            format!(
-                "`{path}` cannot be {number} (expected {})",
-                plain_type(expected)
-            ),
-        );
+        return out_of_range(path, number, expected);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -418,24 +413,23 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
             if key == "progress" {
                 return progress_out_of_range(number);
             }
-            return Finding::error(
-                "out-of-range",
-                format!(
-                    "`{path}` cannot be {number} (expected {})",
-                    plain_type(expected)
-                ),
-            );
+            return out_of_range(path, number, expected);
         }
         let expected = if key == "progress" {
-            "a whole number from 0 to 100".to_string()
+            Expected::Percent
         } else if !allowed.is_empty() {
-            format!("one of {}", allowed.join(", "))
+            Expected::OneOf(allowed.join(", "))
         } else {
-            plain_type(expected)
+            Expected::of_serde(expected)
         };
         let finding = Finding::error(
             "wrong-type",
-            format!("`{path}` should be {expected}, not {}", plain_found(found)),
+            crate::tr!(
+                "store-wrong-type",
+                path = path,
+                expected = expected.words(),
+                found = plain_found(found)
+            ),
         );
         let hint = if element {
             type_hint(&expected, "item", allowed)
@@ -451,6 +445,19 @@ fn describe(message: &str, key: &str, path: &str, allowed: &[String], element: b
     Finding::error("wrong-type", format!("`{path}`: {message}"))
 }
 
+/// The finding for a number at `path` beyond what its type holds (serde's `expected`).
+fn out_of_range(path: &str, number: &str, expected: &str) -> Finding {
+    Finding::error(
+        "out-of-range",
+        crate::tr!(
+            "store-out-of-range",
+            path = path,
+            number = number,
+            expected = Expected::of_serde(expected).words()
+        ),
+    )
+}
+
 /// The finding for a text at `path` that names no country.
 fn unknown_country(text: &str, key: &str, path: &str, element: bool) -> Finding {
     let line = |code: &str| {
@@ -461,26 +468,30 @@ fn unknown_country(text: &str, key: &str, path: &str, element: bool) -> Finding 
         }
     };
     if text.is_empty() {
-        return Finding::error("empty-value", format!("`{path}` is empty")).hint(format!(
-            "write the country's ISO 3166-1 code: {}",
-            line("PE")
-        ));
+        return Finding::error("empty-value", crate::tr!("check-empty-value", name = path))
+            .hint(crate::tr!("store-empty-country-hint", line = line("PE")));
     }
     let hint = match Country::resolve(text)
         .err()
         .and_then(|unknown| unknown.suggestion)
     {
-        Some(country) => format!(
-            "did you mean {}? files hold its ISO 3166-1 code: {}",
-            country.name(Lang::En),
-            line(country.code())
+        Some(country) => crate::tr!(
+            "store-unknown-country-hint-meant",
+            country = country.name(crate::i18n::lang()),
+            line = line(country.code())
         ),
-        None => format!(
-            "write the country's ISO 3166-1 code, or its name in English or Spanish: {} for Peru",
-            line("PE")
+        None => crate::tr!(
+            "store-unknown-country-hint",
+            line = line("PE"),
+            country =
+                Country::from_code("PE").map_or("Peru", |peru| peru.name(crate::i18n::lang()))
         ),
     };
-    Finding::error("unknown-country", format!("`{text}` is not a country")).hint(hint)
+    Finding::error(
+        "unknown-country",
+        crate::tr!("store-unknown-country", text = text),
+    )
+    .hint(hint)
 }
 
 /// The digits of a number serde read as 128 bits: `integer `N` as i128`.
@@ -498,21 +509,56 @@ fn is_whole_number(expected: &str) -> bool {
     integer.contains(&expected.trim())
 }
 
-/// serde's name of a type, in words.
-fn plain_type(expected: &str) -> String {
-    let expected = expected.trim();
-    if is_whole_number(expected) {
-        "a whole number".to_string()
-    } else if expected == "a string" {
-        "text in quotes".to_string()
-    } else if expected == "a sequence" {
-        "a list `[…]`".to_string()
-    } else if expected.starts_with("struct ") || expected == "a map" {
-        "a table".to_string()
-    } else if expected == "a boolean" {
-        "true or false".to_string()
-    } else {
-        expected.to_string()
+/// What a value should have been, from serde's name of a type or the key's vocabulary.
+enum Expected {
+    /// Progress: a whole number from 0 to 100.
+    Percent,
+    /// One of the words listed.
+    OneOf(String),
+    WholeNumber,
+    Text,
+    List,
+    Table,
+    Boolean,
+    Date,
+    /// serde's own words, for a type named nowhere else.
+    Other(String),
+}
+
+impl Expected {
+    /// The type serde names `expected`.
+    fn of_serde(expected: &str) -> Self {
+        let expected = expected.trim();
+        if is_whole_number(expected) {
+            Expected::WholeNumber
+        } else if expected == "a string" {
+            Expected::Text
+        } else if expected == "a sequence" {
+            Expected::List
+        } else if expected.starts_with("struct ") || expected == "a map" {
+            Expected::Table
+        } else if expected == "a boolean" {
+            Expected::Boolean
+        } else if expected.starts_with("a date") {
+            Expected::Date
+        } else {
+            Expected::Other(expected.to_string())
+        }
+    }
+
+    /// The type in words, in the interface language.
+    fn words(&self) -> String {
+        match self {
+            Expected::Percent => crate::tr!("store-expected-percent"),
+            Expected::OneOf(words) => crate::tr!("store-expected-one-of", words = words.as_str()),
+            Expected::WholeNumber => crate::tr!("store-expected-number"),
+            Expected::Text => crate::tr!("store-expected-text"),
+            Expected::List => crate::tr!("store-expected-list"),
+            Expected::Table => crate::tr!("store-expected-table"),
+            Expected::Boolean => crate::tr!("store-expected-boolean"),
+            Expected::Date => crate::tr!("store-expected-date"),
+            Expected::Other(words) => words.clone(),
+        }
     }
 }
 
@@ -520,38 +566,42 @@ fn plain_type(expected: &str) -> String {
 fn plain_found(found: &str) -> String {
     let found = found.trim();
     if let Some(rest) = found.strip_prefix("string ") {
-        format!("the text {rest}")
+        crate::tr!("store-found-text", text = rest)
     } else if let Some(number) = wide_integer(found) {
-        format!("the number {number}")
+        crate::tr!("store-found-number", number = number)
     } else if let Some(rest) = found.strip_prefix("integer ") {
-        format!("the number {}", rest.trim_matches('`'))
+        crate::tr!("store-found-number", number = rest.trim_matches('`'))
     } else if let Some(rest) = found.strip_prefix("floating point ") {
-        format!("the number {}", rest.trim_matches('`'))
+        crate::tr!("store-found-number", number = rest.trim_matches('`'))
     } else if found == "sequence" {
-        "a list".to_string()
+        crate::tr!("store-found-list")
     } else if found == "map" {
-        "a table".to_string()
+        crate::tr!("store-found-table")
+    } else if found == "boolean `true`" || found == "boolean `false`" {
+        crate::tr!(
+            "store-found-boolean",
+            value = found.trim_start_matches("boolean ").trim_matches('`')
+        )
     } else {
         found.to_string()
     }
 }
 
-fn type_hint(expected: &str, key: &str, allowed: &[String]) -> Option<String> {
+/// How to write a value of the type `expected` at `key`.
+fn type_hint(expected: &Expected, key: &str, allowed: &[String]) -> Option<String> {
     if let Some(first) = allowed.first() {
-        return Some(format!(
-            "write one of the words in quotes: {key} = \"{first}\""
+        return Some(crate::tr!(
+            "store-hint-word",
+            key = key,
+            first = first.as_str()
         ));
     }
-    let hint = if expected.starts_with("a whole number") {
-        format!("write the number without quotes: {key} = 50")
-    } else if expected == "text in quotes" {
-        format!("put the text in double quotes: {key} = \"…\"")
-    } else if expected.starts_with("a list") {
-        format!("write a list in brackets: {key} = [\"…\", \"…\"]")
-    } else if expected.starts_with("a date") {
-        format!("write the date as YYYY-MM-DD: {key} = \"2021-03-15\"")
-    } else {
-        return None;
+    let hint = match expected {
+        Expected::WholeNumber | Expected::Percent => crate::tr!("store-hint-number", key = key),
+        Expected::Text => crate::tr!("store-hint-text", key = key),
+        Expected::List => crate::tr!("store-hint-list", key = key),
+        Expected::Date => crate::tr!("store-hint-date", key = key),
+        _ => return None,
     };
     Some(hint)
 }
@@ -585,25 +635,40 @@ fn missing_keys(path: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
         let Some((last, others)) = missing.split_last() else {
             continue;
         };
-        let place = if table.is_empty() {
-            String::new()
-        } else {
-            format!(" in `{}`", DisplayPath(&table))
-        };
-        let (message, hint) = if others.is_empty() {
-            (
-                format!("missing required key `{last}`{place}"),
-                format!("add a line `{last} = …`{place}"),
-            )
-        } else {
-            let others: Vec<String> = others.iter().map(|name| format!("`{name}`")).collect();
-            (
-                format!(
-                    "missing required keys {} and `{last}`{place}",
-                    others.join(", ")
+        let place = DisplayPath(&table).to_string();
+        let (message, hint) = match (others.is_empty(), table.is_empty()) {
+            (true, true) => (
+                crate::tr!("store-missing-key", key = *last),
+                crate::tr!("store-missing-key-hint", key = *last),
+            ),
+            (true, false) => (
+                crate::tr!("store-missing-key-in", key = *last, table = place.as_str()),
+                crate::tr!(
+                    "store-missing-key-in-hint",
+                    key = *last,
+                    table = place.as_str()
                 ),
-                format!("add a line `key = …` for each{place}"),
-            )
+            ),
+            (false, top) => {
+                let others: Vec<String> = others.iter().map(|name| format!("`{name}`")).collect();
+                let others = others.join(", ");
+                if top {
+                    (
+                        crate::tr!("store-missing-keys", others = others, last = *last),
+                        crate::tr!("store-missing-keys-hint"),
+                    )
+                } else {
+                    (
+                        crate::tr!(
+                            "store-missing-keys-in",
+                            others = others,
+                            last = *last,
+                            table = place.as_str()
+                        ),
+                        crate::tr!("store-missing-keys-in-hint", table = place.as_str()),
+                    )
+                }
+            }
         };
         findings.push(
             Finding::error("missing-key", message)
@@ -615,19 +680,20 @@ fn missing_keys(path: &Path, tree: &Tree, shape: &Shape) -> Vec<Finding> {
 }
 
 /// The message of a syntax error, without toml's doubled wording.
+/// The parser's own words (English) stay in parentheses.
 fn syntax_message(message: &str) -> String {
-    format!("invalid TOML ({message})")
+    crate::tr!("store-toml-syntax", message = message)
 }
 
 fn syntax_hint(message: &str) -> String {
     if message.contains("string") {
-        "a string may be missing its closing quote; text goes in \"double quotes\", long text in \"\"\"triple quotes\"\"\"".to_string()
+        crate::tr!("store-toml-syntax-hint-string")
     } else if message.contains("expected `=`") {
-        "every line sets a key: key = value".to_string()
+        crate::tr!("store-toml-syntax-hint-equals")
     } else if message.contains("duplicate key") {
-        "a key may appear only once in a table; remove or rename one of them".to_string()
+        crate::tr!("store-toml-syntax-hint-duplicate")
     } else {
-        "fix the TOML syntax; strings need quotes, tables `[name]` and lists `[a, b]`".to_string()
+        crate::tr!("store-toml-syntax-hint")
     }
 }
 

@@ -49,22 +49,29 @@ fn finding(node: &Node, kind: Hidden, c: char, count: usize) -> Finding {
     let name = output::name(c).map_or(String::new(), |name| format!(" ({name})"));
     let more = match count {
         1 => String::new(),
-        n => format!(" ({} more in this field)", n - 1),
+        n => crate::tr!("check-hidden-more", count = n - 1),
     };
     let character = format!("U+{:04X}{name}", u32::from(c));
     match kind {
         Hidden::Control => Finding::warning(
             "control-character",
-            format!("`{field}` holds the control character {character}{more}"),
+            crate::tr!(
+                "check-control-character",
+                field = field.to_string(),
+                character = character,
+                more = more
+            ),
         )
-        .hint("remove it: it never shows in a document, and a terminal would act on it"),
+        .hint(crate::tr!("check-control-character-hint")),
         Hidden::BidiControl => {
-            let message = format!(
-                "`{field}` holds the bidirectional control {character}, which shows the text \
-                 after it in another order than it is written{more}"
+            let message = crate::tr!(
+                "check-bidi-control",
+                field = field.to_string(),
+                character = character,
+                more = more
             );
             let is_title = matches!(node.key_name(), Some("title" | "contents_title"));
-            let hint = "remove it: right-to-left text shows in its own order without it";
+            let hint = crate::tr!("check-bidi-control-hint");
             if is_title {
                 Finding::error("bidi-control", message).hint(hint)
             } else {
@@ -73,9 +80,14 @@ fn finding(node: &Node, kind: Hidden, c: char, count: usize) -> Finding {
         }
         Hidden::BidiMark => Finding::warning(
             "bidi-mark",
-            format!("`{field}` holds the invisible direction mark {character}{more}"),
+            crate::tr!(
+                "check-bidi-mark",
+                field = field.to_string(),
+                character = character,
+                more = more
+            ),
         )
-        .hint("remove it unless the text mixes right-to-left and left-to-right writing"),
+        .hint(crate::tr!("check-bidi-mark-hint")),
     }
 }
 

@@ -40,65 +40,52 @@ pub fn check_prose(file: &Path, text: &str, tree: &Tree, shape: &Shape) -> Vec<F
                         .or_insert((remark.span, 1));
                     continue;
                 }
-                RemarkKind::Comment => Finding::note(
-                    "html-comment",
-                    "an HTML comment: the documents leave it out",
-                )
-                .hint("comments are for the people who edit the file; nothing to do"),
+                RemarkKind::Comment => {
+                    Finding::note("html-comment", crate::tr!("check-html-comment"))
+                        .hint(crate::tr!("check-html-comment-hint"))
+                }
                 RemarkKind::Unclosed { name } => Finding::warning(
                     "unclosed-html",
-                    format!("`<{name}>` is not closed: it ends with its paragraph"),
+                    crate::tr!("check-unclosed-html", name = name.as_str()),
                 )
-                .hint(format!("close it with `</{name}>` where it should end")),
+                .hint(crate::tr!("check-unclosed-html-hint", name = name.as_str())),
                 RemarkKind::Unopened { name } => Finding::warning(
                     "unclosed-html",
-                    format!("`</{name}>` closes nothing: the documents leave it out"),
+                    crate::tr!("check-unopened-html", name = name.as_str()),
                 )
-                .hint(format!("remove it, or open the element with `<{name}>`")),
-                RemarkKind::Image => Finding::warning(
-                    "image",
-                    "an image: the documents do not show images, only the description in brackets",
-                )
-                .hint("describe in words what the image shows, or leave it out"),
+                .hint(crate::tr!("check-unopened-html-hint", name = name.as_str())),
+                RemarkKind::Image => Finding::warning("image", crate::tr!("check-image"))
+                    .hint(crate::tr!("check-image-hint")),
                 RemarkKind::TooDeep { depth } => Finding::error(
                     "too-deep",
-                    format!(
-                        "the text nests {depth} levels deep here; the documents allow at most \
-                         {MAX_DEPTH}"
-                    ),
+                    crate::tr!("check-too-deep", depth = depth, most = MAX_DEPTH),
                 )
-                .hint(
-                    "block quotes, lists, emphasis and links inside each other count as \
-                     levels: take some of them out",
-                ),
+                .hint(crate::tr!("check-too-deep-hint")),
                 RemarkKind::FootnoteDefinition { label } => Finding::warning(
                     "footnote-in-text",
-                    format!("the footnote `[^{label}]` is written in the text: the documents leave it out"),
+                    crate::tr!("check-footnote-in-text", label = label.as_str()),
                 )
-                .hint(format!(
-                    "give it as a [[footnotes]] entry with id = \"{label}\" and its text"
+                .hint(crate::tr!(
+                    "check-footnote-in-text-hint",
+                    label = label.as_str()
                 )),
             };
             findings.push(finding.at(file, at(remark.span)));
         }
         for (construct, (first, count)) in unshown {
-            let times = match count {
-                1 => String::new(),
-                n => format!(" ({n} times in this text)"),
-            };
             findings.push(
                 Finding::warning(
                     "unsupported-html",
-                    format!(
-                        "`{construct}`{times} is HTML the documents do not show: they leave it \
-                         out and keep the text around it"
+                    crate::tr!(
+                        "check-unsupported-html",
+                        construct = construct.as_str(),
+                        count = count
                     ),
                 )
                 .at(file, at(first))
-                .hint(format!(
-                    "the HTML shown is {}; write markdown instead, or `\\<` for a `<` that \
-                     starts no tag",
-                    shown_tags()
+                .hint(crate::tr!(
+                    "check-unsupported-html-hint",
+                    tags = shown_tags()
                 )),
             );
         }

@@ -361,31 +361,33 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSe
             continue;
         };
         // Only written when there is something to say.
-        let place = || {
-            if parent.is_empty() {
-                String::new()
-            } else {
-                format!(" in `{}`", DisplayPath(parent))
-            }
-        };
+        let table = || DisplayPath(parent).to_string();
         match fields.iter().find(|field| &field.name == name) {
             None => {
-                let place = place();
                 let names = fields.iter().map(|field| field.name.as_str());
                 let hint = match did_you_mean(name, names.clone()) {
                     Some(best) => {
                         if parent.is_empty() {
                             meant.insert(best.to_string());
                         }
-                        format!("did you mean `{best}`? keys the format does not know are ignored")
+                        crate::tr!("check-unknown-key-hint-meant", best = best)
                     }
-                    None => format!(
-                        "keys the format does not know are ignored; the keys here are: {}",
-                        names.collect::<Vec<_>>().join(", ")
+                    None => crate::tr!(
+                        "check-unknown-key-hint-keys",
+                        keys = names.collect::<Vec<_>>().join(", ")
                     ),
                 };
+                let message = if parent.is_empty() {
+                    crate::tr!("check-unknown-key", name = name.as_str())
+                } else {
+                    crate::tr!(
+                        "check-unknown-key-in",
+                        name = name.as_str(),
+                        table = table()
+                    )
+                };
                 findings.push(
-                    Finding::error("unknown-key", format!("unknown key `{name}`{place}"))
+                    Finding::error("unknown-key", message)
                         .at(file, node.key.clone())
                         .hint(hint),
                 );
@@ -400,11 +402,19 @@ fn check_keys(file: &Path, tree: &Tree, shape: &Shape) -> (Vec<Finding>, BTreeSe
                     },
                 ..
             }) if allowed.is_empty() && node.is_blank => {
-                let place = place();
+                let message = if parent.is_empty() {
+                    crate::tr!("check-empty-value", name = name.as_str())
+                } else {
+                    crate::tr!(
+                        "check-empty-value-in",
+                        name = name.as_str(),
+                        table = table()
+                    )
+                };
                 findings.push(
-                    Finding::error("empty-value", format!("`{name}`{place} is empty"))
+                    Finding::error("empty-value", message)
                         .at(file, node.value_span())
-                        .hint(format!("`{name}` is required: write it between the quotes")),
+                        .hint(crate::tr!("check-empty-value-hint", name = name.as_str())),
                 );
             }
             Some(_) => {}
@@ -430,18 +440,17 @@ fn check_countries(file: &Path, text: &str, tree: &Tree, is_activity: bool) -> V
             findings.push(
                 Finding::warning(
                     "country-name",
-                    format!(
-                        "the country is written `{}`; files hold its ISO 3166-1 code `{}`",
-                        written.trim(),
-                        country.code()
+                    crate::tr!(
+                        "check-country-name",
+                        written = written.trim(),
+                        code = country.code()
                     ),
                 )
                 .at(file, Some(span.clone()))
-                .hint(format!(
-                    "write `\"{}\"` ({}), or run `programa check --fix` to write the code of every \
-                     country written as a name",
-                    country.code(),
-                    country.name(Lang::En)
+                .hint(crate::tr!(
+                    "check-country-name-hint",
+                    code = country.code(),
+                    country = country.name(crate::i18n::lang())
                 )),
             );
         }
@@ -449,15 +458,16 @@ fn check_countries(file: &Path, text: &str, tree: &Tree, is_activity: bool) -> V
             findings.push(
                 Finding::warning(
                     "duplicate-member-state",
-                    format!(
-                        "{} ({}) is listed twice as a Member State",
-                        country.name(Lang::En),
-                        country.code()
+                    crate::tr!(
+                        "check-duplicate-member-state",
+                        country = country.name(crate::i18n::lang()),
+                        code = country.code()
                     ),
                 )
                 .at(file, Some(span))
-                .hint(format!(
-                    "`member_states[{first}]` has it too; remove one of them"
+                .hint(crate::tr!(
+                    "check-duplicate-member-state-hint",
+                    first = format!("member_states[{first}]")
                 )),
             );
         }
@@ -545,26 +555,31 @@ impl Checked<'_> {
                     path.push(Step::Index(index));
                     path.extend(key.map(|key| Step::Key(key.to_string())));
                 }
+                let (place, found, limit) = (excess.place.to_string(), excess.found, excess.limit);
                 let (code, message, hint) = match excess.unit {
                     Unit::Characters => (
                         "too-long",
-                        format!(
-                            "`{}` has {} characters, more than the {} it may have",
-                            excess.place, excess.found, excess.limit
+                        crate::tr!(
+                            "check-too-long",
+                            place = place,
+                            found = found,
+                            limit = limit
                         ),
                         if excess.limit == limits::LINE_CHARS {
-                            "shorten it: a title or a name is one line"
+                            crate::tr!("check-too-long-hint-line")
                         } else {
-                            "shorten it, or publish the long text as an output and link to it"
+                            crate::tr!("check-too-long-hint-prose")
                         },
                     ),
                     Unit::Items => (
                         "too-many",
-                        format!(
-                            "`{}` has {} items, more than the {} it may have",
-                            excess.place, excess.found, excess.limit
+                        crate::tr!(
+                            "check-too-many",
+                            place = place,
+                            found = found,
+                            limit = limit
                         ),
-                        "split the work into several activities, or keep the full list elsewhere",
+                        crate::tr!("check-too-many-hint"),
                     ),
                 };
                 // A value too long to quote is placed at its key, on the line it starts on.
@@ -583,13 +598,15 @@ impl Checked<'_> {
                 self.at(
                     Finding::error(
                         "year-mismatch",
-                        format!(
-                            "the programme says year {}, but it is in the folder for {year}",
-                            programme.year
+                        crate::tr!(
+                            "check-year-mismatch",
+                            stated = programme.year.to_string(),
+                            year = year.to_string()
                         ),
                     )
-                    .hint(format!(
-                        "set `year = {year}`, or move the file to the folder of its year"
+                    .hint(crate::tr!(
+                        "check-year-mismatch-hint",
+                        year = year.to_string()
                     )),
                     &["year"],
                 ),
@@ -607,7 +624,7 @@ impl Checked<'_> {
         for (index, area) in programme.areas.iter().enumerate() {
             if let Some(first) = seen.insert(area.code.as_str(), index) {
                 findings.push(self.at_path(
-                    duplicate("area code", &area.code, &format!("areas[{first}]")),
+                    duplicate("area", &area.code, &format!("areas[{first}]")),
                     &element("areas", index, "code"),
                 ));
             }
@@ -618,7 +635,7 @@ impl Checked<'_> {
         for (index, item) in programme.programmes.iter().enumerate() {
             if let Some(first) = seen.insert(item.id.as_str(), index) {
                 findings.push(self.at_path(
-                    duplicate("programme id", &item.id, &format!("programmes[{first}]")),
+                    duplicate("programme", &item.id, &format!("programmes[{first}]")),
                     &element("programmes", index, "id"),
                 ));
             }
@@ -635,7 +652,7 @@ impl Checked<'_> {
         for (index, project) in programme.projects.iter().enumerate() {
             if let Some(first) = seen.insert(project.code.as_str(), index) {
                 findings.push(self.at_path(
-                    duplicate("project code", &project.code, &format!("projects[{first}]")),
+                    duplicate("project", &project.code, &format!("projects[{first}]")),
                     &element("projects", index, "code"),
                 ));
             }
@@ -654,15 +671,14 @@ impl Checked<'_> {
                         self.at_path(
                             Finding::error(
                                 "code-prefix",
-                                format!(
-                                    "project `{}` is in programme `{}` of area {}, so its code \
-                                 should be `{}.<number>`",
-                                    project.code, parent.id, parent.area, parent.area
+                                crate::tr!(
+                                    "check-project-code-prefix",
+                                    project = project.code.as_str(),
+                                    programme = parent.id.as_str(),
+                                    area = parent.area.as_str()
                                 ),
                             )
-                            .hint(
-                                "correct the code, or move the project to a programme of its area",
-                            ),
+                            .hint(crate::tr!("check-project-code-prefix-hint")),
                             &element("projects", index, "code"),
                         ),
                     );
@@ -686,9 +702,10 @@ impl Checked<'_> {
                 .filter(|project| programme.project(project).is_some());
             let finding = unknown("project", &activity.project, &projects, "[[projects]]");
             let finding = match implied {
-                Some(project) => finding.hint(format!(
-                    "the code `{}` says project `{project}`: did you mean `{project}`?",
-                    activity.code
+                Some(project) => finding.hint(crate::tr!(
+                    "check-unknown-project-hint-implied",
+                    code = activity.code.as_str(),
+                    project = project
                 )),
                 None => finding,
             };
@@ -702,12 +719,13 @@ impl Checked<'_> {
                 self.at(
                     Finding::error(
                         "code-prefix",
-                        format!(
-                            "activity `{}` is in project `{}`, so its code should be `{}.<number>`",
-                            activity.code, activity.project, activity.project
+                        crate::tr!(
+                            "check-activity-code-prefix",
+                            code = activity.code.as_str(),
+                            project = activity.project.as_str()
                         ),
                     )
-                    .hint("correct the code or the project"),
+                    .hint(crate::tr!("check-activity-code-prefix-hint")),
                     &["code"],
                 ),
             );
@@ -755,11 +773,15 @@ impl Checked<'_> {
                     self.at(
                         Finding::error(
                             "inverted-dates",
-                            format!("{end_key} ({end}) is before {start_key} ({start})"),
+                            crate::tr!(
+                                "check-inverted-dates",
+                                end_key = end_key,
+                                end = end.to_string(),
+                                start_key = start_key,
+                                start = start.to_string()
+                            ),
                         )
-                        .hint(
-                            "an activity ends on or after the day it starts; swap or correct them",
-                        ),
+                        .hint(crate::tr!("check-inverted-dates-hint")),
                         &[end_key],
                     ),
                 );
@@ -772,11 +794,14 @@ impl Checked<'_> {
             if let Some(date) = date.filter(|date| *date > today && trusted(&[key])) {
                 findings.push(
                     self.at(
-                        Finding::warning("future-date", format!("{key} ({date}) is in the future"))
-                            .hint(format!(
-                                "actual dates record what happened; a date to come is `planned_{}`",
-                                key.trim_start_matches("actual_")
-                            )),
+                        Finding::warning(
+                            "future-date",
+                            crate::tr!("check-future-date", key = key, date = date.to_string()),
+                        )
+                        .hint(crate::tr!(
+                            "check-future-date-hint",
+                            planned = format!("planned_{}", key.trim_start_matches("actual_"))
+                        )),
                         &[key],
                     ),
                 );
@@ -787,14 +812,16 @@ impl Checked<'_> {
             && let Some(format) = activity.format
             && trusted(&["kind", "format"])
         {
-            findings.push(self.at(
-                Finding::warning(
-                    "study-with-format",
-                    format!("a study has the format `{format}`"),
-                )
-                .hint("formats describe how events are held; remove `format`, or set `kind = \"event\"`"),
-                &["format"],
-            ));
+            findings.push(
+                self.at(
+                    Finding::warning(
+                        "study-with-format",
+                        crate::tr!("check-study-with-format", format = format.to_string()),
+                    )
+                    .hint(crate::tr!("check-study-with-format-hint")),
+                    &["format"],
+                ),
+            );
         }
         if trusted(&["footnotes"]) {
             // Citations in prose that could not be read are not seen: a footnote may look unused.
@@ -824,31 +851,28 @@ impl Checked<'_> {
             Status::Completed if progress < 100 => findings.push(inconsistent(
                 Finding::error(
                     "inconsistent-status",
-                    format!("the activity is completed, but its progress is {progress}%"),
+                    crate::tr!("check-completed-progress", progress = progress),
                 )
-                .hint("set `progress = 100`, or `status = \"ongoing\"` if it is not done"),
+                .hint(crate::tr!("check-completed-progress-hint")),
             )),
             Status::Planned if progress == 100 => findings.push(inconsistent(
-                Finding::error(
-                    "inconsistent-status",
-                    "the activity is planned, but its progress is 100%",
-                )
-                .hint("set `status = \"completed\"` if it is done, or correct the progress"),
+                Finding::error("inconsistent-status", crate::tr!("check-planned-done"))
+                    .hint(crate::tr!("check-planned-done-hint")),
             )),
             Status::Planned if progress > 0 => findings.push(inconsistent(
                 Finding::warning(
                     "inconsistent-status",
-                    format!("the activity is planned, but its progress is {progress}%"),
+                    crate::tr!("check-planned-progress", progress = progress),
                 )
-                .hint("set `status = \"ongoing\"` once work has started"),
+                .hint(crate::tr!("check-planned-progress-hint")),
             )),
             Status::Cancelled | Status::Postponed if progress == 100 => {
                 findings.push(inconsistent(
                     Finding::warning(
                         "inconsistent-status",
-                        format!("the activity is {status}, but its progress is 100%"),
+                        crate::tr!("check-stopped-done", status = status.as_str()),
                     )
-                    .hint("if it took place, set `status = \"completed\"`"),
+                    .hint(crate::tr!("check-stopped-done-hint")),
                 ))
             }
             _ => {}
@@ -859,11 +883,8 @@ impl Checked<'_> {
         {
             findings.push(
                 self.at(
-                    Finding::warning(
-                        "missing-actual-end",
-                        "the activity is completed, but has no `actual_end`",
-                    )
-                    .hint("add the day it ended: actual_end = \"YYYY-MM-DD\""),
+                    Finding::warning("missing-actual-end", crate::tr!("check-missing-actual-end"))
+                        .hint(crate::tr!("check-missing-actual-end-hint")),
                     &["status"],
                 ),
             );
@@ -875,9 +896,9 @@ impl Checked<'_> {
                         self.at(
                             Finding::warning(
                                 "inconsistent-status",
-                                format!("the activity is planned, but has an `{key}`"),
+                                crate::tr!("check-planned-started", key = key),
                             )
-                            .hint("an activity that has started is `ongoing` or `completed`"),
+                            .hint(crate::tr!("check-planned-started-hint")),
                             &[key],
                         ),
                     );
@@ -890,11 +911,8 @@ impl Checked<'_> {
         {
             findings.push(
                 self.at(
-                    Finding::warning(
-                        "inconsistent-status",
-                        "the activity is ongoing, but has an `actual_end`",
-                    )
-                    .hint("set `status = \"completed\"`, or remove `actual_end`"),
+                    Finding::warning("inconsistent-status", crate::tr!("check-ongoing-ended"))
+                        .hint(crate::tr!("check-ongoing-ended-hint")),
                     &["actual_end"],
                 ),
             );
@@ -922,15 +940,15 @@ impl Checked<'_> {
             for (label, at) in prose::citations(raw) {
                 if !defined.contains(label.as_str()) {
                     let hint = match did_you_mean(&label, defined.iter().copied()) {
-                        Some(best) => format!("did you mean `[^{best}]`?"),
-                        None => {
-                            format!("add a [[footnotes]] entry with id = \"{label}\" and its text")
+                        Some(best) => {
+                            crate::tr!("check-did-you-mean", best = format!("[^{best}]"))
                         }
+                        None => crate::tr!("check-undefined-footnote-hint", label = label.as_str()),
                     };
                     findings.push(
                         Finding::error(
                             "undefined-footnote",
-                            format!("footnote `[^{label}]` is cited but not defined"),
+                            crate::tr!("check-undefined-footnote", label = label.as_str()),
                         )
                         .at(self.file, Some(span.start + at.start..span.start + at.end))
                         .hint(hint),
@@ -951,9 +969,9 @@ impl Checked<'_> {
                     self.at_path(
                         Finding::error(
                             "duplicate-footnote",
-                            format!("footnote `{}` is defined twice", footnote.id),
+                            crate::tr!("check-duplicate-footnote", id = footnote.id.as_str()),
                         )
-                        .hint("give each footnote its own id"),
+                        .hint(crate::tr!("check-duplicate-footnote-hint")),
                         &path,
                     ),
                 );
@@ -962,11 +980,11 @@ impl Checked<'_> {
                     self.at_path(
                         Finding::warning(
                             "unused-footnote",
-                            format!("footnote `{}` is never cited", footnote.id),
+                            crate::tr!("check-unused-footnote", id = footnote.id.as_str()),
                         )
-                        .hint(format!(
-                            "cite it as `[^{}]` in the text, or remove it",
-                            footnote.id
+                        .hint(crate::tr!(
+                            "check-unused-footnote-hint",
+                            id = footnote.id.as_str()
                         )),
                         &path,
                     ),
@@ -995,25 +1013,25 @@ fn codes_of<'a>(
     if !activity.code.is_empty() && stem != activity.code {
         findings.push(at(Finding::error(
             "code-mismatch",
-            format!(
-                "the code `{}` differs from the file name `{stem}.toml`",
-                activity.code
+            crate::tr!(
+                "check-code-mismatch",
+                code = activity.code.as_str(),
+                file = format!("{stem}.toml")
             ),
         )
-        .hint(format!(
-            "an activity's file is named after its code: rename the file to `{}.toml`, \
-                 or correct the code",
-            activity.code
+        .hint(crate::tr!(
+            "check-code-mismatch-hint",
+            file = format!("{}.toml", activity.code)
         ))));
     }
     if let Some(first) = seen.get(activity.code.as_str()) {
         findings.push(at(Finding::error(
             "duplicate-code",
-            format!("the code `{}` is used by two activities", activity.code),
+            crate::tr!("check-duplicate-activity", code = activity.code.as_str()),
         )
-        .hint(format!(
-            "{} has the same code; give each activity its own",
-            first.display()
+        .hint(crate::tr!(
+            "check-duplicate-activity-hint",
+            file = first.display().to_string()
         ))));
     } else {
         seen.insert(&activity.code, file);
@@ -1028,22 +1046,32 @@ fn is_child_code(code: &str, parent: &str) -> bool {
         .is_some_and(|number| !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// The finding for the code or id of a `what` (`area`, `programme` or `project`) given twice.
 fn duplicate(what: &str, code: &str, first: &str) -> Finding {
     Finding::error(
         "duplicate-code",
-        format!("the {what} `{code}` is used twice"),
+        crate::tr!("check-duplicate-code", what = what, code = code),
     )
-    .hint(format!("`{first}` has it too; give each its own"))
+    .hint(crate::tr!("check-duplicate-code-hint", first = first))
 }
 
-/// A reference to a `what` that does not exist, with the nearest existing one.
+/// A reference to a `what` (`area`, `programme` or `project`) that does not exist, with the
+/// nearest existing one.
 fn unknown(what: &str, name: &str, existing: &[&str], table: &str) -> Finding {
     let hint = match did_you_mean(name, existing.iter().copied()) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None if existing.is_empty() => format!("programme.toml has no {table} yet"),
-        None => format!("the {what}s in programme.toml are: {}", existing.join(", ")),
+        Some(best) => crate::tr!("check-did-you-mean", best = best),
+        None if existing.is_empty() => crate::tr!("check-unknown-reference-none", table = table),
+        None => crate::tr!(
+            "check-unknown-reference-list",
+            what = what,
+            list = existing.join(", ")
+        ),
     };
-    Finding::error("unknown-reference", format!("there is no {what} `{name}`")).hint(hint)
+    Finding::error(
+        "unknown-reference",
+        crate::tr!("check-unknown-reference", what = what, name = name),
+    )
+    .hint(hint)
 }
 
 /// Projects of the programme file that no activity belongs to.
@@ -1065,13 +1093,12 @@ fn check_empty_projects(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Fi
             findings.push(
                 Finding::warning(
                     "empty-project",
-                    format!("project `{}` has no activities", project.code),
+                    crate::tr!("check-empty-project", project = project.code.as_str()),
                 )
                 .at(&source.path, tree.span_at(&path))
-                .hint(format!(
-                    "the programme document would show it with nothing under it; add \
-                     activities with `project = \"{}\"`, or remove the project",
-                    project.code
+                .hint(crate::tr!(
+                    "check-empty-project-hint",
+                    project = project.code.as_str()
                 )),
             );
         }
@@ -1105,25 +1132,35 @@ fn check_totals(source: &Source, tree: &Tree, loaded: &Loaded) -> Vec<Finding> {
             if actual != claim.count {
                 let phrase = raw.get(claim.span.clone()).unwrap_or_default();
                 let hint = match claim.noun {
-                    Noun::Studies => format!(
-                        "{actual} activity files have `kind = \"study\"`; correct the {field}, \
-                         or the kind of the activities"
+                    Noun::Studies => crate::tr!(
+                        "check-totals-hint-kind",
+                        count = actual,
+                        kind = "study",
+                        field = field
                     ),
-                    Noun::Events => format!(
-                        "{actual} activity files have `kind = \"event\"`; correct the {field}, \
-                         or the kind of the activities"
+                    Noun::Events => crate::tr!(
+                        "check-totals-hint-kind",
+                        count = actual,
+                        kind = "event",
+                        field = field
                     ),
-                    Noun::Activities => format!(
-                        "there are {actual} activity files; correct the {field}, or add the \
-                         missing activities"
-                    ),
+                    Noun::Activities => {
+                        crate::tr!(
+                            "check-totals-hint-activities",
+                            count = actual,
+                            field = field
+                        )
+                    }
                 };
                 findings.push(
                     Finding::warning(
                         "totals-mismatch",
-                        format!(
-                            "the {field} says \"{phrase}\", but the programme has {actual} {}",
-                            claim.noun.as_str()
+                        crate::tr!(
+                            "check-totals-mismatch",
+                            field = field,
+                            phrase = phrase,
+                            count = actual,
+                            noun = claim.noun.as_str()
                         ),
                     )
                     .at(

@@ -16,14 +16,18 @@ impl Checked<'_> {
         let finding = match activity.previous_link() {
             None => Finding::error(
                 "bad-previous",
-                format!("`previous = \"{link}\"` is not a year and a code"),
+                crate::tr!("check-bad-previous", link = link),
             )
-            .hint("write the year, a slash and the activity's code in that year: `previous = \"2021/I.1.3\"`"),
+            .hint(crate::tr!("check-bad-previous-hint")),
             Some((from, _)) if from >= year => Finding::error(
                 "bad-previous",
-                format!("`previous` names {from}, which is not before {year}"),
+                crate::tr!(
+                    "check-previous-not-before",
+                    from = from.to_string(),
+                    year = year.to_string()
+                ),
             )
-            .hint("`previous` links to the activity this one carries on from an earlier year"),
+            .hint(crate::tr!("check-previous-not-before-hint")),
             Some(_) => return Vec::new(),
         };
         vec![self.at(finding, &["previous"])]
@@ -56,11 +60,16 @@ pub fn unknown_previous(
         findings.push(
             Finding::warning(
                 "unknown-previous",
-                format!("`previous` names {year}/{code}, but the programme for {year} has no activity {code}"),
+                crate::tr!(
+                    "check-unknown-previous",
+                    year = year.to_string(),
+                    code = code.to_string()
+                ),
             )
             .at(&source.path, span)
-            .hint(format!(
-                "correct the code (`programa list --year {year}` lists that year's), or remove `previous`"
+            .hint(crate::tr!(
+                "check-unknown-previous-hint",
+                year = year.to_string()
             )),
         );
     }
