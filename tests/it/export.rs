@@ -424,6 +424,7 @@ fn iati_needs_a_publisher_and_says_how_to_name_one() {
     assert_eq!(std::fs::read_to_string(&file).expect("the file"), "old");
     // In Spanish for a Spanish user.
     let output = programa()
+        .env_remove("PROGRAMA_LANG")
         .env("LANG", "es_ES.UTF-8")
         .arg("--root")
         .arg(dir.path())
@@ -431,7 +432,7 @@ fn iati_needs_a_publisher_and_says_how_to_name_one() {
         .output()
         .expect("the binary runs");
     assert!(
-        stderr(&output).starts_with("error: programme/2021/programme.toml no dice quién publica el programa en IATI (no tiene la tabla `[iati]`)\nhint: añada a programme/2021/programme.toml:\n\n[iati]\norganisation_id = \"…\"\norganisation_type = 40\n\ncon el identificador"),
+        stderr(&output).starts_with("error: programme/2021/programme.toml no dice quién publica el programa en IATI (no tiene la tabla `[iati]`)\nsugerencia: añada a programme/2021/programme.toml:\n\n[iati]\norganisation_id = \"…\"\norganisation_type = 40\n\ncon el identificador"),
         "{}",
         stderr(&output)
     );

@@ -15,10 +15,15 @@ fn fixture() -> tempfile::TempDir {
     dir
 }
 
-/// `programa --root DIR ARGS` with these variables set over the pinned environment.
+/// `programa --root DIR ARGS` with these variables set over the pinned environment, less its
+/// `PROGRAMA_LANG`, so that the locale decides unless the test sets it.
 fn run(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = crate::support::programa();
-    command.arg("--root").arg(dir).args(args);
+    command
+        .env_remove("PROGRAMA_LANG")
+        .arg("--root")
+        .arg(dir)
+        .args(args);
     for (name, value) in env {
         command.env(name, value);
     }

@@ -31,6 +31,7 @@ mod render;
 mod report;
 mod review;
 mod shell;
+mod spanish;
 mod team;
 mod translations;
 mod tui;

@@ -20,8 +20,8 @@ pub fn empty_home() -> PathBuf {
 
 /// `program` with the environment cleared, then pinned: `PATH` (to find git, tmux and the
 /// like), the home folder and every configuration path under it, git's global configuration
-/// (and no system one), UTC, an English UTF-8 locale, today, no colour and 100 columns. A test
-/// changes any of them with `.env(…)` after this.
+/// (and no system one), UTC, an English UTF-8 locale and interface (`PROGRAMA_LANG=en`), today,
+/// no colour and 100 columns. A test changes any of them with `.env(…)` after this.
 pub fn pinned(program: impl AsRef<OsStr>, home: &Path) -> Command {
     let mut command = Command::new(program);
     command
@@ -36,6 +36,7 @@ pub fn pinned(program: impl AsRef<OsStr>, home: &Path) -> Command {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("TZ", "UTC")
         .env("LANG", "C.UTF-8")
+        .env("PROGRAMA_LANG", "en")
         .env("PROGRAMA_TODAY", TODAY)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100");
