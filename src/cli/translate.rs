@@ -4,7 +4,10 @@ use std::io::Read as _;
 
 use super::{CliError, Context};
 use crate::changes::translations as translation_changes;
-use crate::model::{Lang, Text, Translatable, Translate, Translation, translation::fingerprint};
+use crate::model::{
+    Lang, Text, Translatable, Translate, Translation,
+    translation::{fingerprint, split_item},
+};
 use crate::output::shown_line;
 use crate::store::edit;
 use crate::store::{Loaded, translate};
@@ -242,12 +245,7 @@ fn parse_assignments(args: &[String]) -> Result<Vec<Wanted>, CliError> {
                         .hint("write `title=…`; quote the text for the shell"),
                 );
             };
-            let (field, item) = match key.rsplit_once('.') {
-                Some((field, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-                    (field, n.parse().ok())
-                }
-                _ => (key, None),
-            };
+            let (field, item) = split_item(key);
             let text = match text {
                 "-" => {
                     if stdin_used {

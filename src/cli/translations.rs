@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::translate::{PROGRAMME, target_lang};
 use super::{CliError, Context};
-use crate::model::translation::{FieldStanding, fingerprint, standings};
+use crate::model::translation::{FieldStanding, fingerprint, split_item, standings};
 use crate::model::{Lang, Standing, Text, Translate, Translation};
 use crate::output::{escape_line, shown_line};
 use crate::store::edit::{self, Base};
@@ -362,12 +362,7 @@ fn import(context: &mut Context, args: &ImportArgs) -> Result<(), CliError> {
             });
             continue;
         };
-        let (field, item) = match rest.rsplit_once('.') {
-            Some((field, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-                (field, n.parse().ok())
-            }
-            _ => (rest, None),
-        };
+        let (field, item) = split_item(rest);
         by_file.entry(file).or_default().push((field, item, unit));
     }
     let known = crate::validate::validate(&loaded);

@@ -190,6 +190,19 @@ pub trait Translate {
     }
 }
 
+/// A field's path and, when it ends in `.N` (`objectives.2`), the item of the list it names.
+pub fn split_item(path: &str) -> (&str, Option<usize>) {
+    match path.rsplit_once('.') {
+        Some((field, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            match n.parse() {
+                Ok(item) => (field, Some(item)),
+                Err(_) => (path, None),
+            }
+        }
+        _ => (path, None),
+    }
+}
+
 /// One field of a file as it stands in one language, for reports and exports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldStanding<'a> {
