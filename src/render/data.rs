@@ -218,7 +218,7 @@ impl ProgrammeData {
         ProgrammeData {
             document: "programme",
             lang,
-            source_lang: super::edition::source_lang(programme),
+            source_lang: programme.source_lang(),
             translation: edition.share(),
             date: date.into(),
             year: programme.year,

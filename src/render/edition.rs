@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::Lang;
 use super::data::typographic;
 use crate::markdown::{self, Node};
+use crate::model::translation::{Text as Source, Translate};
 use crate::model::{Activity, WorkProgramme};
 
 /// A plain text (a title, a name) as a document prints it.
@@ -67,56 +68,6 @@ pub struct Share {
     pub percent: u8,
 }
 
-pub use shim::source_lang;
-use shim::{Source, Translate};
-
-/// Stands in for the translations kept in the data until they land: nothing is translated.
-mod shim {
-    use super::Lang;
-    use crate::model::{Activity, WorkProgramme};
-
-    pub enum Source {
-        One(String),
-        List(Vec<String>),
-    }
-    impl Source {
-        pub fn words(&self) -> usize {
-            match self {
-                Source::One(t) => t.split_whitespace().count(),
-                Source::List(i) => i.iter().map(|t| t.split_whitespace().count()).sum(),
-            }
-        }
-    }
-    impl Clone for Source {
-        fn clone(&self) -> Self {
-            match self {
-                Source::One(t) => Source::One(t.clone()),
-                Source::List(i) => Source::List(i.clone()),
-            }
-        }
-    }
-    pub struct Shown<'a> {
-        pub text: &'a Source,
-        pub translated: bool,
-    }
-    pub trait Translate {
-        fn shown<'a>(&'a self, _: Lang, _: Lang, _: &str, source: &'a Source) -> Shown<'a> {
-            Shown {
-                text: source,
-                translated: false,
-            }
-        }
-    }
-    impl Translate for Activity {}
-    impl Translate for WorkProgramme {}
-    pub fn source_lang(p: &WorkProgramme) -> Lang {
-        p.language
-            .as_deref()
-            .and_then(|l| l.parse().ok())
-            .unwrap_or_default()
-    }
-}
-
 /// Picks the text of each field a document prints, counting the words translated.
 #[derive(Debug)]
 pub struct Edition {
@@ -139,7 +90,7 @@ impl Edition {
 
     /// The edition in `lang` of `programme`, written in its own `language`.
     pub fn of(programme: &WorkProgramme, lang: Lang) -> Self {
-        Edition::new(lang, source_lang(programme))
+        Edition::new(lang, programme.source_lang())
     }
 
     /// The language of the document.
@@ -176,7 +127,7 @@ impl Edition {
     pub fn text(&self, file: &impl Translate, path: &str, text: &str) -> Text {
         let (shown, lang, untranslated) = self.pick(file, path, Source::One(text.to_string()));
         Text {
-            s: typographic(&one(shown)),
+            s: typographic(&shown.joined()),
             lang,
             untranslated,
         }
@@ -201,7 +152,7 @@ impl Edition {
         };
         let (shown, lang, untranslated) = self.pick(file, path, Source::One(text.to_string()));
         Prose {
-            c: markdown::convert(&one(shown), notes),
+            c: markdown::convert(&shown.joined(), notes),
             lang,
             untranslated,
         }
@@ -282,19 +233,9 @@ impl Edition {
     /// translation into the document's language, else itself; with its language and whether
     /// it is left untranslated. Counts its words.
     fn pick(&self, file: &impl Translate, path: &str, source: Source) -> (Source, Lang, bool) {
-        if self.lang == self.source {
-            self.count(&source, true);
-            return (source, self.lang, false);
-        }
         let shown = file.shown(self.lang, self.source, path, &source);
-        let translated = shown.translated;
-        let text = shown.text.clone();
-        self.count(&source, translated);
-        if translated {
-            (text, self.lang, false)
-        } else {
-            (source, self.source, true)
-        }
+        self.count(&source, shown.translated);
+        (shown.text.clone(), shown.lang, !shown.translated)
     }
 
     fn count(&self, source: &Source, translated: bool) {
@@ -306,15 +247,7 @@ impl Edition {
     }
 }
 
-/// A one-text field's text (a list's items joined, should a translation hold a list).
-fn one(text: Source) -> String {
-    match text {
-        Source::One(text) => text,
-        Source::List(items) => items.join("\n\n"),
-    }
-}
-
-#[cfg(any())]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::translation::{Translation, fingerprint};
@@ -336,10 +269,11 @@ mod tests {
             background: "One two three four five six.".into(),
             ..Activity::default()
         };
+        let title = Source::One(activity.title.clone());
         translated(
             &mut activity,
             "title",
-            Source::One(activity.title.clone()),
+            title,
             Source::One("Reunión \"regional\" sobre comercio".into()),
         );
         translated(

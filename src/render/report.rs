@@ -553,7 +553,7 @@ impl ReportData {
         ReportData {
             document: "report",
             lang,
-            source_lang: super::edition::source_lang(&current.programme),
+            source_lang: current.programme.source_lang(),
             translation: edition.share(),
             date: date.into(),
             year: current.programme.year,

@@ -236,3 +236,167 @@ fn the_spanish_report_speaks_of_planned_held_and_ongoing_activities_in_spanish()
         Some("Permanent Secretariat of SELA, Informe de seguimiento, 2021")
     );
 }
+
+/// A temporary workspace holding the bilingual programme: English text, some of it translated
+/// into Spanish by `programa translate`, one translation stale, some fields not translated.
+fn bilingual() -> tempfile::TempDir {
+    workspace("tests/fixtures/bilingual/programme/2021")
+}
+
+#[test]
+fn the_fixture_has_one_stale_translation_and_fields_left_untranslated() {
+    // What the other tests of the bilingual programme stand on.
+    let dir = bilingual();
+    let output = crate::support::programa()
+        .arg("--root")
+        .arg(dir.path())
+        .args(["translations", "--lang", "es", "--fields", "--json"])
+        .output()
+        .expect("runs programa");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of("translations", output)).expect("JSON");
+    let mut standing = std::collections::BTreeMap::new();
+    for file in json["files"].as_array().expect("files") {
+        for field in file["field_standings"].as_array().expect("fields") {
+            let id = format!(
+                "{}/{}",
+                file["file"].as_str().unwrap_or_default(),
+                field["field"].as_str().unwrap_or_default()
+            );
+            standing.insert(
+                id,
+                field["standing"].as_str().unwrap_or_default().to_string(),
+            );
+        }
+    }
+    let stale: Vec<&String> = standing
+        .iter()
+        .filter(|(_, s)| *s == "stale")
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(stale, ["I.1.2/background"], "{standing:?}");
+    for (id, expected) in [
+        ("programme/title", "translated"),
+        ("programme/areas/II/title", "missing"),
+        ("I.1.1/objectives", "translated"),
+        ("I.1.1/footnotes/1", "translated"),
+        ("I.1.2/objectives", "missing"),
+        ("II.1.1/title", "missing"),
+    ] {
+        assert_eq!(
+            standing.get(id).map(String::as_str),
+            Some(expected),
+            "{id}: {standing:?}"
+        );
+    }
+}
+
+#[test]
+fn a_spanish_edition_prints_current_translations_and_the_source_of_stale_ones() {
+    if !poppler() {
+        return;
+    }
+    let dir = bilingual();
+    let es = compile(dir.path(), "programme", "es", &[]);
+    let shown = text(&es);
+    for translated in [
+        "Programa de Trabajo del Foro para el año 2021",
+        "Área I. Comercio y logística",
+        "Programa: Corredores regionales",
+        "Proyecto I.1. Eficiencia portuaria y transporte marítimo regional",
+        "Actividad I.1.1. Taller sobre logística portuaria",
+        "Comparar los métodos de programación de atraques entre las autoridades portuarias.",
+        "Un conjunto común de indicadores del tiempo de espera.",
+        "Notas sobre la programación de atraques",
+        "Actividad I.1.2. Estudio sobre los costos del cabotaje",
+    ] {
+        assert!(shown.contains(translated), "{translated:?} in {shown}");
+    }
+    // The stale translation is not printed: the English it no longer translates is, marked
+    // in the margin.
+    assert!(!shown.contains("El cabotaje podría"), "{shown}");
+    assert!(
+        shown.contains("EN Coastal shipping could carry more of the region's freight if its costs and delays were better known."),
+        "{shown}"
+    );
+    // The field never translated, and the activity none of whose text is: in English, marked.
+    for untranslated in [
+        "Área II. Digital Economy EN",
+        "Actividad II.1.1. Virtual Meeting on Rural Broadband EN",
+        "EN Estimate the cost of coastal shipping on three routes.",
+    ] {
+        assert!(shown.contains(untranslated), "{untranslated:?} in {shown}");
+    }
+    for english in [
+        "Workshop on Port Logistics",
+        "Trade and Logistics",
+        "Work Programme of",
+    ] {
+        assert!(!shown.contains(english), "{english:?} in {shown}");
+    }
+    // Of the 188 words of English text the document prints, 130 are printed in translation
+    // (62 of the programme file, 63 of I.1.1, I.1.2's title's 5): 69 %, rounded down.
+    let share = "Traducido al español: 69 % del texto.";
+    assert!(shown.contains(share), "{share:?} in {shown}");
+    assert!(
+        shown.contains("Los textos aún sin traducir se reproducen en inglés"),
+        "{shown}"
+    );
+    let meta = info(&es);
+    assert_eq!(
+        field(&meta, "Title").as_deref(),
+        Some("Programa de Trabajo del Foro para el año 2021"),
+        "{meta}"
+    );
+    assert_eq!(
+        field(&meta, "Author").as_deref(),
+        Some("Secretaría del Foro de Cooperación Regional"),
+        "{meta}"
+    );
+    assert_eq!(field(&meta, "Subject").as_deref(), Some(share), "{meta}");
+}
+
+#[test]
+fn a_spanish_report_prints_current_translations_spanish_countries_and_dates() {
+    if !poppler() {
+        return;
+    }
+    let dir = bilingual();
+    let es = compile(dir.path(), "report", "es", &[]);
+    let shown = table_text(&es);
+    for needle in [
+        "Taller sobre logística portuaria",
+        "Estudio sobre los costos del cabotaje",
+        "Puerto España",
+        "Fechas Celebrada del 3 al 4 de marzo de 2021",
+        // The study under way has started, not been held or completed.
+        "Fechas Iniciada el 12 de abril de 2021",
+        "Estado En curso, 40 %",
+        "República Dominicana",
+        "Brasil",
+        "Trinidad y Tobago",
+        "Virtual Meeting on Rural Broadband EN",
+    ] {
+        assert!(shown.contains(needle), "{needle:?} in {shown}");
+    }
+    for wrong in [
+        "Workshop on Port Logistics",
+        "Port of Spain",
+        "Dominican Republic",
+        "Brazil",
+    ] {
+        assert!(!shown.contains(wrong), "{wrong:?} in {shown}");
+    }
+    let meta = info(&es);
+    assert_eq!(
+        field(&meta, "Author").as_deref(),
+        Some("Secretaría del Foro de Cooperación Regional"),
+        "{meta}"
+    );
+    // Of the 40 words of English text the report prints (the organisation, area and activity
+    // titles, the venue, the expected result, the progress note), 28 are in translation; the
+    // progress note, a record kept in English, and the untranslated titles are not.
+    let share = "Traducido al español: 70 % del texto.";
+    assert!(shown.contains(share), "{share:?} in {shown}");
+    assert_eq!(field(&meta, "Subject").as_deref(), Some(share), "{meta}");
+}
