@@ -445,16 +445,17 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
     Ok((data, date))
 }
 
-/// Compiles `document` of `year` as `programa compile programme|report` does with its default
-/// options (English, the workspace's templates, `<document>-<year>-en.pdf`, here in the
-/// workspace's root folder, where the command is usually run), reporting each step through `progress`; returns the PDF's path.
+/// Compiles `document` of `year` in `lang` as `programa compile programme|report --lang LANG`
+/// does with its other options left as they are (the workspace's templates,
+/// `<document>-<year>-<lang>.pdf`, here in the workspace's root folder, where the command is
+/// usually run), reporting each step through `progress`; returns the PDF's path.
 pub(crate) fn compile_default(
     workspace: &Workspace,
     year: i32,
     document: Document,
+    lang: Lang,
     progress: &mut dyn FnMut(String),
 ) -> Result<PathBuf, CliError> {
-    let lang = Lang::En;
     let job = Job {
         workspace: workspace.clone(),
         year,

@@ -30,14 +30,14 @@ pub struct Args {}
 /// Runs `programa tui`.
 pub fn run(context: &mut Context, _args: &Args) -> Result<(), CliError> {
     let keys = KeyMap::load().map_err(|e| {
-        CliError::new(format!("the key map cannot be used: {e}"))
-            .hint("fix or remove the file; the interface did not start")
+        CliError::new(crate::tr!("tui-key-map-unusable", error = e.to_string()))
+            .hint(crate::tr!("tui-key-map-unusable-hint"))
     })?;
     let workspace = context.workspace()?;
     let year = workspace.resolve_year(context.year_option())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(CliError::new("the interface needs a terminal")
-            .hint("run it in a terminal; `programa list` and `programa show` print to pipes"));
+        return Err(CliError::new(crate::tr!("tui-needs-terminal"))
+            .hint(crate::tr!("tui-needs-terminal-hint")));
     }
     let scope = Scope { workspace, year };
     crate::tui::run(scope, keys, Arc::new(GitServices::default()))?;
@@ -47,8 +47,8 @@ pub fn run(context: &mut Context, _args: &Args) -> Result<(), CliError> {
 /// Words of context kept around each change in prose, as `programa diff` by default.
 const DIFF_CONTEXT: usize = 6;
 
-/// The interface's services over git: histories, the diff of uncommitted changes and commits.
-/// Documents are not compiled yet.
+/// The interface's services over git and the document compiler: histories, the diff of
+/// uncommitted changes, commits and documents, in the interface's language.
 ///
 /// The history of the year is walked once and kept while HEAD stays where it was; a commit,
 /// made here or with git, moves HEAD and the next request walks again.
@@ -79,9 +79,15 @@ fn explain(error: CliError) -> String {
         lines.push(format!("  {place}{}", finding.message));
     }
     if findings.len() > SHOWN {
-        lines.push(format!("  … and {} more", findings.len() - SHOWN));
+        let count = findings.len() - SHOWN;
+        lines.push(format!("  {}", crate::tr!("tui-and-more", count = count)));
     }
-    lines.extend(error.hints().iter().map(|hint| format!("hint: {hint}")));
+    lines.extend(
+        error
+            .hints()
+            .iter()
+            .map(|hint| crate::tr!("tui-hint", hint = hint.as_str())),
+    );
     lines.join("\n")
 }
 
@@ -101,7 +107,7 @@ impl GitServices {
         let mut walked = self
             .walked
             .lock()
-            .map_err(|_| "the history could not be read (an earlier reading failed)".to_string())?;
+            .map_err(|_| crate::tr!("tui-history-unreadable-earlier"))?;
         let fresh = walked
             .as_ref()
             .is_some_and(|w| w.year == scope.year && w.head == head);
@@ -117,7 +123,7 @@ impl GitServices {
         }
         let walked = walked
             .as_ref()
-            .ok_or_else(|| "the history could not be read".to_string())?;
+            .ok_or_else(|| crate::tr!("tui-history-unreadable"))?;
         Ok(answer(&walked.log, &walked.timelines))
     }
 }
@@ -148,7 +154,11 @@ impl Services for GitServices {
                         .map(str::to_string)
                         .collect();
                 }
-                trajectory.extend(log.warnings.iter().map(|w| format!("warning: {w}")));
+                trajectory.extend(
+                    log.warnings
+                        .iter()
+                        .map(|w| crate::tr!("tui-warning", warning = w.to_string())),
+                );
             }
             let entries = log
                 .for_activity(code)
@@ -166,7 +176,11 @@ impl Services for GitServices {
                             let renamed = change.code != code;
                             change.phrases().into_iter().map(move |phrase| {
                                 if renamed {
-                                    format!("as {}: {phrase}", change.code)
+                                    crate::tr!(
+                                        "tui-history-renamed",
+                                        code = change.code.as_str(),
+                                        phrase = phrase
+                                    )
                                 } else {
                                     phrase
                                 }
@@ -192,17 +206,14 @@ impl Services for GitServices {
         let changes = changes::compare(&old, &new);
         let mut text = Vec::new();
         super::diff::print_changes(&mut text, Palette::default(), &changes, DIFF_CONTEXT)
-            .map_err(|e| format!("cannot describe the changes ({e})"))?;
+            .map_err(|e| crate::tr!("tui-cannot-describe-changes", error = e.to_string()))?;
         let mut lines: Vec<String> = String::from_utf8_lossy(&text)
             .lines()
             .map(str::to_string)
             .collect();
         if partial {
             lines.push(String::new());
-            lines.push(
-                "  (the last commit does not fully parse; what could not be read is left out)"
-                    .to_string(),
-            );
+            lines.push(format!("  {}", crate::tr!("tui-changes-partial")));
         }
         Ok(lines)
     }
@@ -225,7 +236,10 @@ impl Services for GitServices {
             .ok_or_else(nothing_to_commit)?;
         let mut said = done.committed.commit.short.clone();
         for warning in done.warnings() {
-            said.push_str(&format!("; warning: {warning}"));
+            said.push_str(&crate::tr!(
+                "tui-commit-warning",
+                warning = warning.to_string()
+            ));
         }
         Ok(said)
     }
@@ -240,7 +254,8 @@ impl Services for GitServices {
             Document::Programme => crate::render::Document::Programme,
             Document::Report => crate::render::Document::Report,
         };
-        super::compile::compile_default(&scope.workspace, scope.year, document, progress)
+        let lang = crate::i18n::lang();
+        super::compile::compile_default(&scope.workspace, scope.year, document, lang, progress)
             .map_err(explain)
     }
 }

@@ -13,6 +13,9 @@ const COGNATES: &[&str] = &[
     "cli-new-year-order-hint",
     // A key, its old value, an arrow and the new one.
     "history-field-changed",
+    // "error", and "commit" as a noun (the glossary keeps it), are Spanish words too.
+    "tui-severity-error",
+    "tui-history-commits",
 ];
 
 /// One message of a file: its variables and the names of its attributes.

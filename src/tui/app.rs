@@ -13,6 +13,7 @@ use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEve
 use ratatui::layout::{Position, Rect};
 use rayon::prelude::*;
 
+use super::Word;
 use super::form::{Field, Form, FormInput, FormKind};
 use super::keys::{Command, KeyMap};
 use super::load::ReadEvent;
@@ -111,12 +112,12 @@ impl Progress {
     /// nothing is.
     pub fn describe(&self) -> Option<String> {
         match self {
-            Progress::Reading { read, total } => Some(format!(
-                "reading {} of {} files",
-                grouped(*read),
-                grouped(*total)
+            Progress::Reading { read, total } => Some(crate::tr!(
+                "tui-reading",
+                read = grouped(*read),
+                total = grouped(*total)
             )),
-            Progress::Checking => Some("checking the programme".into()),
+            Progress::Checking => Some(crate::tr!("tui-checking")),
             Progress::Done | Progress::Failed(_) => None,
         }
     }
@@ -268,8 +269,7 @@ pub struct App {
     quit_asked: bool,
     /// Whether to use colours (not under `NO_COLOR`).
     pub colour: bool,
-    /// The language of the interface: the names of countries. English until the interface is
-    /// translated.
+    /// The language of the interface ([`crate::i18n::lang`]): the names of countries.
     pub lang: Lang,
 }
 
@@ -349,20 +349,20 @@ impl App {
             today: crate::clock::today().ok(),
             colour: true,
             quit_asked: false,
-            lang: Lang::En,
+            lang: crate::i18n::lang(),
         }
     }
 
     fn say_if_unreadable(&mut self) {
         if self.loaded.has_conflicts() {
-            self.say_error(format!(
-                "unresolved merge conflicts: press {} to see where",
-                self.keys.first(Command::Findings)
+            self.say_error(crate::tr!(
+                "tui-conflicts",
+                key = self.keys.first(Command::Findings)
             ));
         } else if self.loaded.has_errors() {
-            self.say_error(format!(
-                "some files cannot be read: press {} to see why",
-                self.keys.first(Command::Findings)
+            self.say_error(crate::tr!(
+                "tui-unreadable",
+                key = self.keys.first(Command::Findings)
             ));
         }
     }
@@ -380,7 +380,10 @@ impl App {
     pub fn reload(&mut self) {
         match store::load(&self.scope.workspace, self.scope.year) {
             Ok(loaded) => self.set_loaded(loaded),
-            Err(e) => self.say_error(format!("cannot read the programme: {e}")),
+            Err(e) => self.say_error(crate::tr!(
+                "tui-cannot-read-programme",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -441,7 +444,11 @@ impl App {
                 };
                 Arc::make_mut(&mut self.loaded).put_file(source, activity, findings);
             }
-            Err(e) => self.say_error(format!("cannot read {} ({e})", relative.display())),
+            Err(e) => self.say_error(crate::tr!(
+                "tui-cannot-read-file",
+                path = relative.display().to_string(),
+                error = e.to_string()
+            )),
         }
         self.generation += 1;
         self.grown();
@@ -479,9 +486,10 @@ impl App {
                 }
             }
             ReadEvent::Failed(error) => {
-                self.say_error(format!(
-                    "{error}: the files after it were not read; press {} to read them again",
-                    self.keys.first(Command::Reload)
+                self.say_error(crate::tr!(
+                    "tui-read-failed",
+                    error = error.as_str(),
+                    key = self.keys.first(Command::Reload)
                 ));
                 self.progress = Progress::Failed(error);
             }
@@ -500,9 +508,9 @@ impl App {
                 self.haystacks.get_or_insert(search_texts);
                 self.progress = Progress::Done;
                 if self.told_to_wait {
-                    self.say(format!(
-                        "every file is read: {} activities",
-                        grouped(self.loaded.plan.activities.len())
+                    self.say(crate::tr!(
+                        "tui-all-read",
+                        count = grouped(self.loaded.plan.activities.len())
                     ));
                 }
                 self.say_if_unreadable();
@@ -511,17 +519,17 @@ impl App {
         Vec::new()
     }
 
-    /// Why a command that needs every activity must wait, while they are being read.
-    fn still_reading(&mut self, what: &str) -> bool {
+    /// Why a command that needs every activity must wait, while they are being read: `why`
+    /// says so, given how far reading has got.
+    fn still_reading(&mut self, why: impl FnOnce(String) -> String) -> bool {
         let progress = match &self.progress {
             Progress::Reading { .. } => self.progress.describe().unwrap_or_default(),
-            Progress::Failed(_) => format!(
-                "some files were not read: press {} first",
-                self.keys.first(Command::Reload)
-            ),
+            Progress::Failed(_) => {
+                crate::tr!("tui-not-all-read", key = self.keys.first(Command::Reload))
+            }
             Progress::Checking | Progress::Done => return false,
         };
-        self.say_error(format!("{what} when every file is read ({progress})"));
+        self.say_error(why(progress));
         self.told_to_wait = true;
         true
     }
@@ -797,9 +805,7 @@ impl App {
             Some(Overlay::Job(panel)) => {
                 if matches!(command, Command::Back | Command::Open | Command::Quit) {
                     if panel.done.is_none() {
-                        self.say(
-                            "still working in the background; the title bar shows when it is done",
-                        );
+                        self.say(crate::tr!("tui-still-working"));
                     }
                     self.overlay = None;
                     return Vec::new();
@@ -818,8 +824,10 @@ impl App {
             Command::Quit => match &self.busy {
                 Some(busy) if !quit_asked => {
                     let again = self.keys.first(Command::Quit);
-                    self.say_error(format!(
-                        "{busy} is not done: press {again} again to quit anyway"
+                    self.say_error(crate::tr!(
+                        "tui-quit-busy",
+                        busy = busy.as_str(),
+                        key = again
                     ));
                     self.quit_asked = true;
                 }
@@ -863,7 +871,7 @@ impl App {
                 } else if self.filter.is_active() {
                     self.filter = Filter::default();
                     self.refresh_rows();
-                    self.say("filters cleared");
+                    self.say(crate::tr!("tui-filters-cleared"));
                 } else {
                     self.message = None;
                 }
@@ -933,17 +941,18 @@ impl App {
                 self.open_form(|a| note_form(a, today));
             }
             Command::NewActivity => {
-                if !self.still_reading("a new activity's code is chosen") {
+                let why = |progress| crate::tr!("tui-new-activity-waits", progress = progress);
+                if !self.still_reading(why) {
                     self.open_new_form();
                 }
             }
             Command::Edit => return self.edit(),
             Command::Commit => {
                 if let Some(busy) = &self.busy {
-                    self.say_error(format!("wait until {busy} is done"));
+                    self.say_error(crate::tr!("tui-wait-busy", busy = busy.as_str()));
                     return Vec::new();
                 }
-                self.busy = Some("preparing the commit".into());
+                self.busy = Some(crate::tr!("tui-preparing-commit"));
                 return vec![Effect::Start(Job::CommitMessage)];
             }
             Command::CompileProgramme => return self.compile(Document::Programme),
@@ -951,11 +960,11 @@ impl App {
             Command::Findings => self.overlay = Some(Overlay::Findings(0)),
             Command::Reload => {
                 if self.is_reading() {
-                    self.say_error("the files are being read already");
+                    self.say_error(crate::tr!("tui-reading-already"));
                     return Vec::new();
                 }
                 self.reload();
-                self.say("read the files again");
+                self.say(crate::tr!("tui-read-again"));
                 // Commits may have been made outside meanwhile.
                 self.history.clear();
                 if self.pane == Pane::Changes {
@@ -1058,18 +1067,19 @@ impl App {
                 self.focus = Focus::Pane;
                 self.pane = Pane::Detail;
             }
-            Some(code) => self.say_error(format!(
-                "{code} is not in the tree (its file cannot be read); press {} to fix it in the editor",
-                self.keys.first(Command::Edit)
+            Some(code) => self.say_error(crate::tr!(
+                "tui-not-in-tree",
+                code = code,
+                key = self.keys.first(Command::Edit)
             )),
-            None => self.say("this finding is about the programme as a whole"),
+            None => self.say(crate::tr!("tui-finding-about-programme")),
         }
     }
 
     fn open_form(&mut self, make: impl FnOnce(&Activity) -> Form) {
         match self.activity() {
             Some(activity) => self.overlay = Some(Overlay::Form(make(activity))),
-            None => self.say_error("select an activity first"),
+            None => self.say_error(crate::tr!("tui-select-activity")),
         }
     }
 
@@ -1083,7 +1093,7 @@ impl App {
             .map(|p| p.code.clone())
             .collect();
         if projects.is_empty() {
-            self.say_error("the programme file lists no projects to add an activity to");
+            self.say_error(crate::tr!("tui-no-projects"));
             return;
         }
         let current = self
@@ -1095,16 +1105,24 @@ impl App {
                 (node.kind == NodeKind::Project).then(|| node.code.clone())
             })
             .unwrap_or_default();
-        let mut formats = vec!["none".to_string()];
-        formats.extend(Format::ALL.iter().map(|f| f.to_string()));
         let form = Form::new(
             FormKind::New,
-            "New activity",
+            crate::tr!("tui-form-new"),
             vec![
-                Field::choice("project", "Project", projects, &current),
-                Field::text("title", "Title", ""),
-                Field::choice("kind", "Kind", words(Kind::ALL), "event"),
-                Field::choice("format", "Format", formats, "none"),
+                Field::choice(
+                    "project",
+                    crate::tr!("tui-label-project"),
+                    projects,
+                    &current,
+                ),
+                Field::text("title", crate::tr!("tui-label-title"), ""),
+                Field::choice_shown(
+                    "kind",
+                    crate::tr!("tui-label-kind"),
+                    words(Kind::ALL),
+                    "event",
+                ),
+                Field::choice_shown("format", crate::tr!("tui-label-format"), formats(), "none"),
             ],
         );
         self.overlay = Some(Overlay::Form(form));
@@ -1114,7 +1132,7 @@ impl App {
         match self.activity_code() {
             Some(code) => self.edit_code(code),
             None => {
-                self.say_error("select an activity first");
+                self.say_error(crate::tr!("tui-select-activity"));
                 Vec::new()
             }
         }
@@ -1174,9 +1192,10 @@ impl App {
         let base = match self.drafts.get(&code) {
             Some(known) if known.path == draft => known.base.clone(),
             _ => {
-                self.say_error(format!(
-                    "{code}: the edited copy {} is not one this session made; nothing was saved",
-                    draft.display()
+                self.say_error(crate::tr!(
+                    "tui-draft-unknown",
+                    code = code,
+                    path = draft.display().to_string()
                 ));
                 return;
             }
@@ -1184,23 +1203,25 @@ impl App {
         let text = match result {
             Ok(text) => text,
             Err(e) => {
-                self.say_error(format!("{e}; {code} was not changed"));
+                self.say_error(crate::tr!("tui-editor-failed", error = e, code = code));
                 return;
             }
         };
         if text == base {
             self.drafts.remove(&code);
             let _ = std::fs::remove_file(&draft);
-            self.say(format!("{code}: no changes"));
+            self.say(crate::tr!("tui-no-changes", code = code));
             return;
         }
         let lock = match self.lock() {
             Ok(lock) => lock,
             Err(e) => {
-                self.say_error(format!(
-                    "{code} was not saved: {e}; your text is kept in {}: press {} to edit it again and save it",
-                    draft.display(),
-                    self.keys.first(Command::Edit)
+                self.say_error(crate::tr!(
+                    "tui-not-saved-locked",
+                    code = code,
+                    error = e.to_string(),
+                    path = draft.display().to_string(),
+                    key = self.keys.first(Command::Edit)
                 ));
                 return;
             }
@@ -1214,10 +1235,11 @@ impl App {
                 known.base = on_disk;
             }
             self.refresh(&code);
-            self.say_error(format!(
-                "{code} was changed outside while you edited it, so your text was not saved; it is kept in {}: press {} to edit it again and save it over the new file",
-                draft.display(),
-                self.keys.first(Command::Edit)
+            self.say_error(crate::tr!(
+                "tui-changed-while-editing",
+                code = code,
+                path = draft.display().to_string(),
+                key = self.keys.first(Command::Edit)
             ));
             return;
         }
@@ -1235,7 +1257,7 @@ impl App {
                     .map(|before| changes::edit_phrases(&before, &after))
                     .unwrap_or_default();
                 self.refresh(&code);
-                self.say(describe(&code, &changes, "saved"));
+                self.say(describe(&code, &changes, Done::Saved));
             }
             Err(EditError::Invalid { findings, .. }) => {
                 let first = findings.len();
@@ -1243,23 +1265,29 @@ impl App {
                 all.append(&mut self.findings);
                 self.findings = all;
                 self.overlay = Some(Overlay::Findings(0));
-                self.say_error(format!(
-                    "{code} was not changed: {first} problem(s) in your text, kept in {}; press {} to edit it again",
-                    draft.display(),
-                    self.keys.first(Command::Edit)
+                self.say_error(crate::tr!(
+                    "tui-not-changed-problems",
+                    code = code.as_str(),
+                    count = first,
+                    path = draft.display().to_string(),
+                    key = self.keys.first(Command::Edit)
                 ));
             }
-            Err(e) => self.say_error(format!("{code} was not changed: {e}")),
+            Err(e) => self.say_error(crate::tr!(
+                "tui-not-changed",
+                code = code,
+                error = e.to_string()
+            )),
         }
     }
 
     fn compile(&mut self, document: Document) -> Vec<Effect> {
         if let Some(busy) = &self.busy {
-            self.say_error(format!("wait until {busy} is done"));
+            self.say_error(crate::tr!("tui-wait-busy", busy = busy.as_str()));
             return Vec::new();
         }
-        let title = format!("Compiling the {}", document.name());
-        self.busy = Some(format!("compiling the {}", document.name()));
+        let title = crate::tr!("tui-compiling-title", document = document.name());
+        self.busy = Some(crate::tr!("tui-compiling", document = document.name()));
         self.overlay = Some(Overlay::Job(JobPanel {
             title,
             steps: Vec::new(),
@@ -1303,9 +1331,7 @@ impl App {
                 self.busy = None;
                 match answer {
                     Ok(None) => {
-                        self.say(
-                            "nothing to commit: the programme files are as in the last commit",
-                        );
+                        self.say(crate::tr!("tui-nothing-to-commit"));
                     }
                     Ok(Some(message)) => {
                         let mut lines = message.lines();
@@ -1316,39 +1342,49 @@ impl App {
                             .collect();
                         let mut form = Form::new(
                             FormKind::Commit,
-                            "Commit the changes",
-                            vec![Field::text("message", "Message", summary)],
+                            crate::tr!("tui-form-commit-title"),
+                            vec![Field::text(
+                                "message",
+                                crate::tr!("tui-label-message"),
+                                summary,
+                            )],
                         );
                         form.note = body;
                         self.overlay = Some(Overlay::Form(form));
                     }
-                    Err(e) => self.commit_failed("Cannot commit", e),
+                    Err(e) => self.commit_failed(crate::tr!("tui-cannot-commit"), e),
                 }
             }
             Outcome::Committed(answer) => {
                 self.busy = None;
                 match answer {
                     Ok(id) => {
-                        self.say(format!("committed {id}"));
+                        self.say(crate::tr!("tui-committed", id = id));
                         self.history.clear();
                         if self.pane == Pane::Changes {
                             self.changes = Some(Loadable::Loading);
                             return vec![Effect::Start(Job::Uncommitted)];
                         }
                     }
-                    Err(e) => self.commit_failed("The commit failed", e),
+                    Err(e) => self.commit_failed(crate::tr!("tui-commit-failed"), e),
                 }
             }
             Outcome::Compiled(document, answer) => {
                 self.busy = None;
-                let (line, error) = match answer {
-                    Ok(path) => (format!("written to {}", path.display()), false),
-                    Err(e) => (e, true),
+                let (line, error) = match &answer {
+                    Ok(path) => (
+                        crate::tr!("tui-written-to", path = path.display().to_string()),
+                        false,
+                    ),
+                    Err(e) => (e.clone(), true),
                 };
-                if error {
-                    self.say_error(line.clone());
-                } else {
-                    self.say(format!("the {} is {line}", document.name()));
+                match answer {
+                    Ok(path) => self.say(crate::tr!(
+                        "tui-document-written",
+                        document = document.name(),
+                        path = path.display().to_string()
+                    )),
+                    Err(e) => self.say_error(e),
                 }
                 if let Some(Overlay::Job(panel)) = &mut self.overlay {
                     panel.done = Some((line, error));
@@ -1360,11 +1396,11 @@ impl App {
 
     /// Shows why a commit cannot be made, with its details and hints, in a window; its first
     /// line also in the status bar.
-    fn commit_failed(&mut self, title: &str, error: String) {
+    fn commit_failed(&mut self, title: String, error: String) {
         let first = error.lines().next().unwrap_or_default().to_string();
         self.say_error(first);
         self.overlay = Some(Overlay::Job(JobPanel {
-            title: title.to_string(),
+            title,
             steps: Vec::new(),
             done: Some((error, true)),
         }));
@@ -1442,7 +1478,7 @@ impl App {
             FormKind::Commit => {
                 let message = form.get("message").trim().to_string();
                 if message.is_empty() {
-                    form.set_error("message", "a commit needs a message");
+                    form.set_error("message", crate::tr!("tui-commit-needs-message"));
                     None
                 } else {
                     let mut full = message;
@@ -1450,7 +1486,7 @@ impl App {
                         full.push_str("\n\n");
                         full.push_str(&form.note.join("\n"));
                     }
-                    self.busy = Some("committing".into());
+                    self.busy = Some(crate::tr!("tui-committing"));
                     return vec![Effect::Start(Job::Commit(full))];
                 }
             }
@@ -1532,7 +1568,7 @@ impl App {
             let saved = open.save(self.edit_base(), &lock)?;
             Ok(match (&before, saved) {
                 (Some(before), Some(after)) => changes::edit_phrases(before, &after),
-                (None, Some(_)) => vec!["saved".to_string()],
+                (None, Some(_)) => vec![crate::tr!("tui-new-file-saved")],
                 (_, None) => Vec::new(),
             })
         });
@@ -1541,11 +1577,11 @@ impl App {
             self.refresh(code);
         }
         match result {
-            Ok(changes) if changed_outside => Some(format!(
-                "{} (made to the file as changed outside since it was read)",
-                describe(code, &changes, "changed")
+            Ok(changes) if changed_outside => Some(crate::tr!(
+                "tui-changed-outside",
+                done = describe(code, &changes, Done::Changed)
             )),
-            Ok(changes) => Some(describe(code, &changes, "changed")),
+            Ok(changes) => Some(describe(code, &changes, Done::Changed)),
             Err(e) => {
                 form_errors(form, &e);
                 None
@@ -1581,7 +1617,7 @@ impl App {
         let mut required = |key: &'static str| {
             let value = form.get(key).trim().to_string();
             if value.is_empty() {
-                form.set_error(key, "required");
+                form.set_error(key, crate::tr!("tui-required"));
             }
             value
         };
@@ -1592,10 +1628,14 @@ impl App {
             Err(_) if country.is_empty() => None,
             Err(unknown) => {
                 let hint = match unknown.suggestion {
-                    Some(near) => format!("did you mean {} ({})?", near.name(self.lang), near),
-                    None => "a code (PE) or a name in English or Spanish".into(),
+                    Some(near) => crate::tr!(
+                        "tui-did-you-mean-country",
+                        name = near.name(self.lang),
+                        code = near.to_string()
+                    ),
+                    None => crate::tr!("tui-country-expected"),
                 };
-                form.set_error("country", format!("not a country: {hint}"));
+                form.set_error("country", crate::tr!("tui-not-a-country", hint = hint));
                 None
             }
         };
@@ -1634,7 +1674,7 @@ impl App {
         };
         let text = form.get("text").trim().to_string();
         if text.is_empty() {
-            form.set_error("text", "the note is empty");
+            form.set_error("text", crate::tr!("tui-note-empty"));
         }
         let date = date?;
         if form.has_errors() {
@@ -1671,10 +1711,10 @@ impl App {
             Ok(file) => {
                 self.refresh(&file.code);
                 self.select_key(&file.code);
-                Some(format!(
-                    "{}: created {}",
-                    file.code,
-                    file.relative.display()
+                Some(crate::tr!(
+                    "tui-created",
+                    code = file.code.as_str(),
+                    path = file.relative.display().to_string()
                 ))
             }
             Err(e) => {
@@ -1709,33 +1749,45 @@ fn cycle<T: Clone + PartialEq>(options: &[T], current: Option<T>) -> Option<T> {
     }
 }
 
-fn words<T: std::fmt::Display>(values: &[T]) -> Vec<String> {
-    values.iter().map(ToString::to_string).collect()
+/// The choices of a vocabulary: each word as the files have it and as the screen shows it.
+fn words<T: Word + std::fmt::Display>(values: &[T]) -> Vec<(String, String)> {
+    values.iter().map(|v| (v.to_string(), v.word())).collect()
+}
+
+/// The choices of a format: none, or one of the formats.
+fn formats() -> Vec<(String, String)> {
+    let mut formats = vec![("none".to_string(), crate::tr!("tui-format-none"))];
+    formats.extend(words(Format::ALL));
+    formats
 }
 
 fn status_form(activity: &Activity) -> Form {
     Form::new(
         FormKind::Status(activity.code.clone()),
-        format!("{} · status, progress and account", activity.code),
+        crate::tr!("tui-form-status", code = activity.code.as_str()),
         vec![
-            Field::choice(
+            Field::choice_shown(
                 "status",
-                "Status",
+                crate::tr!("tui-label-status"),
                 words(Status::ALL),
                 activity.status.as_str(),
             ),
-            Field::text("progress", "Progress %", activity.progress.to_string())
-                .with_hint("0 to 100"),
+            Field::text(
+                "progress",
+                crate::tr!("tui-label-progress"),
+                activity.progress.to_string(),
+            )
+            .with_hint(crate::tr!("tui-hint-progress")),
             Field::text(
                 "account",
-                "Account",
+                crate::tr!("tui-label-account"),
                 activity
                     .account
                     .as_deref()
                     .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
                     .unwrap_or_default(),
             )
-            .with_hint("what was achieved, for the report; empty to remove"),
+            .with_hint(crate::tr!("tui-hint-account")),
         ],
     )
 }
@@ -1745,51 +1797,56 @@ fn date_text(date: Option<Date>) -> String {
 }
 
 fn dates_form(activity: &Activity) -> Form {
-    let hint = "YYYY-MM-DD, empty to remove";
+    let date = |key, label, value| {
+        Field::text(key, label, date_text(value)).with_hint(crate::tr!("tui-hint-date-or-empty"))
+    };
     Form::new(
         FormKind::Dates(activity.code.clone()),
-        format!("{} · dates", activity.code),
+        crate::tr!("tui-form-dates", code = activity.code.as_str()),
         vec![
-            Field::text(
+            date(
                 "planned_start",
-                "Planned start",
-                date_text(activity.planned_start),
-            )
-            .with_hint(hint),
-            Field::text(
+                crate::tr!("tui-label-planned-start"),
+                activity.planned_start,
+            ),
+            date(
                 "planned_end",
-                "Planned end",
-                date_text(activity.planned_end),
-            )
-            .with_hint(hint),
-            Field::text(
+                crate::tr!("tui-label-planned-end"),
+                activity.planned_end,
+            ),
+            date(
                 "actual_start",
-                "Actual start",
-                date_text(activity.actual_start),
-            )
-            .with_hint(hint),
-            Field::text("actual_end", "Actual end", date_text(activity.actual_end)).with_hint(hint),
+                crate::tr!("tui-label-actual-start"),
+                activity.actual_start,
+            ),
+            date(
+                "actual_end",
+                crate::tr!("tui-label-actual-end"),
+                activity.actual_end,
+            ),
         ],
     )
 }
 
 fn format_form(activity: &Activity) -> Form {
-    let mut formats = vec!["none".to_string()];
-    formats.extend(words(Format::ALL));
     let current = activity.format.map_or("none", Format::as_str);
     Form::new(
         FormKind::Format(activity.code.clone()),
-        format!("{} · format", activity.code),
+        crate::tr!("tui-form-format", code = activity.code.as_str()),
         vec![
-            Field::choice("format", "Format", formats, current),
+            Field::choice_shown("format", crate::tr!("tui-label-format"), formats(), current),
             Field::text(
                 "format_note",
-                "Format note",
+                crate::tr!("tui-label-format-note"),
                 activity.format_note.clone().unwrap_or_default(),
             )
-            .with_hint("empty to remove"),
-            Field::text("venue", "Venue", activity.venue.clone().unwrap_or_default())
-                .with_hint("empty to remove"),
+            .with_hint(crate::tr!("tui-hint-empty-removes")),
+            Field::text(
+                "venue",
+                crate::tr!("tui-label-venue"),
+                activity.venue.clone().unwrap_or_default(),
+            )
+            .with_hint(crate::tr!("tui-hint-empty-removes")),
         ],
     )
 }
@@ -1797,12 +1854,18 @@ fn format_form(activity: &Activity) -> Form {
 fn participant_form(activity: &Activity) -> Form {
     Form::new(
         FormKind::Participant(activity.code.clone()),
-        format!("{} · add a participant", activity.code),
+        crate::tr!("tui-form-participant", code = activity.code.as_str()),
         vec![
-            Field::text("organisation", "Organisation", ""),
-            Field::text("country", "Country", ""),
-            Field::choice("role", "Role", words(Role::ALL), "participant"),
-            Field::text("name", "Name", "").with_hint("optional"),
+            Field::text("organisation", crate::tr!("tui-label-organisation"), ""),
+            Field::text("country", crate::tr!("tui-label-country"), ""),
+            Field::choice_shown(
+                "role",
+                crate::tr!("tui-label-role"),
+                words(Role::ALL),
+                "participant",
+            ),
+            Field::text("name", crate::tr!("tui-label-name"), "")
+                .with_hint(crate::tr!("tui-hint-optional")),
         ],
     )
 }
@@ -1810,10 +1873,11 @@ fn participant_form(activity: &Activity) -> Form {
 fn note_form(activity: &Activity, today: Option<Date>) -> Form {
     Form::new(
         FormKind::Note(activity.code.clone()),
-        format!("{} · add a progress note", activity.code),
+        crate::tr!("tui-form-note", code = activity.code.as_str()),
         vec![
-            Field::text("text", "Note", ""),
-            Field::text("date", "Date", date_text(today)).with_hint("YYYY-MM-DD"),
+            Field::text("text", crate::tr!("tui-label-note"), ""),
+            Field::text("date", crate::tr!("tui-label-date"), date_text(today))
+                .with_hint(crate::tr!("tui-hint-date")),
         ],
     )
 }
@@ -1840,22 +1904,36 @@ fn form_errors(form: &mut Form, error: &EditError) {
         }
     }
     for hint in error.hints() {
-        form.errors.push(format!("hint: {hint}"));
+        form.errors
+            .push(crate::tr!("tui-hint", hint = hint.as_str()));
     }
 }
 
+/// How changes to an activity were made, for [`describe`].
+#[derive(Debug, Clone, Copy)]
+enum Done {
+    /// Through a form.
+    Changed,
+    /// By saving the editor's text.
+    Saved,
+}
+
 /// One status-bar line for the changes made to `code`.
-fn describe(code: &str, changes: &[String], verb: &str) -> String {
+fn describe(code: &str, changes: &[String], done: Done) -> String {
     if changes.is_empty() {
-        return format!("{code}: no changes");
+        return crate::tr!("tui-no-changes", code = code);
     }
-    format!("{code} {verb}: {}", changes.join("; "))
+    let changes = changes.join("; ");
+    match done {
+        Done::Changed => crate::tr!("tui-changed", code = code, changes = changes),
+        Done::Saved => crate::tr!("tui-saved", code = code, changes = changes),
+    }
 }
 
 /// Writes `text` to a new temporary file for the editor; returns its path.
 fn write_draft(code: &str, text: &str) -> Result<PathBuf, String> {
     use std::io::Write as _;
-    let cannot = |e: std::io::Error| format!("cannot create the copy to edit ({e})");
+    let cannot = |e: std::io::Error| crate::tr!("tui-cannot-create-draft", error = e.to_string());
     let mut draft = tempfile::Builder::new()
         .prefix(&format!("programa-{code}-"))
         .suffix(".toml")

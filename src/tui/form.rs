@@ -28,8 +28,8 @@ pub enum Value {
     Text(String),
     /// One of a few words, changed with ←/→.
     Choice {
-        /// The words.
-        options: Vec<String>,
+        /// The words: each as the file has it, and as the screen shows it.
+        options: Vec<(String, String)>,
         /// The one chosen.
         index: usize,
     },
@@ -41,59 +41,79 @@ pub struct Field {
     /// The key it sets (`status`, `organisation`), matched against edit errors.
     pub key: &'static str,
     /// Its label.
-    pub label: &'static str,
+    pub label: String,
     /// Its value.
     pub value: Value,
     /// What is wrong with it, shown under it.
     pub error: Option<String>,
     /// A hint shown when there is no error (`YYYY-MM-DD, empty to remove`).
-    pub hint: &'static str,
+    pub hint: String,
     /// Whether the user has changed the value.
     pub touched: bool,
 }
 
 impl Field {
     /// A text field.
-    pub fn text(key: &'static str, label: &'static str, value: impl Into<String>) -> Field {
+    pub fn text(key: &'static str, label: impl Into<String>, value: impl Into<String>) -> Field {
         Field {
             key,
-            label,
+            label: label.into(),
             value: Value::Text(value.into()),
             error: None,
-            hint: "",
+            hint: String::new(),
             touched: false,
         }
     }
 
-    /// A choice among `options`, starting at `current` (or the first).
+    /// A choice among `options`, each shown as it is, starting at `current` (or the first).
     pub fn choice(
         key: &'static str,
-        label: &'static str,
+        label: impl Into<String>,
         options: Vec<String>,
         current: &str,
     ) -> Field {
-        let index = options.iter().position(|o| o == current).unwrap_or(0);
+        let options = options.into_iter().map(|o| (o.clone(), o)).collect();
+        Field::choice_shown(key, label, options, current)
+    }
+
+    /// A choice among `options`, each a value and how the screen shows it, starting at the
+    /// value `current` (or the first).
+    pub fn choice_shown(
+        key: &'static str,
+        label: impl Into<String>,
+        options: Vec<(String, String)>,
+        current: &str,
+    ) -> Field {
+        let index = options.iter().position(|(o, _)| o == current).unwrap_or(0);
         Field {
             key,
-            label,
+            label: label.into(),
             value: Value::Choice { options, index },
             error: None,
-            hint: "",
+            hint: String::new(),
             touched: false,
         }
     }
 
     /// The same field with a hint.
-    pub fn with_hint(mut self, hint: &'static str) -> Field {
-        self.hint = hint;
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Field {
+        self.hint = hint.into();
         self
     }
 
-    /// The value as text (the chosen word for a choice).
+    /// The value as text (the chosen word for a choice, as the file has it).
     pub fn get(&self) -> &str {
         match &self.value {
             Value::Text(text) => text,
-            Value::Choice { options, index } => options.get(*index).map_or("", String::as_str),
+            Value::Choice { options, index } => options.get(*index).map_or("", |(o, _)| o),
+        }
+    }
+
+    /// The value as the screen shows it.
+    pub fn shown(&self) -> &str {
+        match &self.value {
+            Value::Text(text) => text,
+            Value::Choice { options, index } => options.get(*index).map_or("", |(_, s)| s),
         }
     }
 }
@@ -204,7 +224,7 @@ impl Form {
                                 let lower = c.to_lowercase().to_string();
                                 if let Some(i) = (1..=n)
                                     .map(|step| (*index + step) % n)
-                                    .find(|&i| options[i].to_lowercase().starts_with(&lower))
+                                    .find(|&i| options[i].1.to_lowercase().starts_with(&lower))
                                 {
                                     *index = i;
                                 }

@@ -134,55 +134,85 @@ impl Command {
         self.info().0
     }
 
-    /// What the command does, for help.
-    pub fn description(self) -> &'static str {
-        self.info().1
+    /// What the command does, for help, in the interface's language.
+    pub fn description(self) -> String {
+        match self {
+            Command::Up => crate::tr!("tui-command-up"),
+            Command::Down => crate::tr!("tui-command-down"),
+            Command::PageUp => crate::tr!("tui-command-page-up"),
+            Command::PageDown => crate::tr!("tui-command-page-down"),
+            Command::Top => crate::tr!("tui-command-top"),
+            Command::Bottom => crate::tr!("tui-command-bottom"),
+            Command::Collapse => crate::tr!("tui-command-collapse"),
+            Command::Expand => crate::tr!("tui-command-expand"),
+            Command::Open => crate::tr!("tui-command-open"),
+            Command::Back => crate::tr!("tui-command-back"),
+            Command::Quit => crate::tr!("tui-command-quit"),
+            Command::Help => crate::tr!("tui-command-help"),
+            Command::Focus => crate::tr!("tui-command-focus"),
+            Command::Filter => crate::tr!("tui-command-filter"),
+            Command::FilterStatus => crate::tr!("tui-command-filter-status"),
+            Command::FilterFormat => crate::tr!("tui-command-filter-format"),
+            Command::FilterArea => crate::tr!("tui-command-filter-area"),
+            Command::ClearFilters => crate::tr!("tui-command-clear-filters"),
+            Command::ViewDetail => crate::tr!("tui-command-view-detail"),
+            Command::ViewHistory => crate::tr!("tui-command-view-history"),
+            Command::ViewChanges => crate::tr!("tui-command-view-changes"),
+            Command::SetStatus => crate::tr!("tui-command-set-status"),
+            Command::SetDates => crate::tr!("tui-command-set-dates"),
+            Command::SetFormat => crate::tr!("tui-command-set-format"),
+            Command::AddParticipant => crate::tr!("tui-command-add-participant"),
+            Command::AddNote => crate::tr!("tui-command-add-note"),
+            Command::NewActivity => crate::tr!("tui-command-new-activity"),
+            Command::Edit => crate::tr!("tui-command-edit"),
+            Command::Commit => crate::tr!("tui-command-commit"),
+            Command::CompileProgramme => crate::tr!("tui-command-compile-programme"),
+            Command::CompileReport => crate::tr!("tui-command-compile-report"),
+            Command::Findings => crate::tr!("tui-command-findings"),
+            Command::Reload => crate::tr!("tui-command-reload"),
+        }
     }
 
     /// The keys it has when `keys.toml` does not say otherwise.
     pub fn default_keys(self) -> &'static [&'static str] {
-        self.info().2
+        self.info().1
     }
 
-    fn info(self) -> (&'static str, &'static str, &'static [&'static str]) {
+    fn info(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            Command::Up => ("up", "move up", &["up", "k"]),
-            Command::Down => ("down", "move down", &["down", "j"]),
-            Command::PageUp => ("page_up", "move up a page", &["pageup", "ctrl-u"]),
-            Command::PageDown => ("page_down", "move down a page", &["pagedown", "ctrl-d"]),
-            Command::Top => ("top", "go to the top", &["home", "g"]),
-            Command::Bottom => ("bottom", "go to the bottom", &["end", "G"]),
-            Command::Collapse => ("collapse", "collapse, or go to the parent", &["left", "h"]),
-            Command::Expand => ("expand", "expand", &["right", "l"]),
-            Command::Open => ("open", "open / toggle / jump", &["enter"]),
-            Command::Back => ("back", "go back, close, clear the filter", &["esc"]),
-            Command::Quit => ("quit", "quit", &["q", "ctrl-c"]),
-            Command::Help => ("help", "show every key", &["?", "f1"]),
-            Command::Focus => ("focus", "switch between tree and pane", &["tab"]),
-            Command::Filter => ("filter", "filter as you type", &["/"]),
-            Command::FilterStatus => ("filter_status", "cycle the status filter", &["S"]),
-            Command::FilterFormat => ("filter_format", "cycle the format filter", &["F"]),
-            Command::FilterArea => ("filter_area", "cycle the area filter", &["A"]),
-            Command::ClearFilters => ("clear_filters", "clear every filter", &["x"]),
-            Command::ViewDetail => ("view_detail", "pane: the activity", &["1"]),
-            Command::ViewHistory => ("view_history", "pane: its history", &["2"]),
-            Command::ViewChanges => ("view_changes", "pane: uncommitted changes", &["3"]),
-            Command::SetStatus => ("set_status", "change status, progress and account", &["s"]),
-            Command::SetDates => ("set_dates", "change the dates", &["d"]),
-            Command::SetFormat => ("set_format", "change format and venue", &["f"]),
-            Command::AddParticipant => ("add_participant", "add a participant", &["a"]),
-            Command::AddNote => ("add_note", "add a progress note", &["n"]),
-            Command::NewActivity => ("new_activity", "create an activity", &["N"]),
-            Command::Edit => ("edit", "open the file in $EDITOR", &["e"]),
-            Command::Commit => ("commit", "commit the changes", &["c"]),
-            Command::CompileProgramme => (
-                "compile_programme",
-                "compile the programme document",
-                &["p"],
-            ),
-            Command::CompileReport => ("compile_report", "compile the follow-up report", &["r"]),
-            Command::Findings => ("findings", "show validation findings", &["!"]),
-            Command::Reload => ("reload", "read the files again", &["ctrl-r"]),
+            Command::Up => ("up", &["up", "k"]),
+            Command::Down => ("down", &["down", "j"]),
+            Command::PageUp => ("page_up", &["pageup", "ctrl-u"]),
+            Command::PageDown => ("page_down", &["pagedown", "ctrl-d"]),
+            Command::Top => ("top", &["home", "g"]),
+            Command::Bottom => ("bottom", &["end", "G"]),
+            Command::Collapse => ("collapse", &["left", "h"]),
+            Command::Expand => ("expand", &["right", "l"]),
+            Command::Open => ("open", &["enter"]),
+            Command::Back => ("back", &["esc"]),
+            Command::Quit => ("quit", &["q", "ctrl-c"]),
+            Command::Help => ("help", &["?", "f1"]),
+            Command::Focus => ("focus", &["tab"]),
+            Command::Filter => ("filter", &["/"]),
+            Command::FilterStatus => ("filter_status", &["S"]),
+            Command::FilterFormat => ("filter_format", &["F"]),
+            Command::FilterArea => ("filter_area", &["A"]),
+            Command::ClearFilters => ("clear_filters", &["x"]),
+            Command::ViewDetail => ("view_detail", &["1"]),
+            Command::ViewHistory => ("view_history", &["2"]),
+            Command::ViewChanges => ("view_changes", &["3"]),
+            Command::SetStatus => ("set_status", &["s"]),
+            Command::SetDates => ("set_dates", &["d"]),
+            Command::SetFormat => ("set_format", &["f"]),
+            Command::AddParticipant => ("add_participant", &["a"]),
+            Command::AddNote => ("add_note", &["n"]),
+            Command::NewActivity => ("new_activity", &["N"]),
+            Command::Edit => ("edit", &["e"]),
+            Command::Commit => ("commit", &["c"]),
+            Command::CompileProgramme => ("compile_programme", &["p"]),
+            Command::CompileReport => ("compile_report", &["r"]),
+            Command::Findings => ("findings", &["!"]),
+            Command::Reload => ("reload", &["ctrl-r"]),
         }
     }
 }
@@ -270,9 +300,7 @@ impl std::str::FromStr for Key {
                 {
                     Some(n) if (1..=12).contains(&n) => KeyCode::F(n),
                     _ => {
-                        return Err(format!(
-                            "`{text}` is not a key (expected a character, or a name such as enter, esc, tab, space, up, pagedown, f1, with ctrl-/alt-/shift- before it)"
-                        ));
+                        return Err(crate::tr!("tui-key-not-a-key", key = text));
                     }
                 },
             },
@@ -402,14 +430,15 @@ impl KeyMap {
                 let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
                 let suggestion =
                     crate::suggest::did_you_mean(name.get_ref(), names.iter().copied())
-                        .map(|s| format!("; did you mean `{s}`?"))
+                        .map(|s| crate::tr!("tui-key-did-you-mean", name = s))
                         .unwrap_or_default();
                 return Err(error(
                     Some(name.span()),
-                    format!(
-                        "unknown command `{}`{suggestion} (the commands are {})",
-                        name.get_ref(),
-                        names.join(", ")
+                    crate::tr!(
+                        "tui-key-unknown-command",
+                        name = name.get_ref().as_str(),
+                        suggestion = suggestion,
+                        names = names.join(", ")
                     ),
                 ));
             };
@@ -430,24 +459,23 @@ impl KeyMap {
         for (command, keys) in &remapped {
             for (key, span) in keys {
                 if let Some((_, other)) = map.bindings.iter().find(|(k, _)| k == key) {
-                    let from_file = remapped.iter().any(|(c, _)| c == other);
-                    let how = if from_file {
-                        "in this file".to_string()
+                    let (key, other, command) = (key.to_string(), other.name(), command.name());
+                    let message = if remapped.iter().any(|(c, _)| c.name() == other) {
+                        crate::tr!(
+                            "tui-key-bound-twice-here",
+                            key = key,
+                            other = other,
+                            command = command
+                        )
                     } else {
-                        format!(
-                            "by default; give `{}` other keys in this file to free it",
-                            other.name()
+                        crate::tr!(
+                            "tui-key-bound-twice-default",
+                            key = key,
+                            other = other,
+                            command = command
                         )
                     };
-                    return Err(error(
-                        Some(span.clone()),
-                        format!(
-                            "`{key}` is bound to both `{}` and `{}` ({} has it {how})",
-                            other.name(),
-                            command.name(),
-                            other.name()
-                        ),
-                    ));
+                    return Err(error(Some(span.clone()), message));
                 }
                 map.bindings.push((*key, *command));
             }
@@ -465,7 +493,7 @@ impl KeyMap {
                     path,
                     line: None,
                     column: None,
-                    message: format!("cannot read it ({e})"),
+                    message: crate::tr!("tui-key-cannot-read", error = e.to_string()),
                 }),
             },
             None => Ok(KeyMap::default()),

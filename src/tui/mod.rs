@@ -28,6 +28,27 @@ pub use app::{Action, App, EditorOutcome, Effect, Progress};
 pub use keys::{KeyConfigError, KeyMap};
 pub use services::{ActivityHistory, Document, HistoryEntry, Scope, Services, Unavailable};
 
+use crate::model::{Format, Kind, Role, Status};
+
+/// A word of the vocabulary (a status, format, kind or role) as the interface shows it, in the
+/// interface's language; the files keep the English word.
+pub(crate) trait Word: Copy {
+    /// The word on screen.
+    fn word(self) -> String;
+}
+
+macro_rules! shown_words {
+    ($($ty:ty),+) => {$(
+        impl Word for $ty {
+            fn word(self) -> String {
+                crate::tr!("tui-word", word = self.as_str())
+            }
+        }
+    )+};
+}
+
+shown_words!(Status, Format, Kind, Role);
+
 /// How often the screen is redrawn while a background job runs (for the spinner).
 const TICK: Duration = Duration::from_millis(120);
 /// How long the loop waits for input while files are being read, before taking in what was
@@ -168,8 +189,13 @@ fn suspend_for_editor(
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     terminal.clear()?;
     let result = status.and_then(|()| {
-        std::fs::read_to_string(draft)
-            .map_err(|e| format!("cannot read the edited copy {} ({e})", draft.display()))
+        std::fs::read_to_string(draft).map_err(|e| {
+            crate::tr!(
+                "tui-cannot-read-draft",
+                path = draft.display().to_string(),
+                error = e.to_string()
+            )
+        })
     });
     Ok(EditorOutcome {
         code: code.to_string(),

@@ -22,11 +22,11 @@ pub enum Document {
 }
 
 impl Document {
-    /// Its name in messages.
-    pub fn name(self) -> &'static str {
+    /// Its name in messages, in the interface's language.
+    pub fn name(self) -> String {
         match self {
-            Document::Programme => "programme document",
-            Document::Report => "follow-up report",
+            Document::Programme => crate::tr!("tui-document-programme"),
+            Document::Report => crate::tr!("tui-document-report"),
         }
     }
 }
@@ -90,25 +90,21 @@ pub trait Services: Send + Sync {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Unavailable;
 
-fn not_yet(what: &str) -> String {
-    format!("{what} is not available in this build yet")
-}
-
 impl Services for Unavailable {
     fn history(&self, _: &Scope, _: &str) -> Result<ActivityHistory, String> {
-        Err(not_yet("history"))
+        Err(crate::tr!("tui-unavailable-history"))
     }
 
     fn uncommitted(&self, _: &Scope) -> Result<Vec<String>, String> {
-        Err(not_yet("the diff of uncommitted changes"))
+        Err(crate::tr!("tui-unavailable-diff"))
     }
 
     fn commit_message(&self, _: &Scope) -> Result<Option<String>, String> {
-        Err(not_yet("committing"))
+        Err(crate::tr!("tui-unavailable-commit"))
     }
 
     fn commit(&self, _: &Scope, _: &str) -> Result<String, String> {
-        Err(not_yet("committing"))
+        Err(crate::tr!("tui-unavailable-commit"))
     }
 
     fn compile(
@@ -117,7 +113,10 @@ impl Services for Unavailable {
         document: Document,
         _: &mut dyn FnMut(String),
     ) -> Result<PathBuf, String> {
-        Err(not_yet(&format!("compiling the {}", document.name())))
+        Err(crate::tr!(
+            "tui-unavailable-compile",
+            document = document.name()
+        ))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Word;
 use crate::model::{Format, Plan, Status};
 
 /// What a node of the tree stands for.
@@ -119,14 +120,14 @@ impl Tree {
                 depth: 0,
                 key: "area:".into(),
                 code: "?".into(),
-                title: "(not in the programme file)".into(),
+                title: crate::tr!("tui-tree-not-in-programme"),
                 end: 0,
             });
             for project in stray {
                 let project_at = nodes.len();
                 let title = match programme.project(project) {
                     Some(p) => p.title.clone(),
-                    None => "(unknown project)".into(),
+                    None => crate::tr!("tui-tree-unknown-project"),
                 };
                 nodes.push(Node {
                     kind: NodeKind::Project,
@@ -270,13 +271,14 @@ impl Filter {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(status) = self.status {
-            parts.push(format!("status: {status}"));
+            parts.push(crate::tr!("tui-filter-status", status = status.word()));
         }
         if let Some(format) = self.format {
-            parts.push(format!("format: {}", format.map_or("none", |f| f.as_str())));
+            let format = format.map_or_else(|| crate::tr!("tui-filter-no-format"), Word::word);
+            parts.push(crate::tr!("tui-filter-format", format = format));
         }
         if let Some(area) = &self.area {
-            parts.push(format!("area: {area}"));
+            parts.push(crate::tr!("tui-filter-area", area = area.as_str()));
         }
         if !self.text.is_empty() {
             parts.push(format!("\"{}\"", self.text));

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::Word;
 use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane, grouped};
 use super::form::{Form, FormKind, Value};
 use super::keys::{Command, config_path};
@@ -125,12 +126,10 @@ pub fn status_glyph(status: Status) -> &'static str {
     }
 }
 
-fn format_short(format: Option<Format>) -> &'static str {
+fn format_short(format: Option<Format>) -> String {
     match format {
-        Some(Format::FaceToFace) => "f2f",
-        Some(Format::Virtual) => "vir",
-        Some(Format::Hybrid) => "hyb",
-        None => "  -",
+        Some(format) => crate::tr!("tui-format-short", format = format.as_str()),
+        None => "  -".to_string(),
     }
 }
 
@@ -187,13 +186,15 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         one_line(&programme.title)
     };
-    let so_far = if app.all_read() { "" } else { " so far" };
+    let count = grouped(app.loaded.plan.activities.len());
+    let activities = if app.all_read() {
+        crate::tr!("tui-title-activities", count = count)
+    } else {
+        crate::tr!("tui-title-activities-so-far", count = count)
+    };
     let mut left = vec![
         Span::styled(" programa ", theme.accent()),
-        Span::raw(format!(
-            "│ {title} │ {} activities{so_far}",
-            grouped(app.loaded.plan.activities.len())
-        )),
+        Span::raw(format!("│ {title} │ {activities}")),
     ];
     if app.filter.is_active() {
         let shown = app
@@ -202,7 +203,14 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             .filter(|r| matches!(app.tree.nodes[r.node].kind, NodeKind::Activity(_)))
             .count();
         left.push(Span::styled(
-            format!(" │ {shown} shown: {}", one_line(&app.filter.describe())),
+            format!(
+                " │ {}",
+                crate::tr!(
+                    "tui-title-shown",
+                    shown = shown,
+                    filter = one_line(&app.filter.describe())
+                )
+            ),
             theme.heading(),
         ));
     }
@@ -217,7 +225,14 @@ fn title_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     }
     if errors > 0 {
         right.push(Span::styled(
-            format!("{errors} error(s): {} ", app.keys.first(Command::Findings)),
+            format!(
+                "{} ",
+                crate::tr!(
+                    "tui-title-errors",
+                    count = errors,
+                    key = app.keys.first(Command::Findings)
+                )
+            ),
             theme.error(),
         ));
     }
@@ -243,16 +258,19 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border(focused))
-        .title(Span::styled(" Programme ", theme.border(focused)));
+        .title(Span::styled(
+            format!(" {} ", crate::tr!("tui-tree-title")),
+            theme.border(focused),
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     if app.rows.is_empty() {
         let text = if app.filter.is_active() {
-            "nothing matches the filter (esc clears it)"
+            crate::tr!("tui-tree-no-match")
         } else {
-            "no activities yet"
+            crate::tr!("tui-tree-empty")
         };
         frame.render_widget(
             Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }),
@@ -284,10 +302,13 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                 ));
                 let mut r = Vec::new();
                 if wide && conflicted {
-                    r.push(Span::styled(format!(" {:<9}", "conflict"), theme.error()));
+                    r.push(Span::styled(
+                        format!(" {:<9}", crate::tr!("tui-tree-conflict")),
+                        theme.error(),
+                    ));
                 } else if wide {
                     r.push(Span::styled(
-                        format!(" {:<9}", activity.status.as_str()),
+                        format!(" {:<9}", activity.status.word()),
                         theme.status(activity.status),
                     ));
                 }
@@ -340,9 +361,21 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 /// The right pane's tabs, in order: each pane, the command that shows it, and its title.
 fn tabs(app: &App) -> [(Pane, Command, String); 3] {
     [
-        (Pane::Detail, Command::ViewDetail, "Activity"),
-        (Pane::History, Command::ViewHistory, "History"),
-        (Pane::Changes, Command::ViewChanges, "Changes"),
+        (
+            Pane::Detail,
+            Command::ViewDetail,
+            crate::tr!("tui-tab-activity"),
+        ),
+        (
+            Pane::History,
+            Command::ViewHistory,
+            crate::tr!("tui-tab-history"),
+        ),
+        (
+            Pane::Changes,
+            Command::ViewChanges,
+            crate::tr!("tui-tab-changes"),
+        ),
     ]
     .map(|(pane, command, name)| (pane, command, format!("{} {name}", app.keys.first(command))))
 }
@@ -421,14 +454,17 @@ fn pane_text(app: &App, theme: Theme) -> Text<'static> {
 
 fn node_summary(app: &App, theme: Theme) -> Text<'static> {
     let Some(row) = app.rows.get(app.selected) else {
-        return Text::from(Span::styled("nothing selected", theme.dim()));
+        return Text::from(Span::styled(
+            crate::tr!("tui-nothing-selected"),
+            theme.dim(),
+        ));
     };
     let node = &app.tree.nodes[row.node];
     let kind = match node.kind {
-        NodeKind::Area => "Area",
-        NodeKind::Programme => "Programme",
-        NodeKind::Project => "Project",
-        NodeKind::Activity(_) => "Activity",
+        NodeKind::Area => crate::tr!("tui-node-area"),
+        NodeKind::Programme => crate::tr!("tui-node-programme"),
+        NodeKind::Project => crate::tr!("tui-node-project"),
+        NodeKind::Activity(_) => crate::tr!("tui-node-activity"),
     };
     let mut lines = vec![
         Line::from(Span::styled(
@@ -454,12 +490,14 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
             }
         }
     }
-    let noun = if total == 1 { "activity" } else { "activities" };
-    lines.push(Line::from(format!("{total} {noun}")));
+    lines.push(Line::from(crate::tr!(
+        "tui-summary-activities",
+        count = total
+    )));
     if let Some(mean) = progress.checked_div(total) {
         let mean = u8::try_from(mean).unwrap_or(100);
         lines.push(Line::from(vec![
-            Span::raw("mean progress "),
+            Span::raw(format!("{} ", crate::tr!("tui-summary-mean-progress"))),
             Span::styled(bar(mean, 10), theme.good()),
             Span::raw(format!(" {mean}%")),
         ]));
@@ -469,7 +507,7 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
         if count > 0 {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{} {:<10}", status_glyph(*status), status.as_str()),
+                    format!("{} {:<10}", status_glyph(*status), status.word()),
                     theme.status(*status),
                 ),
                 Span::raw(format!("{count:>5}")),
@@ -478,10 +516,10 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!(
-            "{} expand/collapse · {} new activity here",
-            app.keys.first(Command::Open),
-            app.keys.first(Command::NewActivity)
+        crate::tr!(
+            "tui-summary-keys",
+            open = app.keys.first(Command::Open),
+            new = app.keys.first(Command::NewActivity)
         ),
         theme.dim(),
     )));
@@ -519,7 +557,7 @@ fn composed(text: &str) -> String {
 
 fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     let mut lines: Vec<Line> = Vec::new();
-    let field = |label: &str, value: String| {
+    let field = |label: String, value: String| {
         Line::from(vec![
             Span::styled(format!("{label:<10}"), theme.dim()),
             Span::raw(value),
@@ -552,40 +590,64 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     {
         for block in &conflict.blocks {
             lines.push(Line::from(vec![
-                Span::styled(format!("{:<10}", "Conflict"), theme.error()),
                 Span::styled(
-                    format!("line {}: {}", block.line, one_line(&block.summary())),
+                    format!("{:<10}", crate::tr!("tui-field-conflict")),
+                    theme.error(),
+                ),
+                Span::styled(
+                    crate::tr!(
+                        "tui-conflict-line",
+                        line = block.line,
+                        summary = one_line(&block.summary())
+                    ),
                     theme.error(),
                 ),
             ]));
         }
-        let shown = conflict
-            .shown_label()
-            .map(|label| format!("shown as {} has it; ", one_line(label)))
-            .unwrap_or_default();
-        lines.push(Line::from(Span::styled(
-            format!(
-                "{:<10}{shown}keep one version in the file (e), then `git add` it",
-                ""
+        let key = app.keys.first(Command::Edit);
+        let hint = match conflict.shown_label() {
+            Some(label) => crate::tr!(
+                "tui-conflict-hint-shown",
+                label = one_line(label),
+                key = key
             ),
+            None => crate::tr!("tui-conflict-hint", key = key),
+        };
+        lines.push(Line::from(Span::styled(
+            format!("{:<10}{hint}", ""),
             theme.dim(),
         )));
     }
-    lines.push(field("Project", project));
+    lines.push(field(crate::tr!("tui-field-project"), project));
     lines.push(Line::from(vec![
-        Span::styled(format!("{:<10}", "Status"), theme.dim()),
         Span::styled(
-            format!("{} {}", status_glyph(activity.status), activity.status),
+            format!("{:<10}", crate::tr!("tui-field-status")),
+            theme.dim(),
+        ),
+        Span::styled(
+            format!(
+                "{} {}",
+                status_glyph(activity.status),
+                activity.status.word()
+            ),
             theme.status(activity.status),
         ),
     ]));
     lines.push(Line::from(vec![
-        Span::styled(format!("{:<10}", "Progress"), theme.dim()),
+        Span::styled(
+            format!("{:<10}", crate::tr!("tui-field-progress")),
+            theme.dim(),
+        ),
         Span::styled(bar(activity.progress, 10), theme.status(activity.status)),
         Span::raw(format!(" {}%", activity.progress)),
     ]));
-    let format = activity.format.map_or("no format", Format::as_str);
-    lines.push(field("Kind", format!("{} · {format}", activity.kind)));
+    let format = activity
+        .format
+        .map_or_else(|| crate::tr!("tui-no-format"), Word::word);
+    lines.push(field(
+        crate::tr!("tui-field-kind"),
+        format!("{} · {format}", activity.kind.word()),
+    ));
     let range = |start: Option<crate::model::Date>, end: Option<crate::model::Date>| {
         let show = |d: Option<crate::model::Date>| d.map_or("?".to_string(), |d| d.to_string());
         if start.is_none() && end.is_none() {
@@ -595,15 +657,15 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         }
     };
     lines.push(field(
-        "Planned",
+        crate::tr!("tui-field-planned"),
         range(activity.planned_start, activity.planned_end),
     ));
     lines.push(field(
-        "Actual",
+        crate::tr!("tui-field-actual"),
         range(activity.actual_start, activity.actual_end),
     ));
     if let Some(venue) = &activity.venue {
-        lines.push(field("Venue", one_line(venue)));
+        lines.push(field(crate::tr!("tui-field-venue"), one_line(venue)));
     }
 
     let section = |lines: &mut Vec<Line>, title: &str| {
@@ -623,15 +685,20 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             lines.push(Line::from(format!("{}. {}", i + 1, prose(item).join(" "))));
         }
     };
-    let none = |lines: &mut Vec<Line>| lines.push(Line::from(Span::styled("(none)", theme.dim())));
+    let none = |lines: &mut Vec<Line>| {
+        lines.push(Line::from(Span::styled(
+            crate::tr!("tui-none"),
+            theme.dim(),
+        )));
+    };
 
-    section(&mut lines, "A. Background and justification");
+    section(&mut lines, &crate::tr!("tui-section-background"));
     if activity.background.trim().is_empty() {
         none(&mut lines);
     } else {
         paragraphs(&mut lines, &activity.background);
     }
-    section(&mut lines, "B. Objectives");
+    section(&mut lines, &crate::tr!("tui-section-objectives"));
     if let Some(lead) = &activity.objectives_lead {
         paragraphs(&mut lines, lead);
     }
@@ -642,7 +709,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     if let Some(closing) = &activity.objectives_closing {
         paragraphs(&mut lines, closing);
     }
-    section(&mut lines, "C. Expected results");
+    section(&mut lines, &crate::tr!("tui-section-results"));
     if let Some(lead) = &activity.expected_results_lead {
         paragraphs(&mut lines, lead);
     }
@@ -654,18 +721,20 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     if let Some(closing) = &activity.expected_results_closing {
         paragraphs(&mut lines, closing);
     }
-    section(&mut lines, "D. Format");
-    let format = activity.format.map_or("none", Format::as_str).to_string();
+    section(&mut lines, &crate::tr!("tui-section-format"));
+    let format = activity
+        .format
+        .map_or_else(|| crate::tr!("tui-format-none"), Word::word);
     match &activity.format_note {
         Some(note) => lines.push(Line::from(format!("{format} — {}", one_line(note)))),
         None => lines.push(Line::from(format)),
     }
-    section(&mut lines, "Audience");
+    section(&mut lines, &crate::tr!("tui-section-audience"));
     match &activity.audience {
         Some(audience) => paragraphs(&mut lines, audience),
         None => none(&mut lines),
     }
-    section(&mut lines, "Partners");
+    section(&mut lines, &crate::tr!("tui-section-partners"));
     if activity.partners.is_empty() {
         none(&mut lines);
     } else {
@@ -674,7 +743,10 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     }
     section(
         &mut lines,
-        &format!("Participants ({})", activity.participants.len()),
+        &crate::tr!(
+            "tui-section-participants",
+            count = activity.participants.len()
+        ),
     );
     if activity.participants.is_empty() {
         none(&mut lines);
@@ -686,10 +758,13 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         };
         lines.push(Line::from(vec![
             Span::raw(format!("• {who} ({})", p.country.name(app.lang))),
-            Span::styled(format!(" — {}", p.role), theme.dim()),
+            Span::styled(format!(" — {}", p.role.word()), theme.dim()),
         ]));
     }
-    section(&mut lines, &format!("Notes ({})", activity.notes.len()));
+    section(
+        &mut lines,
+        &crate::tr!("tui-section-notes", count = activity.notes.len()),
+    );
     if activity.notes.is_empty() {
         none(&mut lines);
     }
@@ -699,7 +774,10 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             Span::raw(prose(&note.text).join(" ")),
         ]));
     }
-    section(&mut lines, &format!("Outputs ({})", activity.outputs.len()));
+    section(
+        &mut lines,
+        &crate::tr!("tui-section-outputs", count = activity.outputs.len()),
+    );
     if activity.outputs.is_empty() {
         none(&mut lines);
     }
@@ -719,13 +797,13 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             )));
         }
     }
-    section(&mut lines, "Account");
+    section(&mut lines, &crate::tr!("tui-section-account"));
     match &activity.account {
         Some(account) => paragraphs(&mut lines, account),
         None => none(&mut lines),
     }
     if !activity.footnotes.is_empty() {
-        section(&mut lines, "Footnotes");
+        section(&mut lines, &crate::tr!("tui-section-footnotes"));
         for note in &activity.footnotes {
             lines.push(Line::from(format!(
                 "[{}] {}",
@@ -737,27 +815,24 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
     Text::from(lines)
 }
 
-fn loading(app: &App, theme: Theme, what: &str) -> Line<'static> {
+fn loading(app: &App, theme: Theme, what: String) -> Line<'static> {
     let glyph = SPINNER[(app.tick % SPINNER.len() as u64) as usize];
     Line::from(Span::styled(format!("{glyph} {what}…"), theme.dim()))
 }
 
 fn history(app: &App, theme: Theme) -> Text<'static> {
     let Some(activity) = app.activity() else {
-        return Text::from(Span::styled(
-            "select an activity to see its history",
-            theme.dim(),
-        ));
+        return Text::from(Span::styled(crate::tr!("tui-history-select"), theme.dim()));
     };
     let heading = Line::from(Span::styled(
-        format!("History of {}", one_line(&activity.code)),
+        crate::tr!("tui-history-of", code = one_line(&activity.code)),
         theme.heading(),
     ));
     let mut lines = Vec::new();
     match app.history.get(&activity.code) {
         None | Some(Loadable::Loading) => {
             lines.extend([heading, Line::default()]);
-            lines.push(loading(app, theme, "reading the history"));
+            lines.push(loading(app, theme, crate::tr!("tui-history-reading")));
         }
         Some(Loadable::Failed(e)) => {
             lines.extend([heading, Line::default()]);
@@ -768,13 +843,13 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
         {
             lines.extend([heading, Line::default()]);
             lines.push(Line::from(Span::styled(
-                "no commits change this activity yet",
+                crate::tr!("tui-history-none"),
                 theme.dim(),
             )));
             lines.push(Line::from(Span::styled(
-                format!(
-                    "it was never committed: {} commits the changes",
-                    app.keys.first(Command::Commit)
+                crate::tr!(
+                    "tui-history-never-committed",
+                    key = app.keys.first(Command::Commit)
                 ),
                 theme.dim(),
             )));
@@ -795,7 +870,10 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
             }
             if !history.trajectory.is_empty() {
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled("commits", theme.accent())));
+                lines.push(Line::from(Span::styled(
+                    crate::tr!("tui-history-commits"),
+                    theme.accent(),
+                )));
             }
             for entry in &history.entries {
                 lines.push(Line::from(vec![
@@ -814,12 +892,13 @@ fn history(app: &App, theme: Theme) -> Text<'static> {
 
 /// An error from the background thread: what went wrong, then details and `hint:` lines.
 fn problem(text: &str, theme: Theme) -> Vec<Line<'static>> {
+    let hint = crate::tr!("tui-hint", hint = "");
     text.lines()
         .enumerate()
         .map(|(i, line)| {
             let style = if i == 0 {
                 theme.error()
-            } else if line.starts_with("hint: ") {
+            } else if line.starts_with(&hint) {
                 theme.accent()
             } else {
                 Style::new()
@@ -831,14 +910,22 @@ fn problem(text: &str, theme: Theme) -> Vec<Line<'static>> {
 
 fn changes(app: &App, theme: Theme) -> Text<'static> {
     let mut lines = vec![
-        Line::from(Span::styled("Uncommitted changes", theme.heading())),
+        Line::from(Span::styled(
+            crate::tr!("tui-changes-title"),
+            theme.heading(),
+        )),
         Line::default(),
     ];
     match &app.changes {
-        None | Some(Loadable::Loading) => lines.push(loading(app, theme, "comparing with git")),
+        None | Some(Loadable::Loading) => {
+            lines.push(loading(app, theme, crate::tr!("tui-changes-comparing")));
+        }
         Some(Loadable::Failed(e)) => lines.extend(problem(e, theme)),
         Some(Loadable::Ready(changes)) if changes.is_empty() => {
-            lines.push(Line::from(Span::styled("nothing to commit", theme.dim())));
+            lines.push(Line::from(Span::styled(
+                crate::tr!("tui-changes-nothing"),
+                theme.dim(),
+            )));
         }
         Some(Loadable::Ready(changes)) => {
             for change in changes {
@@ -851,7 +938,10 @@ fn changes(app: &App, theme: Theme) -> Text<'static> {
             }
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                format!("{} commits them", app.keys.first(Command::Commit)),
+                crate::tr!(
+                    "tui-changes-commit-key",
+                    key = app.keys.first(Command::Commit)
+                ),
                 theme.dim(),
             )));
         }
@@ -881,7 +971,7 @@ fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             Span::styled("/", theme.accent()),
             Span::raw(one_line(&app.filter.text)),
             Span::styled("█", theme.accent()),
-            Span::styled("  enter: keep · esc: clear", theme.dim()),
+            Span::styled(format!("  {}", crate::tr!("tui-filter-keys")), theme.dim()),
         ])
     } else if let Some(message) = &app.message {
         let style = if message.error {
@@ -895,28 +985,40 @@ fn status_bar(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         ))
     } else {
         let hints = [
-            (Command::Help, "help"),
-            (Command::Filter, "filter"),
-            (Command::SetStatus, "status"),
-            (Command::SetDates, "dates"),
-            (Command::SetFormat, "format"),
-            (Command::AddParticipant, "participant"),
-            (Command::AddNote, "note"),
-            (Command::Edit, "edit"),
-            (Command::NewActivity, "new"),
-            (Command::Quit, "quit"),
+            (Command::Help, crate::tr!("tui-hint-help")),
+            (Command::Filter, crate::tr!("tui-hint-filter")),
+            (Command::SetStatus, crate::tr!("tui-hint-status")),
+            (Command::SetDates, crate::tr!("tui-hint-dates")),
+            (Command::SetFormat, crate::tr!("tui-hint-format")),
+            (Command::AddParticipant, crate::tr!("tui-hint-participant")),
+            (Command::AddNote, crate::tr!("tui-hint-note")),
+            (Command::Edit, crate::tr!("tui-hint-edit")),
+            (Command::NewActivity, crate::tr!("tui-hint-new")),
         ];
+        let hint = |command: Command, label: &str| {
+            let key = app.keys.first(command);
+            let width = key.width() + label.width() + 3;
+            let spans = [
+                Span::styled(format!(" {key}"), theme.accent()),
+                Span::raw(format!(" {label} ")),
+            ];
+            (width, spans)
+        };
+        // The way out is always shown: the other hints take the room before it.
+        let (quit_width, quit) = hint(Command::Quit, &crate::tr!("tui-hint-quit"));
+        let room = usize::from(area.width).saturating_sub(quit_width);
         let mut spans = Vec::new();
         let mut used = 0;
         for (command, label) in hints {
-            let key = app.keys.first(command);
-            let width = key.width() + label.width() + 3;
-            if used + width > usize::from(area.width) {
+            let (width, hint) = hint(command, &label);
+            if used + width > room {
                 break;
             }
             used += width;
-            spans.push(Span::styled(format!(" {key}"), theme.accent()));
-            spans.push(Span::raw(format!(" {label} ")));
+            spans.extend(hint);
+        }
+        if used + quit_width <= usize::from(area.width) {
+            spans.extend(quit);
         }
         Line::from(spans)
     };
@@ -956,7 +1058,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
             .map(ToString::to_string)
             .collect();
         let keys = if keys.is_empty() {
-            "(none)".to_string()
+            crate::tr!("tui-help-no-keys")
         } else {
             keys.join(" ")
         };
@@ -967,26 +1069,35 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         ]));
     }
     let extra = [
-        ("", ""),
-        ("In the filter", ""),
+        (String::new(), String::new()),
+        (crate::tr!("tui-help-in-filter"), String::new()),
         (
-            "  type",
-            "codes, titles and text; enter keeps it, esc clears it",
+            format!("  {}", crate::tr!("tui-help-filter-type")),
+            crate::tr!("tui-help-filter"),
         ),
-        ("In a form", ""),
-        ("  tab ↓ / ↑", "next / previous field"),
-        ("  ← → space", "change a choice (or type its first letter)"),
-        ("  enter / esc", "save / cancel"),
-        ("Mouse", ""),
+        (crate::tr!("tui-help-in-form"), String::new()),
         (
-            "  click, wheel",
-            "select a row or a tab, scroll the tree or the pane",
+            "  tab ↓ / ↑".to_string(),
+            crate::tr!("tui-help-form-fields"),
         ),
-        ("Status marks", ""),
+        (
+            "  ← → space".to_string(),
+            crate::tr!("tui-help-form-choice"),
+        ),
+        (
+            "  enter / esc".to_string(),
+            crate::tr!("tui-help-form-submit"),
+        ),
+        (crate::tr!("tui-help-mouse"), String::new()),
+        (
+            format!("  {}", crate::tr!("tui-help-mouse-keys")),
+            crate::tr!("tui-help-mouse-does"),
+        ),
+        (crate::tr!("tui-help-marks"), String::new()),
     ];
     for (left, right) in extra {
         if right.is_empty() {
-            lines.push(Line::from(Span::styled(left.to_string(), theme.heading())));
+            lines.push(Line::from(Span::styled(left, theme.heading())));
         } else {
             lines.push(Line::from(vec![
                 Span::styled(format!("{left:<16}"), theme.accent()),
@@ -997,7 +1108,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let mut marks = vec![Span::raw("  ")];
     for status in Status::ALL {
         marks.push(Span::styled(
-            format!("{} {}  ", status_glyph(*status), status),
+            format!("{} {}  ", status_glyph(*status), status.word()),
             theme.status(*status),
         ));
     }
@@ -1008,12 +1119,12 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
         |p| p.display().to_string(),
     );
     lines.push(Line::from(Span::styled(
-        format!("Keys can be changed in {path}, by the names on the right"),
+        crate::tr!("tui-help-remap", path = path),
         theme.dim(),
     )));
     let area = centred(frame.area(), 76, frame.area().height.saturating_sub(2));
     frame.render_widget(Clear, area);
-    let block = window(theme, "Keys · ↑/↓ scroll · esc closes");
+    let block = window(theme, &crate::tr!("tui-help-title"));
     let inner = block.inner(area);
     let text = Text::from(lines);
     let scroll = scroll.min(max_scroll(&text, inner));
@@ -1041,7 +1152,7 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
             // A value may be composed already (the message a commit proposes).
             Value::Text(text) if focused => format!("{}█", composed(text)),
             Value::Text(text) => composed(text),
-            Value::Choice { .. } => format!("‹ {} ›", field.get()),
+            Value::Choice { .. } => format!("‹ {} ›", field.shown()),
         };
         let value_style = if focused {
             theme.selected(true)
@@ -1055,9 +1166,9 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
             ),
             Span::styled(value, value_style),
         ]));
-        let below = match (&field.error, field.hint) {
+        let below = match (&field.error, &field.hint) {
             (Some(error), _) => Span::styled(format!("✗ {}", composed(error)), theme.error()),
-            (None, hint) if !hint.is_empty() => Span::styled(hint.to_string(), theme.dim()),
+            (None, hint) if !hint.is_empty() => Span::styled(hint.clone(), theme.dim()),
             _ => Span::raw(""),
         };
         lines.push(Line::from(vec![Span::raw(" ".repeat(label_width)), below]));
@@ -1075,21 +1186,20 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
         }
     }
     lines.push(Line::default());
-    let submit = if form.kind == FormKind::Commit {
-        "enter commits · esc cancels"
+    let mut help = if form.kind == FormKind::Commit {
+        crate::tr!("tui-form-commit")
     } else {
-        "enter saves · esc cancels"
+        crate::tr!("tui-form-save")
     };
-    let mut help = submit.to_string();
     if form.fields.len() > 1 {
-        help.push_str(" · tab next field");
+        help.push_str(&format!(" · {}", crate::tr!("tui-form-next-field")));
     }
     if form
         .fields
         .iter()
         .any(|f| matches!(f.value, Value::Choice { .. }))
     {
-        help.push_str(" · ←/→ change a choice");
+        help.push_str(&format!(" · {}", crate::tr!("tui-form-change-choice")));
     }
     lines.push(Line::from(Span::styled(help, theme.dim())));
     let area = frame.area();
@@ -1135,18 +1245,13 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
         wanted.min(frame.area().height.saturating_sub(4)),
     );
     frame.render_widget(Clear, area);
+    let count = app.findings.len();
     let title = if app.is_loaded() {
-        format!("Findings ({})", app.findings.len())
+        crate::tr!("tui-findings", count = count)
     } else if app.all_read() {
-        format!(
-            "Findings so far ({}): the programme is being checked",
-            app.findings.len()
-        )
+        crate::tr!("tui-findings-checking", count = count)
     } else {
-        format!(
-            "Findings so far ({}): the checks run once every file is read",
-            app.findings.len()
-        )
+        crate::tr!("tui-findings-reading", count = count)
     };
     let block = window(theme, &title);
     let inner = block.inner(area);
@@ -1155,9 +1260,9 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
     let mut lines = Vec::new();
     if app.findings.is_empty() {
         let text = if app.is_loaded() {
-            "no problems found"
+            crate::tr!("tui-findings-none")
         } else {
-            "no problems found so far"
+            crate::tr!("tui-findings-none-so-far")
         };
         lines.push(Line::from(Span::styled(text, theme.good())));
     }
@@ -1165,11 +1270,12 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
     let per_page = usize::from(list.height / 2).max(1);
     let first = selected.saturating_sub(per_page - 1);
     for (i, finding) in app.findings.iter().enumerate().skip(first).take(per_page) {
-        let severity = match finding.severity {
-            Severity::Error => Span::styled("error   ", theme.error()),
-            Severity::Warning => Span::styled("warning ", theme.heading()),
-            Severity::Note => Span::styled("note    ", theme.accent()),
+        let (severity, style) = match finding.severity {
+            Severity::Error => (crate::tr!("tui-severity-error"), theme.error()),
+            Severity::Warning => (crate::tr!("tui-severity-warning"), theme.heading()),
+            Severity::Note => (crate::tr!("tui-severity-note"), theme.accent()),
         };
+        let severity = Span::styled(format!("{severity:<7} "), style);
         let mut line = Line::from(vec![
             severity,
             Span::styled(finding_place(app, finding), theme.accent()),
@@ -1180,17 +1286,18 @@ fn findings(frame: &mut Frame, app: &App, theme: Theme, selected: usize) {
         lines.push(line);
         let mut text = format!("        {}", one_line(&finding.message));
         if let Some(hint) = &finding.hint {
-            text.push_str(&format!(" (hint: {})", one_line(hint)));
+            text.push(' ');
+            text.push_str(&crate::tr!("tui-finding-hint", hint = one_line(hint)));
         }
         lines.push(Line::from(fit(&text, usize::from(list.width))));
     }
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!(
-                "{} go to the activity · {} edit its file · esc close",
-                app.keys.first(Command::Open),
-                app.keys.first(Command::Edit)
+            crate::tr!(
+                "tui-findings-keys",
+                open = app.keys.first(Command::Open),
+                edit = app.keys.first(Command::Edit)
             ),
             theme.dim(),
         )),
@@ -1205,7 +1312,7 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
         .map(|step| Line::from(format!("✓ {}", composed(step))))
         .collect();
     match &panel.done {
-        None => lines.push(loading(app, theme, "working")),
+        None => lines.push(loading(app, theme, crate::tr!("tui-job-working"))),
         Some((text, true)) => {
             let mut problem = problem(text, theme);
             if let Some(first) = problem.first_mut() {
@@ -1217,9 +1324,9 @@ fn job_window(frame: &mut Frame, app: &App, theme: Theme, panel: &JobPanel) {
     }
     lines.push(Line::default());
     let footer = if panel.done.is_some() {
-        "esc closes"
+        crate::tr!("tui-job-close")
     } else {
-        "esc hides this window; the work goes on"
+        crate::tr!("tui-job-hide")
     };
     lines.push(Line::from(Span::styled(footer, theme.dim())));
     let area = frame.area();

@@ -39,13 +39,19 @@ impl Tmux {
 
     /// Waits until `ready` holds for the screen, failing with `what` and the screen after 15 s.
     fn wait_until(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_within(Duration::from_secs(15), what, ready)
+    }
+
+    /// Waits until `ready` holds for the screen, failing with `what` and the screen after
+    /// `limit`.
+    fn wait_within(&self, limit: Duration, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ready(&screen) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > limit {
                 panic!("waited for {what}; the screen is:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -89,6 +95,20 @@ impl Session {
     /// Like [`Session::start`], running `prepare` on the test's folder (the fixture is in
     /// `repo/` by then) before the interface starts; the variables it returns are set too.
     fn start_with(
+        env: &[(&str, String)],
+        prepare: impl FnOnce(&Path) -> Vec<(&'static str, String)>,
+    ) -> Option<Session> {
+        let session = Session::launch(env, prepare)?;
+        // The title says "activities so far" until every file is read and checked.
+        session.tmux.wait_until("every file read", |screen| {
+            screen.contains("Work Programme for the year 2021 │ 5 activities")
+                && !screen.contains("so far")
+        });
+        Some(session)
+    }
+
+    /// Like [`Session::start_with`], without waiting for the files to be read.
+    fn launch(
         env: &[(&str, String)],
         prepare: impl FnOnce(&Path) -> Vec<(&'static str, String)>,
     ) -> Option<Session> {
@@ -156,11 +176,6 @@ impl Session {
             "tmux: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        // The title says "activities so far" until every file is read and checked.
-        tmux.wait_until("every file read", |screen| {
-            screen.contains("Work Programme for the year 2021 │ 5 activities")
-                && !screen.contains("so far")
-        });
         Some(Session { dir, tmux })
     }
 
@@ -405,4 +420,131 @@ fn without_a_git_identity_the_commit_dialog_says_how_to_set_one() {
     session.quit();
     let dir = session.dir.path();
     assert_eq!(git(dir, &["log", "--format=%s"]).lines().count(), 1);
+}
+
+impl Tmux {
+    /// Waits until the screen shows every one of `words` (a screen caught halfway through a
+    /// redraw may miss some), then checks it shows none of `absent`; returns the screen.
+    fn shows(&self, what: &str, words: &[&str], absent: &[&str]) -> String {
+        let screen = self.wait_until(what, |screen| words.iter().all(|w| screen.contains(w)));
+        let present: Vec<&str> = absent
+            .iter()
+            .copied()
+            .filter(|w| screen.contains(w))
+            .collect();
+        assert!(present.is_empty(), "{what} shows {present:?}:\n{screen}");
+        screen
+    }
+}
+
+#[test]
+fn with_spanish_as_the_interface_language_the_interface_speaks_spanish() {
+    let spanish = [("PROGRAMA_LANG", "es".to_string())];
+    let Some(session) = Session::launch(&spanish, |_| Vec::new()) else {
+        return;
+    };
+    let tmux = &session.tmux;
+    tmux.wait_until("every file read, in Spanish", |screen| {
+        screen.contains("Work Programme for the year 2021 │ 5 actividades")
+            && !screen.contains("hasta ahora")
+    });
+    // The labels, tabs, words and key help of the main screen; the programme's own text
+    // (titles, background) stays as the files have it.
+    let labels = [
+        "╭ Programa ─",
+        "1 Actividad 2 Historial 3 Cambios",
+        "Proyecto  I.1 Assessment",
+        "Estado    ● terminada",
+        "Avance    ██████████ 100%",
+        "Tipo      evento · presencial",
+        "Previsto  2021-05-10 → 2021-05-11",
+        "Sede      Caracas, Venezuela",
+        "A. Antecedentes y justificación",
+        "B. Objetivos",
+        " ? ayuda  / filtrar  s estado  d fechas  f modalidad ",
+        " q salir",
+        "100% pre",
+    ];
+    let english = [
+        "5 activities",
+        "1 Activity",
+        "2 History",
+        "3 Changes",
+        "Status    ",
+        "Progress  ",
+        "Planned   ",
+        "● completed",
+        "event · face-to-face",
+        "Background and justification",
+        "? help",
+        "/ filter",
+        "q quit",
+        "100% f2f",
+    ];
+    tmux.shows("the main screen in Spanish", &labels, &english);
+
+    // The status form: its title, labels, hints, the words it offers and its keys.
+    tmux.type_text("j");
+    tmux.wait_for("◐ en curso");
+    tmux.type_text("s");
+    let labels = [
+        "I.1.2 · estado, avance y balance",
+        "Estado    ‹ en curso ›",
+        "Avance %  40",
+        "de 0 a 100",
+        "Balance",
+        "enter guarda · esc cancela · tab campo siguiente",
+    ];
+    let english = ["ongoing", "Progress", "enter saves", "Account"];
+    tmux.shows("the status form in Spanish", &labels, &english);
+    // Choosing the next word saves the English word in the file.
+    tmux.keys(&["Right"]);
+    tmux.wait_for("‹ terminada ›");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("I.1.2 actualizada:");
+
+    // The help window.
+    tmux.type_text("?");
+    let labels = [
+        "Teclas · ↑/↓ desplazar · esc cierra",
+        "subir una página",
+        "volver, cerrar, borrar el filtro",
+        "page_up",
+    ];
+    tmux.shows("the help in Spanish", &labels, &["move up", "Keys ·"]);
+    tmux.keys(&["Escape"]);
+    session.quit();
+    let text = session.read("I.1.2");
+    assert!(text.contains("status = \"completed\""), "{text}");
+}
+
+#[test]
+fn in_spanish_the_programme_document_is_compiled_in_spanish() {
+    if !crate::support::poppler() {
+        return;
+    }
+    let spanish = [("PROGRAMA_LANG", "es".to_string())];
+    let Some(session) = Session::launch(&spanish, |_| Vec::new()) else {
+        return;
+    };
+    let tmux = &session.tmux;
+    tmux.wait_for("5 actividades");
+    tmux.type_text("p");
+    tmux.wait_for("Compilación del documento del programa");
+    let pdf = session.root().join("programme-2021-es.pdf");
+    let done = tmux.wait_within(Duration::from_secs(120), "the compile's end", |screen| {
+        screen.contains("se escribió en") || screen.contains("✗")
+    });
+    assert!(done.contains("se escribió en"), "{done}");
+    tmux.keys(&["Escape"]);
+    session.quit();
+    let text = crate::render::pdf_text(&pdf);
+    for spanish in [
+        "Traducido al español",
+        "Antecedentes y justificación",
+        "Presencial",
+    ] {
+        assert!(text.contains(spanish), "{spanish} in the PDF:\n{text}");
+    }
+    assert!(!text.contains("Background and justification"), "{text}");
 }
