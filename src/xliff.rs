@@ -139,7 +139,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     let document = roxmltree::Document::parse(text).map_err(|error| {
         let at = error.pos();
         ReadError {
-            message: format!("this is not well-formed XML: {error}"),
+            message: crate::tr!("cli-xliff-not-xml", error = error.to_string()),
             at: Some((at.row, at.col)),
         }
     })?;
@@ -150,7 +150,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     };
     if root.tag_name().name() != "xliff" {
         return Err(ReadError {
-            message: format!("the document is `<{}>`, not XLIFF", root.tag_name().name()),
+            message: crate::tr!("cli-xliff-not-xliff", root = root.tag_name().name()),
             at: place(root),
         });
     }
@@ -158,10 +158,10 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         Some("1.2" | "1.1") => {}
         other => {
             return Err(ReadError {
-                message: format!(
-                    "this is XLIFF version {}; programa reads XLIFF 1.2",
-                    other.unwrap_or("(none given)")
-                ),
+                message: match other {
+                    Some(version) => crate::tr!("cli-xliff-version", version = version),
+                    None => crate::tr!("cli-xliff-no-version"),
+                },
                 at: place(root),
             });
         }
@@ -181,14 +181,14 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
         {
             let Some(id) = unit.attribute("id") else {
                 return Err(ReadError {
-                    message: "a `<trans-unit>` has no `id`".into(),
+                    message: crate::tr!("cli-xliff-no-id"),
                     at: place(unit),
                 });
             };
             let child = |tag: &str| unit.children().find(|n| named(n, tag));
             let Some(source) = child("source") else {
                 return Err(ReadError {
-                    message: format!("unit `{id}` has no `<source>`"),
+                    message: crate::tr!("cli-xliff-no-source", id = id),
                     at: place(unit),
                 });
             };

@@ -142,3 +142,22 @@ check-unsupported-html = `{ $construct }`{ $count ->
        *[other] { " " }({ $count } times in this text)
     } is HTML the documents do not show: they leave it out and keep the text around it
 check-unsupported-html-hint = the HTML shown is { $tags }; write markdown instead, or `\<` for a `<` that starts no tag
+
+# Translations. $lang is a language code (en, es); -language gives its name.
+check-language = { $lang ->
+        [es] Spanish
+       *[en] English
+    }
+check-unknown-translation = a { check-language } translation of `{ $path }`, which has no text here
+check-unknown-translation-hint-meant = did you mean `{ $best }`? a translation of a field with no text is never printed
+check-unknown-translation-hint = the field has no text to translate: remove the translation, or give the field its text
+check-stale-translation = the { check-language } translation of `{ $path }` was made from another text: the text has changed since
+check-stale-translation-hint = translate it again (`programa translate { $name } --lang { $lang } { $key }=…`), or confirm it still holds (`--confirm { $path }`)
+check-incomplete-translation = the { check-language } translation of `{ $path }` does not translate every item
+check-incomplete-translation-hint = documents print the text itself until every item is translated
+check-missing-translation = no { check-language } translation of { $fields }
+check-missing-translation-hint = documents in { check-language } print these in the programme's language, marked; `programa translations --lang { $lang }` lists what is left
+check-untranslated-files = { $count } of { $total } files have no { check-language } translation yet
+check-untranslated-files-hint = `programa translations --lang { $lang }` shows what is translated; `programa translations export --lang { $lang }` gives translators an XLIFF file
+check-listed-and = { $first } and { $last }
+check-listed-more = { $first } and { $count } more

@@ -280,6 +280,8 @@ cli-list-code = CODE
 cli-list-status = STATUS
 cli-list-done = DONE
 cli-list-kind = KIND
+# A kind with the format of an event: "face-to-face event". $format is the file's word.
+cli-kind-with-format = { $format } { $kind }
 cli-list-title = TITLE
 cli-list-date = { $key ->
         [planned-start] PLANNED START
@@ -542,3 +544,79 @@ cli-show-participants = Participants ({ $count }, from { $countries ->
     })
 cli-show-from = from { $date }
 cli-show-until = until { $date }
+
+# Where the text of a stale translation changed, after the finding's message.
+cli-check-changed-in = in { $commit } ({ $day }, { $author })
+cli-check-changed-uncommitted = in the working tree, not committed yet
+
+# programa translate
+cli-translate-same-language = the programme is written in { $lang }: there is nothing to translate into it
+cli-translate-same-language-hint = name another language with `--lang`
+cli-translate-nothing = nothing to translate
+cli-translate-nothing-hint = give FIELD=TEXT, such as `title=…`; `programa translations` lists the fields
+cli-translate-unreadable = { $code } cannot be read
+cli-translate-not-a-list = `{ $field }` of { $name } is one text, not a list
+cli-translate-not-a-list-hint = write `{ $field }=TEXT`
+cli-translate-a-list = `{ $field }` of { $name } is a list of { $count } items
+cli-translate-a-list-hint = translate it item by item: `{ $field }.1=TEXT`
+cli-translate-no-item = `{ $field }` of { $name } has { $count } items; there is no item { $item }
+cli-translate-no-item-hint = items are numbered from 1, as `programa show` numbers them
+cli-translate-nothing-to-confirm = `{ $field }` of { $name } has no { $lang } translation to confirm
+cli-translate-nothing-to-confirm-hint = write one with `{ $field }=TEXT`
+cli-translate-field-meant = did you mean `{ $best }`?
+cli-translate-fields = the fields with text are: { $fields }
+cli-translate-no-field = { $name } has no text `{ $field }` to translate
+cli-translate-not-an-assignment = `{ $arg }` is not FIELD=TEXT
+cli-translate-not-an-assignment-hint = write `title=…`; quote the text for the shell
+cli-translate-one-stdin = only one field can be read from standard input
+cli-translate-stdin-unreadable = standard input cannot be read ({ $error })
+
+# programa translations
+cli-translations-file = FILE
+cli-translations-fields = FIELDS
+cli-translations-stale = STALE
+cli-translations-done = DONE
+cli-translations-words = WORDS
+cli-translations-field = FIELD
+cli-translations-standing = STANDING
+cli-translations-standing-word = { $standing ->
+        [translated] translated
+        [incomplete] incomplete
+        [stale] stale
+       *[missing] missing
+    }
+cli-translations-of = { $part } of { $whole }
+cli-translations-total = { $year }: { $percent }% translated into { $lang } ({ $done } of { $words } words)
+cli-translations-exported = { $file }: { $count } units to translate into { $lang }
+cli-translations-unreadable = { $file } cannot be read ({ $error })
+cli-translations-export-again-hint = export the file again with `programa translations export`
+cli-translations-no-language = { $file } does not say which language it translates into, or names one programa does not know
+cli-translations-no-language-hint = its `<file>` needs `target-language="es"` (or en)
+cli-translations-bad-id = the id names no file and field
+cli-translations-imported = { $file }: { $count ->
+        [one] 1 field
+       *[other] { $count } fields
+    } translated into { $lang }
+cli-translations-nothing-changed = nothing changed
+cli-translations-refused = { $count } of the units of { $file } were refused
+cli-translations-refused-hint = export again to get the current texts, and translate those units again
+cli-translations-no-text = { $name } has no text `{ $path }`
+cli-translations-items = `{ $path }` has { $count } items, not { $item }
+cli-translations-a-list = `{ $path }` is a list: its items are units
+cli-translations-not-a-list = `{ $path }` is one text, not a list
+cli-translations-source-changed = the text of `{ $path }` has changed since the file was exported
+cli-translations-no-activity = the programme has no activity { $code }
+
+# Reading an XLIFF file
+cli-xliff-not-xml = this is not well-formed XML: { $error }
+cli-xliff-not-xliff = the document is `<{ $root }>`, not XLIFF
+cli-xliff-version = this is XLIFF version { $version }; programa reads XLIFF 1.2
+cli-xliff-no-version = this is XLIFF version (none given); programa reads XLIFF 1.2
+cli-xliff-no-id = a `<trans-unit>` has no `id`
+cli-xliff-no-source = unit `{ $id }` has no `<source>`
+
+# programa man
+cli-man-no-commands = `{ $of }` has no commands, so there is no page for { $name }
+cli-man-no-commands-hint = without { $name }, the page of `{ $of }` is printed
+cli-man-no-command = `{ $of }` has no command { $name }
+cli-man-commands = its commands are: { $commands }

@@ -162,3 +162,13 @@ history-cannot-read-at = cannot read { $path } at { $at }: { $error }
 history-markers = it holds conflict markers of an unresolved merge
 history-does-not-parse = it does not parse
 history-skipped = { $path } at { $at } ({ $day }, { $author }) did not parse, its changes there are skipped: { $why }
+
+# A translation changed; $lang is the language's code, $change added, removed, reworded or
+# confirmed.
+history-translation-changed = { $lang } translation of { $field } { $change ->
+        [added] added
+        [removed] removed
+        [confirmed] confirmed for the new text
+       *[reworded] reworded
+    }
+history-translation-of = { $lang } translation of { $field }

@@ -133,3 +133,10 @@ store-edit-unreadable-hint = run `programa check` to see every problem, and fix 
 store-edit-conflict-hint = the file has an unresolved merge conflict: keep one version of each, delete the marker lines (or use `programa edit`), then `git add` it
 store-edit-invalid = the change would make { $file } invalid; nothing was written
 store-serialize = cannot write the activity as TOML ({ $error })
+
+store-not-one-of = `{ $word }` is not one of { $words }
+store-format-or-none = { $reason }, or empty (or `none`) to remove it
+store-not-a-percentage = `{ $value }` is not a whole percentage from 0 to 100
+store-title-needed = an activity needs a title
+store-editor-not-run = cannot run the editor `{ $editor }` ({ $error })
+store-editor-failed = the editor `{ $editor }` failed ({ $status })

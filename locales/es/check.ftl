@@ -143,3 +143,22 @@ check-unsupported-html = `{ $construct }`{ $count ->
        *[other] { " " }({ $count } veces en este texto)
     } es HTML que los documentos no muestran: lo omiten y conservan el texto que lo rodea
 check-unsupported-html-hint = el HTML que se muestra es { $tags }; escriba markdown en su lugar, o `\<` para un `<` que no abre ninguna etiqueta
+
+# Traducciones. $lang es un código de idioma (en, es); -language da su nombre.
+check-language = { $lang ->
+        [es] español
+       *[en] inglés
+    }
+check-unknown-translation = una traducción al { check-language } de `{ $path }`, que aquí no tiene texto
+check-unknown-translation-hint-meant = ¿quiso decir `{ $best }`? la traducción de un campo sin texto nunca se imprime
+check-unknown-translation-hint = el campo no tiene texto que traducir: quite la traducción o dé al campo su texto
+check-stale-translation = la traducción al { check-language } de `{ $path }` se hizo a partir de otro texto: el texto ha cambiado desde entonces
+check-stale-translation-hint = vuelva a traducir el campo (`programa translate { $name } --lang { $lang } { $key }=…`) o confirme que la traducción sigue siendo válida (`--confirm { $path }`)
+check-incomplete-translation = la traducción al { check-language } de `{ $path }` no traduce todos los elementos
+check-incomplete-translation-hint = los documentos imprimen el texto original hasta que se traduzcan todos los elementos
+check-missing-translation = falta la traducción al { check-language } de { $fields }
+check-missing-translation-hint = los documentos en { check-language } los imprimen en el idioma del programa, señalados; `programa translations --lang { $lang }` indica lo que falta
+check-untranslated-files = { $count } de { $total } archivos aún no tienen ninguna traducción al { check-language }
+check-untranslated-files-hint = `programa translations --lang { $lang }` muestra lo traducido; `programa translations export --lang { $lang }` entrega a los traductores un archivo XLIFF
+check-listed-and = { $first } y { $last }
+check-listed-more = { $first } y { $count } más

@@ -310,6 +310,12 @@ cli-list-code = CÓDIGO
 cli-list-status = ESTADO
 cli-list-done = AVANCE
 cli-list-kind = TIPO
+# Un tipo con la modalidad de un evento: «evento presencial». $format es la palabra del archivo.
+cli-kind-with-format = { $kind } { $format ->
+        [face-to-face] presencial
+        [virtual] virtual
+       *[hybrid] híbrido
+    }
 cli-list-title = TÍTULO
 cli-list-date = { $key ->
         [planned-start] INICIO PREVISTO
@@ -572,3 +578,79 @@ cli-show-participants = Participantes ({ $count }, de { $countries ->
     })
 cli-show-from = desde el { $date }
 cli-show-until = hasta el { $date }
+
+# Dónde cambió el texto de una traducción desactualizada, tras el mensaje del hallazgo.
+cli-check-changed-in = en { $commit } ({ $day }, { $author })
+cli-check-changed-uncommitted = en el árbol de trabajo, aún sin confirmar
+
+# programa translate
+cli-translate-same-language = el programa está escrito en { $lang }: no hay nada que traducir a ese idioma
+cli-translate-same-language-hint = indique otro idioma con `--lang`
+cli-translate-nothing = no hay nada que traducir
+cli-translate-nothing-hint = indique CAMPO=TEXTO, p. ej. `title=…`; `programa translations` enumera los campos
+cli-translate-unreadable = no se puede leer { $code }
+cli-translate-not-a-list = `{ $field }` de { $name } es un solo texto, no una lista
+cli-translate-not-a-list-hint = escriba `{ $field }=TEXTO`
+cli-translate-a-list = `{ $field }` de { $name } es una lista de { $count } elementos
+cli-translate-a-list-hint = tradúzcala elemento por elemento: `{ $field }.1=TEXTO`
+cli-translate-no-item = `{ $field }` de { $name } tiene { $count } elementos; no existe el elemento { $item }
+cli-translate-no-item-hint = los elementos se numeran desde 1, como los numera `programa show`
+cli-translate-nothing-to-confirm = `{ $field }` de { $name } no tiene traducción al { $lang } que confirmar
+cli-translate-nothing-to-confirm-hint = escriba una con `{ $field }=TEXTO`
+cli-translate-field-meant = ¿quiso decir `{ $best }`?
+cli-translate-fields = los campos con texto son: { $fields }
+cli-translate-no-field = { $name } no tiene ningún texto `{ $field }` que traducir
+cli-translate-not-an-assignment = `{ $arg }` no tiene la forma CAMPO=TEXTO
+cli-translate-not-an-assignment-hint = escriba `title=…`; ponga el texto entre comillas para el intérprete de órdenes
+cli-translate-one-stdin = solo un campo puede leerse de la entrada estándar
+cli-translate-stdin-unreadable = no se puede leer la entrada estándar ({ $error })
+
+# programa translations
+cli-translations-file = ARCHIVO
+cli-translations-fields = CAMPOS
+cli-translations-stale = DESACT
+cli-translations-done = HECHO
+cli-translations-words = PALABRAS
+cli-translations-field = CAMPO
+cli-translations-standing = ESTADO
+cli-translations-standing-word = { $standing ->
+        [translated] traducido
+        [incomplete] incompleto
+        [stale] desactualizado
+       *[missing] pendiente
+    }
+cli-translations-of = { $part } de { $whole }
+cli-translations-total = { $year }: { $percent } % traducido al { $lang } ({ $done } de { $words } palabras)
+cli-translations-exported = { $file }: { $count } unidades por traducir al { $lang }
+cli-translations-unreadable = no se puede leer { $file } ({ $error })
+cli-translations-export-again-hint = exporte de nuevo el archivo con `programa translations export`
+cli-translations-no-language = { $file } no indica a qué idioma traduce, o indica uno que programa no conoce
+cli-translations-no-language-hint = su `<file>` necesita `target-language="es"` (o en)
+cli-translations-bad-id = el identificador no designa ningún archivo ni campo
+cli-translations-imported = { $file }: { $count ->
+        [one] 1 campo traducido
+       *[other] { $count } campos traducidos
+    } al { $lang }
+cli-translations-nothing-changed = nada cambió
+cli-translations-refused = se rechazaron { $count } de las unidades de { $file }
+cli-translations-refused-hint = exporte de nuevo para obtener los textos actuales y vuelva a traducir esas unidades
+cli-translations-no-text = { $name } no tiene ningún texto `{ $path }`
+cli-translations-items = `{ $path }` tiene { $count } elementos, no { $item }
+cli-translations-a-list = `{ $path }` es una lista: sus elementos son las unidades
+cli-translations-not-a-list = `{ $path }` es un solo texto, no una lista
+cli-translations-source-changed = el texto de `{ $path }` cambió después de exportarse el archivo
+cli-translations-no-activity = el programa no tiene la actividad { $code }
+
+# Lectura de un archivo XLIFF
+cli-xliff-not-xml = esto no es XML bien formado: { $error }
+cli-xliff-not-xliff = el documento es `<{ $root }>`, no XLIFF
+cli-xliff-version = esto es XLIFF versión { $version }; programa lee XLIFF 1.2
+cli-xliff-no-version = esto es XLIFF sin versión indicada; programa lee XLIFF 1.2
+cli-xliff-no-id = un `<trans-unit>` no tiene `id`
+cli-xliff-no-source = la unidad `{ $id }` no tiene `<source>`
+
+# programa man
+cli-man-no-commands = `{ $of }` no tiene órdenes, así que no hay página para { $name }
+cli-man-no-commands-hint = sin { $name }, se imprime la página de `{ $of }`
+cli-man-no-command = `{ $of }` no tiene la orden { $name }
+cli-man-commands = sus órdenes son: { $commands }

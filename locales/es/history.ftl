@@ -179,3 +179,13 @@ history-cannot-read-at = no se puede leer { $path } en { $at }: { $error }
 history-markers = contiene marcas de conflicto de una fusión sin resolver
 history-does-not-parse = no se puede analizar
 history-skipped = { $path } en { $at } ({ $day }, { $author }) no se pudo leer, se omiten sus cambios en ese commit: { $why }
+
+# Una traducción cambió; $lang es el código del idioma, $change added, removed, reworded o
+# confirmed.
+history-translation-changed = traducción ({ $lang }) de { $field } { $change ->
+        [added] añadida
+        [removed] quitada
+        [confirmed] confirmada para el nuevo texto
+       *[reworded] reformulada
+    }
+history-translation-of = traducción ({ $lang }) de { $field }

@@ -133,3 +133,10 @@ store-edit-unreadable-hint = ejecute `programa check` para ver todos los problem
 store-edit-conflict-hint = el archivo tiene un conflicto de fusión sin resolver: conserve una versión de cada parte, borre las líneas de marcas (o use `programa edit`), y luego haga `git add` del archivo
 store-edit-invalid = el cambio dejaría { $file } no válido; no se escribió nada
 store-serialize = no se puede escribir la actividad como TOML ({ $error })
+
+store-not-one-of = `{ $word }` no es ninguno de estos valores: { $words }
+store-format-or-none = { $reason }, o vacío (o `none`) para quitarla
+store-not-a-percentage = `{ $value }` no es un porcentaje entero de 0 a 100
+store-title-needed = una actividad necesita un título
+store-editor-not-run = no se puede ejecutar el editor `{ $editor }` ({ $error })
+store-editor-failed = el editor `{ $editor }` falló ({ $status })

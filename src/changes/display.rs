@@ -8,7 +8,7 @@ use super::{
     ActivityChange, ChangeKind, FieldChange, ItemChange, ListName, Part, ProgrammeChange,
     TranslationChange,
 };
-use crate::model::{Activity, Country, Lang, Participant, Status};
+use crate::model::{Activity, Country, Date, Lang, Participant, Status, Vocabulary};
 use crate::output::{drop_cut_escape, escape_line, shown_line};
 
 /// Longest quoted value shown inline before it is cut with an ellipsis.
@@ -29,16 +29,34 @@ pub fn quote(text: &str) -> String {
     }
 }
 
-/// A status, kind or format as the interface names it in `lang`.
-fn word(value: &impl fmt::Display, _lang: Lang) -> String {
-    value.to_string()
+/// A value of a change as `lang` names it.
+trait Named {
+    /// A status, kind, format or role by its name in `lang`; a date as files write it.
+    fn named(&self, lang: Lang) -> String;
 }
 
-/// An optional format (or date) in `lang`: its word, or "none".
-fn or_none<T: fmt::Display>(value: &Option<T>, lang: Lang) -> String {
+impl<V: Vocabulary> Named for V {
+    fn named(&self, lang: Lang) -> String {
+        self.name(lang).to_string()
+    }
+}
+
+impl Named for Date {
+    fn named(&self, _lang: Lang) -> String {
+        self.to_string()
+    }
+}
+
+/// A status, kind or format as `lang` names it.
+fn word(value: &impl Named, lang: Lang) -> String {
+    value.named(lang)
+}
+
+/// An optional format (or date) in `lang`: its name, or "none".
+fn or_none<T: Named>(value: &Option<T>, lang: Lang) -> String {
     value.as_ref().map_or_else(
         || crate::tr!(lang; "history-none"),
-        |value| word(value, lang),
+        |value| value.named(lang),
     )
 }
 
@@ -73,7 +91,7 @@ pub fn describe_participant_in(p: &Participant, lang: Lang) -> String {
         "{name}{} ({}), {}",
         shown_line(&p.organisation),
         p.country.name(lang),
-        p.role
+        p.role.name(lang)
     )
 }
 
@@ -220,7 +238,7 @@ impl FieldChange {
                     shown_line(to.name.as_deref().unwrap_or(to.organisation.as_str())).to_string();
                 if from.role != to.role {
                     crate::tr!(lang; "history-participant-role", who = who,
-                        from = from.role.to_string(), to = to.role.to_string())
+                        from = from.role.name(lang), to = to.role.name(lang))
                 } else {
                     crate::tr!(lang; "history-participant-changed", who = who)
                 }
@@ -245,7 +263,7 @@ impl FieldChange {
                 id = shown_line(&footnote.id).to_string(), change = "removed"),
             FieldChange::FootnoteChanged { to, .. } => crate::tr!(lang; "history-footnote",
                 id = shown_line(&to.id).to_string(), change = "reworded"),
-            FieldChange::Translation(change) => change.to_string(),
+            FieldChange::Translation(change) => change.phrase(lang),
         }
     }
 }
@@ -390,25 +408,29 @@ impl ProgrammeChange {
                 from = shown_line(from).to_string()),
             ProgrammeChange::AreaSummary { code, .. } => crate::tr!(lang; "history-area-summary",
                 code = shown_line(code).to_string()),
-            ProgrammeChange::Translation(change) => change.to_string(),
+            ProgrammeChange::Translation(change) => change.phrase(lang),
         }
     }
 }
 
-impl fmt::Display for TranslationChange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let word = match (&self.from, &self.to) {
+impl TranslationChange {
+    /// The change as a phrase in `lang`: "es translation of title added".
+    pub fn phrase(&self, lang: Lang) -> String {
+        let change = match (&self.from, &self.to) {
             (None, Some(_)) => "added",
             (Some(_), None) => "removed",
-            _ if self.reviewed => "confirmed for the new text",
+            _ if self.reviewed => "confirmed",
             _ => "reworded",
         };
-        let lang = self.lang.as_str();
-        write!(
-            f,
-            "{lang} translation of {} {word}",
-            shown_line(&self.field)
-        )
+        crate::tr!(lang; "history-translation-changed", lang = self.lang.as_str(),
+            field = shown_line(&self.field).to_string(), change = change)
+    }
+}
+
+/// In the interface language.
+impl fmt::Display for TranslationChange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.phrase(crate::i18n::lang()))
     }
 }
 

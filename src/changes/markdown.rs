@@ -116,8 +116,12 @@ fn translation_line(change: &TranslationChange, context: usize) -> String {
             to: Some(to),
             reviewed: false,
         } => format!(
-            "**{lang} translation of {}**: {}",
-            escape(field),
+            "**{}**: {}",
+            crate::tr!(
+                "history-translation-of",
+                lang = lang.as_str(),
+                field = escape(field)
+            ),
             words(&from.joined(), &to.joined(), context)
         ),
         other => escape_shown(&other.to_string()),

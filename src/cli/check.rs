@@ -128,13 +128,13 @@ fn date_stale_translations(workspace: &Workspace, loaded: &Loaded, findings: &mu
             continue;
         };
         let when = match repo.source_change(&file, field, &from) {
-            Ok(Some(SourceChange::Commit(stamp))) => format!(
-                "in {} ({}, {})",
-                stamp.short,
-                stamp.day(),
-                crate::output::shown_line(&stamp.author)
+            Ok(Some(SourceChange::Commit(stamp))) => crate::tr!(
+                "cli-check-changed-in",
+                commit = stamp.short.as_str(),
+                day = stamp.day().to_string(),
+                author = crate::output::shown_line(&stamp.author).to_string()
             ),
-            Ok(Some(SourceChange::Uncommitted)) => "in the working tree, not committed yet".into(),
+            Ok(Some(SourceChange::Uncommitted)) => crate::tr!("cli-check-changed-uncommitted"),
             Ok(None) | Err(_) => continue,
         };
         finding.message = format!("{}, {when}", finding.message);

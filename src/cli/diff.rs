@@ -491,8 +491,12 @@ impl Paint {
                 to: Some(to),
                 reviewed: false,
             } => format!(
-                "{lang} translation of {}: {}",
-                shown_line(field),
+                "{}: {}",
+                crate::tr!(
+                    "history-translation-of",
+                    lang = lang.as_str(),
+                    field = shown_line(field).to_string()
+                ),
                 self.words(&from.joined(), &to.joined())
             ),
             other => other.to_string(),
@@ -503,7 +507,7 @@ impl Paint {
 /// A status in its colour: planned blue, ongoing yellow, completed green, postponed magenta,
 /// cancelled red.
 pub(super) fn status(palette: Palette, status: Status) -> String {
-    palette.paint(status_style(status), status.as_str())
+    palette.paint(status_style(status), status.name(crate::i18n::lang()))
 }
 
 /// The colour of a status.

@@ -147,7 +147,7 @@ pub(super) fn print_timeline(
     }
     writeln!(out, "\n{}", heading(&crate::tr!("cli-history-status")))?;
     for reached in &t.statuses {
-        let pad = 10usize.saturating_sub(reached.status.as_str().len());
+        let pad = 10usize.saturating_sub(reached.status.name(crate::i18n::lang()).chars().count());
         writeln!(
             out,
             "  {}  {}{:pad$}  {}  {}",

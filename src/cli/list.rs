@@ -8,12 +8,11 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{CliError, Context};
-use crate::model::{Activity, Date, Format, Kind, Status, WorkProgramme, code_sort_key};
+use crate::model::{Activity, Date, Format, Kind, Lang, Status, WorkProgramme, code_sort_key};
 use crate::output;
 use crate::output::style::{Palette, Style};
 use crate::store::conflict::FileConflict;
@@ -40,13 +39,13 @@ pub struct Args {
           add = clap_complete::ArgValueCandidates::new(super::completions::project_codes))]
     project: Vec<String>,
     /// Only activities with this status
-    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Status::ALL, Status::as_str))]
+    #[arg(long, value_delimiter = ',', value_parser = super::words::words::<Status>())]
     status: Vec<Status>,
     /// Only events held this way
-    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Format::ALL, Format::as_str))]
+    #[arg(long, value_delimiter = ',', value_parser = super::words::words::<Format>())]
     format: Vec<Format>,
     /// Only activities of this kind
-    #[arg(long, value_delimiter = ',', value_parser = vocabulary(Kind::ALL, Kind::as_str))]
+    #[arg(long, value_delimiter = ',', value_parser = super::words::words::<Kind>())]
     kind: Vec<Kind>,
     /// Only activities whose planned end is before today and that are neither completed nor
     /// cancelled
@@ -76,14 +75,6 @@ pub struct Args {
     /// Words or "quoted phrases" that must all occur in the code, title or prose
     #[arg(value_name = "TEXT")]
     text: Vec<String>,
-}
-
-/// A clap parser that accepts the words of a vocabulary and lists them in `--help` and errors.
-fn vocabulary<T>(all: &'static [T], word: fn(T) -> &'static str) -> impl TypedValueParser<Value = T>
-where
-    T: Copy + Send + Sync + std::str::FromStr<Err = String> + 'static,
-{
-    PossibleValuesParser::new(all.iter().map(|&value| word(value))).try_map(|text| text.parse())
 }
 
 /// Runs `programa list`.
@@ -470,11 +461,15 @@ fn resolve_codes<'a>(
         .collect()
 }
 
-/// "face-to-face event", "study": the kind, with the format of an event.
-pub(super) fn kind_label(activity: &Activity) -> String {
+/// "face-to-face event", "study" ("evento presencial", "estudio"): the kind, with the format
+/// of an event, in `lang`.
+pub(super) fn kind_label(activity: &Activity, lang: Lang) -> String {
+    let kind = activity.kind.name(lang);
     match activity.format {
-        Some(format) => format!("{format} {}", activity.kind),
-        None => activity.kind.to_string(),
+        Some(format) => {
+            crate::tr!(lang; "cli-kind-with-format", kind = kind, format = format.as_str())
+        }
+        None => kind.to_string(),
     }
 }
 
@@ -511,9 +506,12 @@ fn write_table(
     let activities: Vec<&Activity> = listed.iter().map(|l| l.activity).collect();
     let status = |listed: &Listed| match listed.conflict {
         Some(_) => CONFLICT,
-        None => listed.activity.status.as_str(),
+        None => listed.activity.status.name(crate::i18n::lang()),
     };
-    let kinds: Vec<String> = activities.iter().map(|a| kind_label(a)).collect();
+    let kinds: Vec<String> = activities
+        .iter()
+        .map(|a| kind_label(a, crate::i18n::lang()))
+        .collect();
     let column = |header: &str, cells: &mut dyn Iterator<Item = usize>| {
         cells.max().unwrap_or(0).max(header.width())
     };

@@ -68,17 +68,25 @@ fn find_subcommand<'a>(
     let shown_name = crate::output::shown(name);
     let of = command.get_bin_name().unwrap_or(command.get_name());
     if names.is_empty() {
-        return Err(CliError::new(format!(
-            "`{of}` has no commands, so there is no page for {shown_name}"
+        return Err(CliError::new(crate::tr!(
+            "cli-man-no-commands",
+            of = of.to_string(),
+            name = shown_name.to_string()
         ))
-        .hint(format!(
-            "without {shown_name}, the page of `{of}` is printed"
+        .hint(crate::tr!(
+            "cli-man-no-commands-hint",
+            of = of.to_string(),
+            name = shown_name.to_string()
         )));
     }
-    let error = CliError::new(format!("`{of}` has no command {shown_name}"));
+    let error = CliError::new(crate::tr!(
+        "cli-man-no-command",
+        of = of.to_string(),
+        name = shown_name.to_string()
+    ));
     let error = match crate::suggest::did_you_mean(name, names.iter().copied()) {
-        Some(near) => error.hint(format!("did you mean `{near}`?")),
+        Some(near) => error.hint(crate::tr!("cli-translate-field-meant", best = near)),
         None => error,
     };
-    Err(error.hint(format!("its commands are: {}", names.join(", "))))
+    Err(error.hint(crate::tr!("cli-man-commands", commands = names.join(", "))))
 }

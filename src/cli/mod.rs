@@ -33,6 +33,7 @@ mod sync;
 mod translate;
 mod translations;
 mod tui;
+mod words;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};

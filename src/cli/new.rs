@@ -1,7 +1,5 @@
 //! `programa new`: Create an activity with the next free code of a project.
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-
 use super::{CliError, Context};
 use crate::model::{Activity, Format, Kind};
 use crate::store::edit;
@@ -20,21 +18,11 @@ pub struct Args {
     #[arg(long)]
     title: String,
     /// What kind of work it is
-    #[arg(long, default_value = "event", value_parser = kind_parser())]
+    #[arg(long, default_value = "event", value_parser = super::words::words::<Kind>())]
     kind: Kind,
     /// How an event is held
-    #[arg(long, value_parser = format_parser())]
+    #[arg(long, value_parser = super::words::words::<Format>())]
     format: Option<Format>,
-}
-
-fn kind_parser() -> impl TypedValueParser<Value = Kind> {
-    PossibleValuesParser::new(Kind::ALL.iter().map(|kind| kind.as_str()))
-        .try_map(|word| word.parse::<Kind>())
-}
-
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(Format::ALL.iter().map(|format| format.as_str()))
-        .try_map(|word| word.parse::<Format>())
 }
 
 /// Runs `programa new`.

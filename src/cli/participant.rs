@@ -1,7 +1,5 @@
 //! `programa participant …`: manage the participants of an activity.
 
-use clap::builder::{PossibleValuesParser, TypedValueParser};
-
 use super::{CliError, Context};
 use crate::model::{Country, Participant, Role};
 use crate::store::edit::{self, EditError};
@@ -31,16 +29,11 @@ pub struct AddArgs {
     #[arg(long)]
     country: String,
     /// Their part in the activity
-    #[arg(long, value_parser = role_parser())]
+    #[arg(long, value_parser = super::words::words::<Role>())]
     role: Role,
     /// The person's name, when it is recorded
     #[arg(long)]
     name: Option<String>,
-}
-
-fn role_parser() -> impl TypedValueParser<Value = Role> {
-    PossibleValuesParser::new(Role::ALL.iter().map(|role| role.as_str()))
-        .try_map(|word| word.parse::<Role>())
 }
 
 /// Runs `programa participant …`.

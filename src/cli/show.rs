@@ -272,12 +272,12 @@ impl Page {
             "status",
             format!(
                 "{}  {} {}%",
-                fill(&activity.status.to_string(), 9),
+                fill(activity.status.name(self.lang), 9),
                 progress_bar(activity.progress, 20),
                 activity.progress
             ),
         ));
-        facts.push(("kind", kind_label(activity)));
+        facts.push(("kind", kind_label(activity, self.lang)));
         if let Some(venue) = &activity.venue {
             facts.push(("venue", venue.clone()));
         }
@@ -373,8 +373,8 @@ impl Page {
     fn format_section(&mut self, activity: &Activity) {
         self.section(&crate::tr!(self.lang; "cli-show-section", section = "d"));
         let mut format = match activity.format {
-            Some(format) => capitalise(format.as_str()),
-            None => capitalise(activity.kind.as_str()),
+            Some(format) => capitalise(format.name(self.lang)),
+            None => capitalise(activity.kind.name(self.lang)),
         };
         if let Some(note) = &activity.format_note {
             let _ = write!(format, ", {note}");
@@ -420,7 +420,7 @@ impl Page {
                     None => participant.organisation.clone(),
                 };
                 let country = participant.country.name(self.lang);
-                let line = format!("{who}, {country} ({})", participant.role);
+                let line = format!("{who}, {country} ({})", participant.role.name(self.lang));
                 self.wrapped(&line, &format!("{INDENT}- "), &format!("{INDENT}  "));
             }
         }

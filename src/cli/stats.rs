@@ -387,7 +387,8 @@ impl Stats {
         line("");
 
         line(&crate::tr!("cli-stats-by-status"));
-        let names: Vec<String> = Status::ALL.iter().map(ToString::to_string).collect();
+        let lang = crate::i18n::lang();
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.name(lang)).collect();
         let name_width = names
             .iter()
             .map(|name| name.chars().count())

@@ -46,10 +46,11 @@ pub(super) fn target_lang(loaded: &Loaded, asked: Option<Lang>) -> Result<Lang, 
         .or_else(|| Lang::ALL.iter().copied().find(|l| *l != source))
         .unwrap_or_default();
     if lang == source {
-        return Err(CliError::new(format!(
-            "the programme is written in {lang}: there is nothing to translate into it"
+        return Err(CliError::new(crate::tr!(
+            "cli-translate-same-language",
+            lang = lang.as_str()
         ))
-        .hint("name another language with `--lang`"));
+        .hint(crate::tr!("cli-translate-same-language-hint")));
     }
     Ok(lang)
 }
@@ -68,8 +69,8 @@ struct Wanted {
 /// Runs `programa translate`.
 pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     if args.assignments.is_empty() && args.confirm.is_empty() {
-        return Err(CliError::new("nothing to translate")
-            .hint("give FIELD=TEXT, such as `title=…`; `programa translations` lists the fields"));
+        return Err(CliError::new(crate::tr!("cli-translate-nothing"))
+            .hint(crate::tr!("cli-translate-nothing-hint")));
     }
     let wanted = parse_assignments(&args.assignments)?;
     let (workspace, loaded, lock) = context.load_for_writing()?;
@@ -89,15 +90,21 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
         drop(lock);
         match saved {
             Some(saved) => report(context, PROGRAMME, &before, &saved.translations)?,
-            None => writeln!(context.out, "{PROGRAMME}: nothing changed")?,
+            None => writeln!(
+                context.out,
+                "{}",
+                crate::tr!("cli-no-changes", code = PROGRAMME)
+            )?,
         }
         return Ok(());
     }
     let mut open = edit::open(&workspace, &loaded, &args.target)?;
     let code = open.file.code.clone();
     let Some(activity) = loaded.plan.activity(&code) else {
-        return Err(CliError::new(format!("{code} cannot be read"))
-            .hint("run `programa check` to see every problem"));
+        return Err(
+            CliError::new(crate::tr!("cli-translate-unreadable", code = code.as_str()))
+                .hint(crate::tr!("cli-new-unreadable-hint")),
+        );
     };
     let before = updated(
         activity,
@@ -111,7 +118,11 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     drop(lock);
     match saved {
         Some(saved) => report(context, &code, &before, &saved.translations)?,
-        None => writeln!(context.out, "{code}: nothing changed")?,
+        None => writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-no-changes", code = code.as_str())
+        )?,
     }
     Ok(())
 }
@@ -141,35 +152,42 @@ fn updated(
         let text = match (&source.text, want.item, &want.text) {
             (_, None, None) => None,
             (Text::One(_), Some(_), _) => {
-                return Err(CliError::new(format!(
-                    "`{}` of {name} is one text, not a list",
-                    shown_line(&want.field)
+                return Err(CliError::new(crate::tr!(
+                    "cli-translate-not-a-list",
+                    field = shown_line(&want.field).to_string(),
+                    name = name
                 ))
-                .hint(format!("write `{}=TEXT`", want.field)));
+                .hint(crate::tr!(
+                    "cli-translate-not-a-list-hint",
+                    field = shown_line(&want.field).to_string()
+                )));
             }
             (Text::One(_), None, Some(text)) => Some(Text::One(text.clone())),
             (Text::List(items), None, Some(text)) if items.len() == 1 => {
                 Some(Text::List(vec![text.clone()]))
             }
             (Text::List(items), None, Some(_)) => {
-                return Err(CliError::new(format!(
-                    "`{}` of {name} is a list of {} items",
-                    shown_line(&want.field),
-                    items.len()
+                return Err(CliError::new(crate::tr!(
+                    "cli-translate-a-list",
+                    field = shown_line(&want.field).to_string(),
+                    name = name,
+                    count = items.len()
                 ))
-                .hint(format!(
-                    "translate it item by item: `{}.1=TEXT`",
-                    want.field
+                .hint(crate::tr!(
+                    "cli-translate-a-list-hint",
+                    field = shown_line(&want.field).to_string()
                 )));
             }
             (Text::List(items), Some(n), text) => {
                 if n == 0 || n > items.len() {
-                    return Err(CliError::new(format!(
-                        "`{}` of {name} has {} items; there is no item {n}",
-                        shown_line(&want.field),
-                        items.len()
+                    return Err(CliError::new(crate::tr!(
+                        "cli-translate-no-item",
+                        field = shown_line(&want.field).to_string(),
+                        name = name,
+                        count = items.len(),
+                        item = n
                     ))
-                    .hint("items are numbered from 1, as `programa show` numbers them"));
+                    .hint(crate::tr!("cli-translate-no-item-hint")));
                 }
                 // Other items keep a translation of this very text, else start blank.
                 let mut translated = match current {
@@ -193,11 +211,16 @@ fn updated(
     for field in confirm {
         let source = field_of(&fields, field, name)?;
         let Some(existing) = before.get(&lang).and_then(|t| t.get(field)) else {
-            return Err(CliError::new(format!(
-                "`{}` of {name} has no {lang} translation to confirm",
-                shown_line(field)
+            return Err(CliError::new(crate::tr!(
+                "cli-translate-nothing-to-confirm",
+                field = shown_line(field).to_string(),
+                name = name,
+                lang = lang.as_str()
             ))
-            .hint(format!("write one with `{field}=TEXT`")));
+            .hint(crate::tr!(
+                "cli-translate-nothing-to-confirm-hint",
+                field = shown_line(field).to_string()
+            )));
         };
         let confirmed = Translation {
             text: existing.text.clone(),
@@ -220,15 +243,16 @@ fn field_of<'a>(
     fields.iter().find(|f| f.path == path).ok_or_else(|| {
         let names = fields.iter().map(|f| f.path.as_str());
         let hint = match did_you_mean(path, names.clone()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "the fields with text are: {}",
-                names.collect::<Vec<_>>().join(", ")
+            Some(best) => crate::tr!("cli-translate-field-meant", best = best),
+            None => crate::tr!(
+                "cli-translate-fields",
+                fields = names.collect::<Vec<_>>().join(", ")
             ),
         };
-        CliError::new(format!(
-            "{name} has no text `{}` to translate",
-            shown_line(path)
+        CliError::new(crate::tr!(
+            "cli-translate-no-field",
+            name = name,
+            field = shown_line(path).to_string()
         ))
         .hint(hint)
     })
@@ -240,23 +264,25 @@ fn parse_assignments(args: &[String]) -> Result<Vec<Wanted>, CliError> {
     args.iter()
         .map(|arg| {
             let Some((key, text)) = arg.split_once('=') else {
-                return Err(
-                    CliError::new(format!("`{}` is not FIELD=TEXT", shown_line(arg)))
-                        .hint("write `title=…`; quote the text for the shell"),
-                );
+                return Err(CliError::new(crate::tr!(
+                    "cli-translate-not-an-assignment",
+                    arg = shown_line(arg).to_string()
+                ))
+                .hint(crate::tr!("cli-translate-not-an-assignment-hint")));
             };
             let (field, item) = split_item(key);
             let text = match text {
                 "-" => {
                     if stdin_used {
-                        return Err(CliError::new(
-                            "only one field can be read from standard input",
-                        ));
+                        return Err(CliError::new(crate::tr!("cli-translate-one-stdin")));
                     }
                     stdin_used = true;
                     let mut read = String::new();
                     std::io::stdin().read_to_string(&mut read).map_err(|e| {
-                        CliError::new(format!("standard input cannot be read ({e})"))
+                        CliError::new(crate::tr!(
+                            "cli-translate-stdin-unreadable",
+                            error = e.to_string()
+                        ))
                     })?;
                     Some(read.trim_end().to_string())
                 }
@@ -281,7 +307,7 @@ fn report(
 ) -> Result<(), CliError> {
     let changes = translation_changes(before, after);
     if changes.is_empty() {
-        writeln!(context.out, "{name}: nothing changed")?;
+        writeln!(context.out, "{}", crate::tr!("cli-no-changes", code = name))?;
     }
     for change in changes {
         writeln!(context.out, "{name}: {change}")?;

@@ -194,7 +194,9 @@ fn report(context: &mut Context, args: &ReportArgs) -> Result<(), CliError> {
         writeln!(
             context.out,
             "{:<44} {:<11} {:>6}",
-            "FIELD", "STANDING", "WORDS"
+            crate::tr!("cli-translations-field"),
+            crate::tr!("cli-translations-standing"),
+            crate::tr!("cli-translations-words")
         )?;
         for report in &reports {
             for field in &report.field_standings {
@@ -203,7 +205,7 @@ fn report(context: &mut Context, args: &ReportArgs) -> Result<(), CliError> {
                     context.out,
                     "{:<44} {:<11} {:>6}",
                     escape_line(&id),
-                    field.standing,
+                    crate::tr!("cli-translations-standing-word", standing = field.standing),
                     field.words
                 )?;
             }
@@ -211,27 +213,40 @@ fn report(context: &mut Context, args: &ReportArgs) -> Result<(), CliError> {
     } else {
         writeln!(
             context.out,
-            "{:<10} {:>7} {:>6} {:>6}  WORDS",
-            "FILE", "FIELDS", "STALE", "DONE"
+            "{:<10} {:>7} {:>6} {:>6}  {}",
+            crate::tr!("cli-translations-file"),
+            crate::tr!("cli-translations-fields"),
+            crate::tr!("cli-translations-stale"),
+            crate::tr!("cli-translations-done"),
+            crate::tr!("cli-translations-words")
         )?;
         for report in &reports {
             writeln!(
                 context.out,
-                "{:<10} {:>7} {:>6} {:>5}%  {} of {}",
+                "{:<10} {:>7} {:>6} {:>5}%  {}",
                 escape_line(report.file),
                 format!("{}/{}", report.translated, report.fields),
                 report.stale,
                 percent(report.words_translated, report.words),
-                report.words_translated,
-                report.words
+                crate::tr!(
+                    "cli-translations-of",
+                    part = report.words_translated,
+                    whole = report.words
+                )
             )?;
         }
     }
     writeln!(
         context.out,
-        "{}: {}% translated into {lang} ({done} of {words} words)",
-        loaded.year,
-        percent(done, words)
+        "{}",
+        crate::tr!(
+            "cli-translations-total",
+            year = loaded.year,
+            percent = percent(done, words),
+            lang = lang.as_str(),
+            done = done,
+            words = words
+        )
     )?;
     Ok(())
 }
@@ -304,9 +319,13 @@ fn export(context: &mut Context, args: &ExportArgs) -> Result<(), CliError> {
         Some(path) => {
             crate::store::write::write_file(path, text.as_bytes())?;
             eprintln!(
-                "{}: {} units to translate into {lang}",
-                shown_line(&path.display().to_string()),
-                units.len()
+                "{}",
+                crate::tr!(
+                    "cli-translations-exported",
+                    file = shown_line(&path.display().to_string()).to_string(),
+                    count = units.len(),
+                    lang = lang.as_str()
+                )
             );
         }
         None => context.out.write_all(text.as_bytes())?,
@@ -325,24 +344,30 @@ struct Refused {
 
 fn import(context: &mut Context, args: &ImportArgs) -> Result<(), CliError> {
     let shown = shown_line(&args.file.display().to_string()).to_string();
-    let text = std::fs::read_to_string(&args.file)
-        .map_err(|e| CliError::new(format!("{shown} cannot be read ({e})")))?;
+    let text = std::fs::read_to_string(&args.file).map_err(|e| {
+        CliError::new(crate::tr!(
+            "cli-translations-unreadable",
+            file = shown.as_str(),
+            error = e.to_string()
+        ))
+    })?;
     let read = xliff::read(&text).map_err(|error| {
         let place = match error.at {
             Some((line, column)) => format!("{shown}:{line}:{column}"),
             None => shown.clone(),
         };
         CliError::new(format!("{place}: {}", shown_line(&error.message)))
-            .hint("export the file again with `programa translations export`")
+            .hint(crate::tr!("cli-translations-export-again-hint"))
     })?;
     let (workspace, loaded, lock) = context.load_for_writing()?;
     let lang = match read.target_language.as_deref().map(str::parse::<Lang>) {
         Some(Ok(lang)) => target_lang(&loaded, Some(lang))?,
         Some(Err(_)) | None => {
-            return Err(CliError::new(format!(
-                "{shown} does not say which language it translates into, or names one programa does not know"
+            return Err(CliError::new(crate::tr!(
+                "cli-translations-no-language",
+                file = shown.as_str()
             ))
-            .hint("its `<file>` needs `target-language=\"es\"` (or en)"));
+            .hint(crate::tr!("cli-translations-no-language-hint")));
         }
     };
     // Units grouped by file, in document order.
@@ -358,7 +383,7 @@ fn import(context: &mut Context, args: &ImportArgs) -> Result<(), CliError> {
         let Some((file, rest)) = unit.id.split_once('/') else {
             refused.push(Refused {
                 id: unit.id.clone(),
-                why: "the id names no file and field".into(),
+                why: crate::tr!("cli-translations-bad-id"),
             });
             continue;
         };
@@ -389,27 +414,36 @@ fn import(context: &mut Context, args: &ImportArgs) -> Result<(), CliError> {
     }
     drop(lock);
     for (file, count) in &written {
-        let fields = if *count == 1 { "field" } else { "fields" };
         writeln!(
             context.out,
-            "{}: {count} {fields} translated into {lang}",
-            shown_line(file)
+            "{}",
+            crate::tr!(
+                "cli-translations-imported",
+                file = shown_line(file).to_string(),
+                count = *count,
+                lang = lang.as_str()
+            )
         )?;
     }
     if written.is_empty() {
-        writeln!(context.out, "nothing changed")?;
+        writeln!(
+            context.out,
+            "{}",
+            crate::tr!("cli-translations-nothing-changed")
+        )?;
     }
     if refused.is_empty() {
         return Ok(());
     }
-    let mut error = CliError::new(format!(
-        "{} of the units of {shown} were refused",
-        refused.len()
+    let mut error = CliError::new(crate::tr!(
+        "cli-translations-refused",
+        count = refused.len(),
+        file = shown.as_str()
     ));
     for Refused { id, why } in &refused {
         error = error.hint(format!("{}: {why}", shown_line(id)));
     }
-    Err(error.hint("export again to get the current texts, and translate those units again"))
+    Err(error.hint(crate::tr!("cli-translations-refused-hint")))
 }
 
 /// The translations `units` give for fields of `file`: each field's new translation, and the
@@ -429,7 +463,11 @@ fn translations_of(
             why,
         };
         let Some(field) = fields.iter().find(|f| f.path == path) else {
-            refused.push(refuse(format!("{name} has no text `{path}`")));
+            refused.push(refuse(crate::tr!(
+                "cli-translations-no-text",
+                name = name,
+                path = path
+            )));
             continue;
         };
         let target = unit.target.clone().unwrap_or_default();
@@ -437,24 +475,30 @@ fn translations_of(
             (Text::One(text), None) => text.as_str(),
             (Text::List(items), Some(n)) if n >= 1 && n <= items.len() => items[n - 1].as_str(),
             (Text::List(items), Some(n)) => {
-                refused.push(refuse(format!(
-                    "`{path}` has {} items, not {n}",
-                    items.len()
+                refused.push(refuse(crate::tr!(
+                    "cli-translations-items",
+                    path = path,
+                    count = items.len(),
+                    item = n
                 )));
                 continue;
             }
             (Text::List(_), None) => {
-                refused.push(refuse(format!("`{path}` is a list: its items are units")));
+                refused.push(refuse(crate::tr!("cli-translations-a-list", path = path)));
                 continue;
             }
             (Text::One(_), Some(_)) => {
-                refused.push(refuse(format!("`{path}` is one text, not a list")));
+                refused.push(refuse(crate::tr!(
+                    "cli-translations-not-a-list",
+                    path = path
+                )));
                 continue;
             }
         };
         if xliff::xml_text(source_now) != xliff::xml_text(&unit.source) {
-            refused.push(refuse(format!(
-                "the text of `{path}` has changed since the file was exported"
+            refused.push(refuse(crate::tr!(
+                "cli-translations-source-changed",
+                path = path
             )));
             continue;
         }
@@ -505,7 +549,7 @@ fn import_activity(
             .iter()
             .map(|(_, _, unit)| Refused {
                 id: unit.id.clone(),
-                why: format!("the programme has no activity {code}"),
+                why: crate::tr!("cli-translations-no-activity", code = code),
             })
             .collect();
         return Ok((0, refused));

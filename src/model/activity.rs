@@ -117,18 +117,7 @@ pub struct Activity {
 
 /// What kind of work an activity is.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    JsonSchema,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
@@ -142,9 +131,7 @@ pub enum Kind {
 }
 
 /// How an event is held.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// Participants meet in one place.
@@ -155,20 +142,10 @@ pub enum Format {
     Hybrid,
 }
 
-/// Where an activity stands. The vocabulary follows IATI's activity status, in plain words.
+/// Where an activity stands. The vocabulary follows IATI's activity status, in plain words;
+/// Spanish words (`en curso`, `terminada`) are read as these too.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    JsonSchema,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -218,18 +195,7 @@ pub struct Participant {
 
 /// A participant's part in an activity.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    JsonSchema,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
@@ -270,56 +236,6 @@ pub struct Output {
     /// Where it can be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-}
-
-macro_rules! vocabulary {
-    ($($ty:ty { $($variant:ident => $word:literal),+ $(,)? })+) => {$(
-        impl $ty {
-            /// Every value, in order.
-            pub const ALL: &'static [$ty] = &[$(<$ty>::$variant),+];
-
-            /// The word files and commands use for this value.
-            pub fn as_str(self) -> &'static str {
-                match self { $(<$ty>::$variant => $word),+ }
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = String;
-
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                Self::ALL.iter().copied().find(|v| v.as_str() == text).ok_or_else(|| {
-                    let words: Vec<_> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                    format!("`{text}` is not one of {}", words.join(", "))
-                })
-            }
-        }
-    )+};
-}
-
-vocabulary! {
-    Kind { Event => "event", Study => "study", Other => "other" }
-    Format { FaceToFace => "face-to-face", Virtual => "virtual", Hybrid => "hybrid" }
-    Status {
-        Planned => "planned",
-        Ongoing => "ongoing",
-        Completed => "completed",
-        Postponed => "postponed",
-        Cancelled => "cancelled",
-    }
-    Role {
-        Participant => "participant",
-        Speaker => "speaker",
-        Moderator => "moderator",
-        Organiser => "organiser",
-        Observer => "observer",
-    }
 }
 
 impl Activity {

@@ -14,6 +14,7 @@ mod participation;
 mod programme;
 mod totals;
 pub mod translation;
+pub mod vocabulary;
 
 pub use activity::{
     Activity, Footnote, Format, Kind, Note, Output, Participant, Role, Status, parse_previous,
@@ -25,6 +26,7 @@ pub use participation::{CountryShare, Organisation, OrganisationShare, Participa
 pub use programme::{Area, IatiPublisher, Programme, Project, WorkProgramme};
 pub use totals::{Breakdown, Completion, Totals};
 pub use translation::{Shown, Standing, Text, Translatable, Translate, Translation, Translations};
+pub use vocabulary::Vocabulary;
 
 /// A year's programme file together with its activities, as loaded from disk.
 #[derive(Debug, Clone, Default, PartialEq)]

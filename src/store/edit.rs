@@ -414,14 +414,12 @@ fn check_value(key: &'static str, value: &str) -> Result<Op, EditError> {
         "format" => value
             .parse::<Format>()
             .map(|v| text(v.as_str()))
-            .map_err(|e| invalid(format!("{e}, or empty (or `none`) to remove it"))),
+            .map_err(|e| invalid(crate::tr!("store-format-or-none", reason = e))),
         "progress" => match value.parse::<u8>() {
             Ok(percent) if percent <= 100 => Ok(Op::Set(NewValue::Integer(i64::from(percent)))),
-            _ => Err(invalid(format!(
-                "`{value}` is not a whole percentage from 0 to 100"
-            ))),
+            _ => Err(invalid(crate::tr!("store-not-a-percentage", value = value))),
         },
-        "title" if value.is_empty() => Err(invalid("an activity needs a title".into())),
+        "title" if value.is_empty() => Err(invalid(crate::tr!("store-title-needed"))),
         "planned_start" | "planned_end" | "actual_start" | "actual_end" if !value.is_empty() => {
             value
                 .parse::<Date>()
@@ -1042,14 +1040,21 @@ pub fn run_editor(editor: &str, path: &Path) -> Result<(), String> {
         command.args(words);
         command
     };
-    let status = command
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot run the editor `{editor}` ({e})"))?;
+    let status = command.arg(path).status().map_err(|e| {
+        crate::tr!(
+            "store-editor-not-run",
+            editor = editor,
+            error = e.to_string()
+        )
+    })?;
     if status.success() {
         Ok(())
     } else {
-        Err(format!("the editor `{editor}` failed ({status})"))
+        Err(crate::tr!(
+            "store-editor-failed",
+            editor = editor,
+            status = status.to_string()
+        ))
     }
 }
 

@@ -45,12 +45,16 @@ impl Checked<'_> {
                 }
                 let names = fields.iter().map(|f| f.path.as_str());
                 let hint = match did_you_mean(path, names) {
-                    Some(best) => format!("did you mean `{best}`? a translation of a field with no text is never printed"),
-                    None => "the field has no text to translate: remove the translation, or give the field its text".to_string(),
+                    Some(best) => crate::tr!("check-unknown-translation-hint-meant", best = best),
+                    None => crate::tr!("check-unknown-translation-hint"),
                 };
                 let finding = Finding::warning(
                     "unknown-translation",
-                    format!("a {lang} translation of `{path}`, which has no text here"),
+                    crate::tr!(
+                        "check-unknown-translation",
+                        lang = lang.as_str(),
+                        path = path.as_str()
+                    ),
                 )
                 .hint(hint);
                 findings.push(self.at(finding, &["translations", lang.as_str(), path]));
@@ -68,15 +72,18 @@ impl Checked<'_> {
                     Standing::Stale(_) => {
                         let finding = Finding::warning(
                             STALE,
-                            format!(
-                                "the {lang} translation of `{}` was made from another text: the text has changed since",
-                                field.path
+                            crate::tr!(
+                                "check-stale-translation",
+                                lang = lang.as_str(),
+                                path = field.path.as_str()
                             ),
                         )
-                        .hint(format!(
-                            "translate it again (`programa translate {name} --lang {lang} {}=…`), or confirm it still holds (`--confirm {}`)",
-                            example_key(&field.path, &field.text),
-                            field.path
+                        .hint(crate::tr!(
+                            "check-stale-translation-hint",
+                            name = name,
+                            lang = lang.as_str(),
+                            key = example_key(&field.path, &field.text),
+                            path = field.path.as_str()
                         ));
                         let keys = ["translations", lang.as_str(), &field.path, "source"];
                         let key = format!("translations.{lang}.{}", field.path);
@@ -86,12 +93,13 @@ impl Checked<'_> {
                         if !translation.text.is_complete_for(&field.text) {
                             let finding = Finding::note(
                                 "incomplete-translation",
-                                format!(
-                                    "the {lang} translation of `{}` does not translate every item",
-                                    field.path
+                                crate::tr!(
+                                    "check-incomplete-translation",
+                                    lang = lang.as_str(),
+                                    path = field.path.as_str()
                                 ),
                             )
-                            .hint("documents print the text itself until every item is translated");
+                            .hint(crate::tr!("check-incomplete-translation-hint"));
                             findings.push(
                                 self.at(finding, &["translations", lang.as_str(), &field.path]),
                             );
@@ -102,10 +110,15 @@ impl Checked<'_> {
             if !missing.is_empty() {
                 let finding = Finding::note(
                     "missing-translation",
-                    format!("no {lang} translation of {}", listed(&missing)),
+                    crate::tr!(
+                        "check-missing-translation",
+                        lang = lang.as_str(),
+                        fields = listed(&missing)
+                    ),
                 )
-                .hint(format!(
-                    "documents in {lang} print these in the programme's language, marked; `programa translations --lang {lang}` lists what is left"
+                .hint(crate::tr!(
+                    "check-missing-translation-hint",
+                    lang = lang.as_str()
                 ));
                 findings.push(self.at(finding, &["translations", lang.as_str()]));
             }
@@ -117,11 +130,17 @@ impl Checked<'_> {
 /// The note, placed in the programme file at `file`, that `count` of `total` files with text
 /// have no translation into `lang` at all.
 pub fn untranslated_note(file: &Path, lang: Lang, count: usize, total: usize) -> Finding {
-    let message = format!("{count} of {total} files have no {lang} translation yet");
+    let message = crate::tr!(
+        "check-untranslated-files",
+        count = count,
+        total = total,
+        lang = lang.as_str()
+    );
     Finding::note("missing-translation", message)
         .at(file, None)
-        .hint(format!(
-            "`programa translations --lang {lang}` shows what is translated; `programa translations export --lang {lang}` gives translators an XLIFF file"
+        .hint(crate::tr!(
+            "check-untranslated-files-hint",
+            lang = lang.as_str()
         ))
 }
 
@@ -140,9 +159,19 @@ fn listed(names: &[&str]) -> String {
         0 => String::new(),
         1 => quoted[0].clone(),
         2..=4 => match quoted.split_last() {
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            Some((last, rest)) => {
+                crate::tr!(
+                    "check-listed-and",
+                    first = rest.join(", "),
+                    last = last.as_str()
+                )
+            }
             None => String::new(),
         },
-        n => format!("{} and {} more", quoted[..3].join(", "), n - 3),
+        n => crate::tr!(
+            "check-listed-more",
+            first = quoted[..3].join(", "),
+            count = n - 3
+        ),
     }
 }

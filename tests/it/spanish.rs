@@ -227,3 +227,113 @@ fn a_refused_edit_says_why_and_what_to_do_in_spanish() {
         text(&missing.stderr)
     );
 }
+
+#[test]
+fn spanish_words_are_read_in_commands_and_files_and_english_is_written() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(Path::new(MINI), dir.path());
+    let path = dir.path().join("programme/2021/activities/I.1.2.toml");
+    let read = |path: &Path| std::fs::read_to_string(path).expect("reads the file");
+
+    // `set` takes the Spanish word, in any case and with or without accents, and writes English.
+    let set = run(dir.path(), &["set", "I.1.2", "status=Terminada"], &[]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    assert!(read(&path).contains("status = \"completed\"\n"));
+    let set = run(dir.path(), &["set", "I.1.2", "status=en curso"], &[]);
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    assert!(read(&path).contains("status = \"ongoing\"\n"));
+
+    // A file written by hand in Spanish is read as it means.
+    let i21 = dir.path().join("programme/2021/activities/I.2.1.toml");
+    let hand = read(&i21).replacen("format = \"virtual\"", "format = \"híbrido\"", 1);
+    std::fs::write(&i21, hand).expect("writes I.2.1");
+    let check = run(dir.path(), &["check"], &[]);
+    assert!(check.status.success(), "{}", text(&check.stdout));
+    let listed = run(
+        dir.path(),
+        &[
+            "list",
+            "--format",
+            "hibrida",
+            "--status",
+            "en curso,completada",
+        ],
+        &[("PROGRAMA_LANG", "es")],
+    );
+    let stdout = text(&listed.stdout);
+    assert!(listed.status.success(), "{}", text(&listed.stderr));
+    assert!(stdout.contains("I.2.1"), "{stdout}");
+    assert!(stdout.contains("evento híbrido"), "{stdout}");
+    assert!(!stdout.contains("I.1.2"), "{stdout}");
+    let all = text(&run(dir.path(), &["list"], &[("PROGRAMA_LANG", "es")]).stdout);
+    assert!(
+        all.contains("en curso") && all.contains("terminada"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("ongoing") && !all.contains("completed"),
+        "{all}"
+    );
+
+    // The new activity's kind and a participant's role, in Spanish.
+    let new = run(
+        dir.path(),
+        &[
+            "new",
+            "--project",
+            "I.1",
+            "--title",
+            "Estudio nuevo",
+            "--kind",
+            "estudio",
+        ],
+        &[],
+    );
+    assert!(new.status.success(), "{}", text(&new.stderr));
+    let created = read(&dir.path().join("programme/2021/activities/I.1.3.toml"));
+    assert!(created.contains("kind = \"study\"\n"), "{created}");
+    let add = run(
+        dir.path(),
+        &[
+            "participant",
+            "add",
+            "I.1.2",
+            "--organisation",
+            "CAF",
+            "--country",
+            "Perú",
+            "--role",
+            "ponente",
+        ],
+        &[],
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    assert!(read(&path).contains("role = \"speaker\"\n"));
+}
+
+#[test]
+fn a_word_of_no_vocabulary_is_refused_with_the_interfaces_words() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(Path::new(MINI), dir.path());
+    let before = std::fs::read_to_string(dir.path().join(I11)).expect("reads I.1.1");
+    let output = run(
+        dir.path(),
+        &["set", "I.1.1", "status=hecha"],
+        &[("PROGRAMA_LANG", "es")],
+    );
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`hecha` no es ninguno de estos valores: prevista, en curso, terminada, aplazada, cancelada"
+        ),
+        "{stderr}"
+    );
+    let after = std::fs::read_to_string(dir.path().join(I11)).expect("reads I.1.1");
+    assert_eq!(before, after, "nothing written");
+    let list = run(dir.path(), &["list", "--status", "hecha"], &[]);
+    let stderr = text(&list.stderr);
+    assert_eq!(list.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("'hecha'"), "{stderr}");
+    assert!(stderr.contains("planned, ongoing, completed"), "{stderr}");
+}

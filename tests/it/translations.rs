@@ -130,11 +130,11 @@ fn check_notes_what_is_missing_and_warns_of_a_stale_translation_with_the_commit(
     let partial = env.programa(&["check"]).ok();
     assert!(partial.contains("note[missing-translation]"), "{partial}");
     assert!(
-        partial.contains("5 of 6 files have no es translation yet"),
+        partial.contains("5 of 6 files have no Spanish translation yet"),
         "{partial}"
     );
     assert!(
-        partial.contains("no es translation of `venue`"),
+        partial.contains("no Spanish translation of `venue`"),
         "{partial}"
     );
     assert!(!partial.contains("stale-translation"), "{partial}");
