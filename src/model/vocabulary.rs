@@ -122,7 +122,7 @@ vocabulary! {
     }
     Format {
         FaceToFace => "face-to-face", "presencial" | "in person";
-        Virtual => "virtual", "virtual" | "online" | "en linea";
+        Virtual => "virtual", "virtual" | "en línea";
         Hybrid => "hybrid", "híbrida" | "híbrido" | "mixta" | "mixto";
     }
     Status {

@@ -243,7 +243,7 @@ fn a_value_outside_the_vocabulary_lists_the_allowed_ones() {
 fn several_errors_in_one_file_are_all_reported() {
     let env = Env::new();
     env.replace(I11, "kind = \"event\"", "kind = \"meeting\"");
-    env.replace(I11, "format = \"face-to-face\"", "format = \"in person\"");
+    env.replace(I11, "format = \"face-to-face\"", "format = \"on site\"");
     env.replace(I11, "progress = 100", "progress = -5");
     env.replace(
         I11,

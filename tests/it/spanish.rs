@@ -236,10 +236,18 @@ fn spanish_words_are_read_in_commands_and_files_and_english_is_written() {
     let read = |path: &Path| std::fs::read_to_string(path).expect("reads the file");
 
     // `set` takes the Spanish word, in any case and with or without accents, and writes English.
-    let set = run(dir.path(), &["set", "I.1.2", "status=Terminada"], &[]);
+    let set = run(
+        dir.path(),
+        &["set", "I.1.2", "status=Terminada", "progress=100"],
+        &[],
+    );
     assert!(set.status.success(), "{}", text(&set.stderr));
     assert!(read(&path).contains("status = \"completed\"\n"));
-    let set = run(dir.path(), &["set", "I.1.2", "status=en curso"], &[]);
+    let set = run(
+        dir.path(),
+        &["set", "I.1.2", "status=en curso", "progress=50"],
+        &[],
+    );
     assert!(set.status.success(), "{}", text(&set.stderr));
     assert!(read(&path).contains("status = \"ongoing\"\n"));
 
@@ -256,7 +264,7 @@ fn spanish_words_are_read_in_commands_and_files_and_english_is_written() {
             "--format",
             "hibrida",
             "--status",
-            "en curso,completada",
+            "Prevista,en curso",
         ],
         &[("PROGRAMA_LANG", "es")],
     );
