@@ -173,7 +173,7 @@ mod tests {
 
     #[test]
     fn refuses_other_words_naming_the_choices() {
-        let error = "hecho".parse::<Status>().unwrap_err();
+        let error = "hecho".parse::<Status>().expect_err("not a status");
         assert!(error.contains("hecho"), "{error}");
         assert!(error.contains("planned, ongoing, completed"), "{error}");
         assert!("".parse::<Status>().is_err());
@@ -200,17 +200,17 @@ mod tests {
 
     #[test]
     fn files_accept_spanish_and_serialise_english() {
-        #[derive(serde::Deserialize, serde::Serialize)]
+        #[derive(Debug, serde::Deserialize, serde::Serialize)]
         struct File {
             status: Status,
         }
-        let file: File = toml::from_str("status = \"en curso\"").unwrap();
+        let file: File = toml::from_str("status = \"en curso\"").expect("reads");
         assert_eq!(file.status, Status::Ongoing);
         assert_eq!(
-            toml::to_string(&file).unwrap().trim(),
+            toml::to_string(&file).expect("writes").trim(),
             "status = \"ongoing\""
         );
-        let error = toml::from_str::<File>("status = \"hecho\"").err().unwrap();
+        let error = toml::from_str::<File>("status = \"hecho\"").expect_err("refused");
         assert!(
             error
                 .message()
