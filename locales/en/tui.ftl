@@ -3,7 +3,6 @@
 tui-draft-kept = programa: an edited copy that was not saved is kept in { $path }
 
 ## Vocabulary words as the interface shows them (the files keep the English words)
-tui-word = { $word }
 tui-format-short = { $format ->
         [virtual] vir
         [hybrid] hyb

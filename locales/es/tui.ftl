@@ -4,25 +4,6 @@
 tui-draft-kept = programa: una copia editada que no se guardó queda en { $path }
 
 ## Las palabras del vocabulario como las muestra la interfaz (los archivos guardan las inglesas)
-tui-word = { $word ->
-        [planned] prevista
-        [ongoing] en curso
-        [completed] terminada
-        [postponed] aplazada
-        [cancelled] cancelada
-        [face-to-face] presencial
-        [virtual] virtual
-        [hybrid] híbrida
-        [event] evento
-        [study] estudio
-        [other] otro
-        [participant] participante
-        [speaker] ponente
-        [moderator] moderador
-        [organiser] organizador
-        [observer] observador
-       *[unknown] { $word }
-    }
 tui-format-short = { $format ->
         [virtual] vir
         [hybrid] híb

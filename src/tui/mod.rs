@@ -28,7 +28,7 @@ pub use app::{Action, App, EditorOutcome, Effect, Progress};
 pub use keys::{KeyConfigError, KeyMap};
 pub use services::{ActivityHistory, Document, HistoryEntry, Scope, Services, Unavailable};
 
-use crate::model::{Format, Kind, Role, Status};
+use crate::model::Vocabulary;
 
 /// A word of the vocabulary (a status, format, kind or role) as the interface shows it, in the
 /// interface's language; the files keep the English word.
@@ -37,17 +37,11 @@ pub(crate) trait Word: Copy {
     fn word(self) -> String;
 }
 
-macro_rules! shown_words {
-    ($($ty:ty),+) => {$(
-        impl Word for $ty {
-            fn word(self) -> String {
-                crate::tr!("tui-word", word = self.as_str())
-            }
-        }
-    )+};
+impl<V: Vocabulary> Word for V {
+    fn word(self) -> String {
+        self.name(crate::i18n::lang()).to_string()
+    }
 }
-
-shown_words!(Status, Format, Kind, Role);
 
 /// How often the screen is redrawn while a background job runs (for the spinner).
 const TICK: Duration = Duration::from_millis(120);
