@@ -2,7 +2,7 @@
 
 tui-draft-kept = programa: an edited copy that was not saved is kept in { $path }
 
-## Vocabulary words as the interface shows them (the files keep the English words)
+## Short format marks in the tree
 tui-format-short = { $format ->
         [virtual] vir
         [hybrid] hyb

@@ -3,7 +3,7 @@
 
 tui-draft-kept = programa: una copia editada que no se guardó queda en { $path }
 
-## Las palabras del vocabulario como las muestra la interfaz (los archivos guardan las inglesas)
+## Las marcas cortas de la modalidad en el árbol
 tui-format-short = { $format ->
         [virtual] vir
         [hybrid] híb

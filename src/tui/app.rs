@@ -13,7 +13,6 @@ use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEve
 use ratatui::layout::{Position, Rect};
 use rayon::prelude::*;
 
-use super::Word;
 use super::form::{Field, Form, FormInput, FormKind};
 use super::keys::{Command, KeyMap};
 use super::load::ReadEvent;
@@ -21,7 +20,9 @@ use super::services::{ActivityHistory, Document, Job, JobEvent, Outcome, Scope};
 use super::tree::{Filter, NodeKind, Row, Tree, haystack};
 use crate::changes;
 use crate::diagnostic::Finding;
-use crate::model::{Activity, Country, Date, Format, Kind, Lang, Note, Participant, Role, Status};
+use crate::model::{
+    Activity, Country, Date, Format, Kind, Lang, Note, Participant, Role, Status, Vocabulary,
+};
 use crate::store::edit::{self, Assignment, EditError};
 use crate::store::{self, Loaded, Source, WriteLock};
 
@@ -1750,8 +1751,12 @@ fn cycle<T: Clone + PartialEq>(options: &[T], current: Option<T>) -> Option<T> {
 }
 
 /// The choices of a vocabulary: each word as the files have it and as the screen shows it.
-fn words<T: Word + std::fmt::Display>(values: &[T]) -> Vec<(String, String)> {
-    values.iter().map(|v| (v.to_string(), v.word())).collect()
+fn words<V: Vocabulary>(values: &[V]) -> Vec<(String, String)> {
+    let lang = crate::i18n::lang();
+    values
+        .iter()
+        .map(|v| (v.as_str().to_string(), v.name(lang).to_string()))
+        .collect()
 }
 
 /// The choices of a format: none, or one of the formats.

@@ -28,21 +28,6 @@ pub use app::{Action, App, EditorOutcome, Effect, Progress};
 pub use keys::{KeyConfigError, KeyMap};
 pub use services::{ActivityHistory, Document, HistoryEntry, Scope, Services, Unavailable};
 
-use crate::model::Vocabulary;
-
-/// A word of the vocabulary (a status, format, kind or role) as the interface shows it, in the
-/// interface's language; the files keep the English word.
-pub(crate) trait Word: Copy {
-    /// The word on screen.
-    fn word(self) -> String;
-}
-
-impl<V: Vocabulary> Word for V {
-    fn word(self) -> String {
-        self.name(crate::i18n::lang()).to_string()
-    }
-}
-
 /// How often the screen is redrawn while a background job runs (for the spinner).
 const TICK: Duration = Duration::from_millis(120);
 /// How long the loop waits for input while files are being read, before taking in what was

@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Word;
 use crate::model::{Format, Plan, Status};
 
 /// What a node of the tree stands for.
@@ -271,10 +270,16 @@ impl Filter {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if let Some(status) = self.status {
-            parts.push(crate::tr!("tui-filter-status", status = status.word()));
+            parts.push(crate::tr!(
+                "tui-filter-status",
+                status = status.name(crate::i18n::lang())
+            ));
         }
         if let Some(format) = self.format {
-            let format = format.map_or_else(|| crate::tr!("tui-filter-no-format"), Word::word);
+            let format = format.map_or_else(
+                || crate::tr!("tui-filter-no-format"),
+                |f| f.name(crate::i18n::lang()).to_string(),
+            );
             parts.push(crate::tr!("tui-filter-format", format = format));
         }
         if let Some(area) = &self.area {

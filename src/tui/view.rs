@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::Word;
 use super::app::{App, Focus, JobPanel, Loadable, Overlay, Pane, grouped};
 use super::form::{Form, FormKind, Value};
 use super::keys::{Command, config_path};
@@ -308,7 +307,7 @@ fn tree(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
                     ));
                 } else if wide {
                     r.push(Span::styled(
-                        format!(" {:<9}", activity.status.word()),
+                        format!(" {:<9}", activity.status.name(app.lang)),
                         theme.status(activity.status),
                     ));
                 }
@@ -507,7 +506,7 @@ fn node_summary(app: &App, theme: Theme) -> Text<'static> {
         if count > 0 {
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{} {:<10}", status_glyph(*status), status.word()),
+                    format!("{} {:<10}", status_glyph(*status), status.name(app.lang)),
                     theme.status(*status),
                 ),
                 Span::raw(format!("{count:>5}")),
@@ -628,7 +627,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
             format!(
                 "{} {}",
                 status_glyph(activity.status),
-                activity.status.word()
+                activity.status.name(app.lang)
             ),
             theme.status(activity.status),
         ),
@@ -641,12 +640,13 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         Span::styled(bar(activity.progress, 10), theme.status(activity.status)),
         Span::raw(format!(" {}%", activity.progress)),
     ]));
-    let format = activity
-        .format
-        .map_or_else(|| crate::tr!("tui-no-format"), Word::word);
+    let format = activity.format.map_or_else(
+        || crate::tr!("tui-no-format"),
+        |f| f.name(app.lang).to_string(),
+    );
     lines.push(field(
         crate::tr!("tui-field-kind"),
-        format!("{} · {format}", activity.kind.word()),
+        format!("{} · {format}", activity.kind.name(app.lang)),
     ));
     let range = |start: Option<crate::model::Date>, end: Option<crate::model::Date>| {
         let show = |d: Option<crate::model::Date>| d.map_or("?".to_string(), |d| d.to_string());
@@ -722,9 +722,10 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         paragraphs(&mut lines, closing);
     }
     section(&mut lines, &crate::tr!("tui-section-format"));
-    let format = activity
-        .format
-        .map_or_else(|| crate::tr!("tui-format-none"), Word::word);
+    let format = activity.format.map_or_else(
+        || crate::tr!("tui-format-none"),
+        |f| f.name(app.lang).to_string(),
+    );
     match &activity.format_note {
         Some(note) => lines.push(Line::from(format!("{format} — {}", one_line(note)))),
         None => lines.push(Line::from(format)),
@@ -758,7 +759,7 @@ fn detail(app: &App, activity: &Activity, theme: Theme) -> Text<'static> {
         };
         lines.push(Line::from(vec![
             Span::raw(format!("• {who} ({})", p.country.name(app.lang))),
-            Span::styled(format!(" — {}", p.role.word()), theme.dim()),
+            Span::styled(format!(" — {}", p.role.name(app.lang)), theme.dim()),
         ]));
     }
     section(
@@ -1108,7 +1109,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     let mut marks = vec![Span::raw("  ")];
     for status in Status::ALL {
         marks.push(Span::styled(
-            format!("{} {}  ", status_glyph(*status), status.word()),
+            format!("{} {}  ", status_glyph(*status), status.name(app.lang)),
             theme.status(*status),
         ));
     }
