@@ -620,3 +620,22 @@ cli-man-no-commands = `{ $of }` has no commands, so there is no page for { $name
 cli-man-no-commands-hint = without { $name }, the page of `{ $of }` is printed
 cli-man-no-command = `{ $of }` has no command { $name }
 cli-man-commands = its commands are: { $commands }
+
+# Lists of an activity: participants, notes, outputs
+cli-participants = participants
+cli-participants-none = { $code } has no participants
+cli-notes = notes
+cli-notes-none = { $code } has no notes
+cli-outputs = outputs
+cli-outputs-none = { $code } has no outputs
+cli-item-no-number = the { $what } have no number { $number }: there { $count ->
+        [0] are none
+        [one] is 1
+       *[other] are { $count }
+    }
+cli-item-none = none of the { $what } is `{ $which }`
+cli-item-several = several of the { $what } are `{ $which }`: { $numbers }
+cli-item-list-hint = `{ $list }` lists them with their numbers
+cli-item-by-number-hint = name it by its number; `{ $list }` shows them
+cli-output-empty = an output needs a title
+cli-note-nothing-to-change = give `--text` or `--date`

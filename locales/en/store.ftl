@@ -140,3 +140,8 @@ store-not-a-percentage = `{ $value }` is not a whole percentage from 0 to 100
 store-title-needed = an activity needs a title
 store-editor-not-run = cannot run the editor `{ $editor }` ({ $error })
 store-editor-failed = the editor `{ $editor }` failed ({ $status })
+store-no-such-item = there is no item { $item }: the list has { $count ->
+        [0] none
+        [one] 1
+       *[other] { $count }
+    }

@@ -10,7 +10,7 @@
 #   file → archivo                  folder → carpeta            line/column → línea/columna
 #   status → estado                 progress → avance           kind → tipo
 #   format (of an event) → modalidad                            study/event → estudio/evento
-#   planned/ongoing/completed/postponed/cancelled → planificada/en curso/completada/aplazada/cancelada
+#   planned/ongoing/completed/postponed/cancelled → prevista/en curso/terminada/aplazada/cancelada (src/model/vocabulary.rs)
 #   participant → participante      partner → organismo asociado (como en los documentos)
 #   output → producto               footnote → nota al pie      objective → objetivo
 #   expected result → resultado esperado                        foreword → presentación
@@ -221,8 +221,8 @@ cli-diff-footnote = nota al pie { $id }: { $words }
 ## stats
 cli-stats-today-hint = quite { $var } para contar desde la fecha de hoy
 cli-stats-completed = { $completed } de { $activities ->
-        [one] 1 actividad completada
-       *[other] { $activities } actividades completadas
+        [one] 1 actividad terminada
+       *[other] { $activities } actividades terminadas
     }{ $percent }
 cli-stats-none-due = ninguna prevista hasta el { $today }
 cli-stats-due = { $completed } de las { $due } previstas hasta el { $today }{ $percent }
@@ -654,3 +654,22 @@ cli-man-no-commands = `{ $of }` no tiene órdenes, así que no hay página para 
 cli-man-no-commands-hint = sin { $name }, se imprime la página de `{ $of }`
 cli-man-no-command = `{ $of }` no tiene la orden { $name }
 cli-man-commands = sus órdenes son: { $commands }
+
+# Listas de una actividad: participantes, notas, productos
+cli-participants = los participantes
+cli-participants-none = { $code } no tiene participantes
+cli-notes = las notas
+cli-notes-none = { $code } no tiene notas
+cli-outputs = los productos
+cli-outputs-none = { $code } no tiene productos
+cli-item-no-number = { $what } no tienen el número { $number }: { $count ->
+        [0] no hay ninguno
+        [one] hay 1
+       *[other] hay { $count }
+    }
+cli-item-none = `{ $which }` no está entre { $what }
+cli-item-several = varios de { $what } son `{ $which }`: { $numbers }
+cli-item-list-hint = `{ $list }` los enumera con sus números
+cli-item-by-number-hint = indíquelo por su número; `{ $list }` los muestra
+cli-output-empty = un producto necesita un título
+cli-note-nothing-to-change = indique `--text` o `--date`

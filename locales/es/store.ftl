@@ -140,3 +140,8 @@ store-not-a-percentage = `{ $value }` no es un porcentaje entero de 0 a 100
 store-title-needed = una actividad necesita un título
 store-editor-not-run = no se puede ejecutar el editor `{ $editor }` ({ $error })
 store-editor-failed = el editor `{ $editor }` falló ({ $status })
+store-no-such-item = no existe el elemento { $item }: la lista tiene { $count ->
+        [0] ninguno
+        [one] 1
+       *[other] { $count }
+    }

@@ -16,6 +16,7 @@ mod git_setup;
 mod history;
 mod import;
 mod init;
+mod items;
 mod list;
 mod log;
 mod man;
@@ -23,6 +24,7 @@ mod merge_file;
 mod new;
 mod new_year;
 mod note;
+mod outputs;
 mod participant;
 mod previous;
 mod schema;
@@ -83,6 +85,8 @@ enum Command {
     #[command(subcommand)]
     Participant(participant::Command),
     Note(note::Args),
+    #[command(subcommand)]
+    Output(outputs::Command),
     New(new::Args),
     NewYear(new_year::Args),
     Edit(edit::Args),
@@ -299,6 +303,7 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Set(args) => set::run(context, &args),
         Command::Participant(command) => participant::run(context, &command),
         Command::Note(args) => note::run(context, &args),
+        Command::Output(command) => outputs::run(context, &command),
         Command::New(args) => new::run(context, &args),
         Command::NewYear(args) => new_year::run(context, &args),
         Command::Edit(args) => edit::run(context, &args),

@@ -7,7 +7,7 @@
 mod activity;
 pub mod country;
 mod date;
-mod fold;
+pub mod fold;
 mod lang;
 pub mod limits;
 mod participation;

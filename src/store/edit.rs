@@ -576,14 +576,7 @@ impl ActivityEditor {
         key: &'static str,
         item: &T,
     ) -> Result<(), EditError> {
-        let text = to_toml(item).map_err(|e| EditError::Serialize(e.to_string()))?;
-        let parsed: DocumentMut = text
-            .parse()
-            .map_err(|e: toml_edit::TomlError| EditError::Serialize(e.to_string()))?;
-        let mut new = Table::new();
-        for (name, value) in parsed.as_table().iter() {
-            new.insert(name, value.clone());
-        }
+        let new = table_of(item)?;
         let table = self.doc.as_table_mut();
         match table.get_mut(key) {
             Some(existing) => match existing.as_array_of_tables_mut() {
@@ -597,6 +590,93 @@ impl ActivityEditor {
             }
         }
         Ok(())
+    }
+}
+
+impl ActivityEditor {
+    /// Takes out the `[[key]]` table at `index` (0-based, file order), removing the key when
+    /// it was the last; the tables around it keep their text and comments.
+    pub fn remove_table(&mut self, key: &'static str, index: usize) -> Result<(), EditError> {
+        let table = self.doc.as_table_mut();
+        let array = match table.get_mut(key) {
+            Some(item) => item
+                .as_array_of_tables_mut()
+                .ok_or_else(|| not_a_list(key))?,
+            None => return Err(no_such_item(key, index, 0)),
+        };
+        if index >= array.len() {
+            return Err(no_such_item(key, index, array.len()));
+        }
+        array.remove(index);
+        if array.is_empty() {
+            table.remove(key);
+        }
+        Ok(())
+    }
+
+    /// Replaces the `[[key]]` table at `index` (0-based, file order) by `item`: keys it keeps
+    /// keep their place and comments, keys it lacks go, new ones come last.
+    pub fn replace_table<T: Serialize>(
+        &mut self,
+        key: &'static str,
+        index: usize,
+        item: &T,
+    ) -> Result<(), EditError> {
+        let new = table_of(item)?;
+        let array = match self.doc.as_table_mut().get_mut(key) {
+            Some(item) => item
+                .as_array_of_tables_mut()
+                .ok_or_else(|| not_a_list(key))?,
+            None => return Err(no_such_item(key, index, 0)),
+        };
+        let len = array.len();
+        let existing = array
+            .get_mut(index)
+            .ok_or_else(|| no_such_item(key, index, len))?;
+        let gone: Vec<String> = existing
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .filter(|name| !new.contains_key(name))
+            .collect();
+        for name in gone {
+            existing.remove(&name);
+        }
+        for (name, value) in new.iter() {
+            match existing.get_mut(name) {
+                Some(Item::Value(old)) if value.is_value() => {
+                    let decor = old.decor().clone();
+                    if let Some(value) = value.as_value() {
+                        *old = value.clone();
+                        *old.decor_mut() = decor;
+                    }
+                }
+                _ => {
+                    existing.insert(name, value.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `item` as a TOML table, keys in model order.
+fn table_of<T: Serialize>(item: &T) -> Result<Table, EditError> {
+    let text = to_toml(item).map_err(|e| EditError::Serialize(e.to_string()))?;
+    let parsed: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| EditError::Serialize(e.to_string()))?;
+    let mut new = Table::new();
+    for (name, value) in parsed.as_table().iter() {
+        new.insert(name, value.clone());
+    }
+    Ok(new)
+}
+
+/// The error for item `index` (0-based) of a list of `len`.
+fn no_such_item(key: &'static str, index: usize, len: usize) -> EditError {
+    EditError::InvalidValue {
+        key,
+        reason: crate::tr!("store-no-such-item", item = index + 1, count = len),
     }
 }
 

@@ -694,3 +694,149 @@ fn edit_reopens_the_editor_when_asked_on_a_terminal() {
         before.replace("progress = 0", "progress = 40")
     );
 }
+
+#[test]
+fn participants_are_listed_corrected_and_removed_by_number_or_name() {
+    let env = Env::new();
+    let original = env.read("I.1.1");
+    let list = env.run(&["participant", "list", "I.1.1"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_eq!(
+        list.stdout,
+        "  1. ALADI (Uruguay), speaker\n  2. Ana Pérez, Ministry of Foreign Affairs (Peru), participant\n"
+    );
+
+    // A correction changes only the lines of the fields given.
+    let edit = env.run(&[
+        "participant",
+        "edit",
+        "I.1.1",
+        "ana perez",
+        "--role",
+        "moderator",
+    ]);
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    assert_eq!(
+        changed_lines(&original, &env.read("I.1.1")),
+        [("role = \"participant\"", "role = \"moderator\"")]
+    );
+    let edit = env.run(&[
+        "participant",
+        "edit",
+        "I.1.1",
+        "2",
+        "--name",
+        "",
+        "--country",
+        "Chile",
+    ]);
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    let text = env.read("I.1.1");
+    assert!(!text.contains("Ana Pérez"), "{text}");
+    assert!(text.contains("organisation = \"Ministry of Foreign Affairs\"\ncountry = \"CL\"\nrole = \"moderator\"\n"), "{text}");
+
+    // Removing the first leaves the second as it was.
+    let remove = env.run(&["participant", "remove", "I.1.1", "ALADI"]);
+    assert_eq!(remove.code, 0, "{}", remove.stderr);
+    let text = env.read("I.1.1");
+    assert!(!text.contains("organisation = \"ALADI\""), "{text}");
+    assert_eq!(text.matches("[[participants]]").count(), 1, "{text}");
+    env.load_cleanly();
+
+    // What names no one, or a number out of range, changes nothing and says what there is.
+    let before = env.read("I.1.1");
+    let none = env.run(&["participant", "remove", "I.1.1", "OEA"]);
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr.contains("none of the participants is `OEA`"),
+        "{}",
+        none.stderr
+    );
+    assert!(
+        none.stderr.contains("programa participant list I.1.1"),
+        "{}",
+        none.stderr
+    );
+    let far = env.run(&["participant", "remove", "I.1.1", "5"]);
+    assert_eq!(far.code, 1);
+    assert!(
+        far.stderr.contains("no number 5: there is 1"),
+        "{}",
+        far.stderr
+    );
+    assert_eq!(env.read("I.1.1"), before);
+
+    // The last one removed takes the list out.
+    let remove = env.run(&["participant", "remove", "I.1.1", "1"]);
+    assert_eq!(remove.code, 0, "{}", remove.stderr);
+    assert!(!env.read("I.1.1").contains("[[participants]]"));
+    let empty = env.run(&["participant", "list", "I.1.1"]);
+    assert_eq!(empty.stdout, "I.1.1 has no participants\n");
+}
+
+#[test]
+fn notes_are_listed_by_date_corrected_and_removed() {
+    let env = Env::new();
+    for (date, text) in [
+        ("2021-07-01", "Report sent."),
+        ("2021-05-02", "Invitations out."),
+    ] {
+        let run = env.run(&["note", "I.1.1", text, "--date", date]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let list = env.run(&["note", "list", "I.1.1"]);
+    assert_eq!(
+        list.stdout,
+        "  1. 2021-05-02  Invitations out.\n  2. 2021-06-16  Held in Caracas with 14 delegations.\n  3. 2021-07-01  Report sent.\n"
+    );
+    // Number 1 by date is the last one in the file.
+    let edit = env.run(&["note", "edit", "I.1.1", "1", "--text", "Invitations sent."]);
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    let text = env.read("I.1.1");
+    assert!(
+        text.ends_with("[[notes]]\ndate = \"2021-05-02\"\ntext = \"Invitations sent.\"\n"),
+        "{text}"
+    );
+    let remove = env.run(&["note", "remove", "I.1.1", "2021-06-16"]);
+    assert_eq!(remove.code, 0, "{}", remove.stderr);
+    let text = env.read("I.1.1");
+    assert!(!text.contains("Held in Caracas"), "{text}");
+    assert_eq!(text.matches("[[notes]]").count(), 2);
+    let nothing = env.run(&["note", "edit", "I.1.1", "1"]);
+    assert_eq!(nothing.code, 1);
+    // `note CODE TEXT` still adds a note.
+    let add = env.run(&["note", "I.1.2", "Draft ready."]);
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    env.load_cleanly();
+}
+
+#[test]
+fn outputs_are_added_listed_and_removed() {
+    let env = Env::new();
+    let original = env.read("I.1.2");
+    let add = env.run(&[
+        "output",
+        "add",
+        "I.1.2",
+        "--title",
+        "Final report",
+        "--document-code",
+        "SP/CL/XLVI.O/DT N° 2-21",
+        "--date",
+        "2021-09-30",
+    ]);
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let text = env.read("I.1.2");
+    assert!(text.ends_with("[[outputs]]\ntitle = \"Final report\"\ncode = \"SP/CL/XLVI.O/DT N° 2-21\"\ndate = \"2021-09-30\"\n"), "{text}");
+    let list = env.run(&["output", "list", "I.1.2"]);
+    assert_eq!(
+        list.stdout,
+        "  1. Final report, SP/CL/XLVI.O/DT N° 2-21, 2021-09-30\n"
+    );
+    let remove = env.run(&["output", "remove", "I.1.2", "final report"]);
+    assert_eq!(remove.code, 0, "{}", remove.stderr);
+    assert_eq!(env.read("I.1.2"), original, "back to the byte");
+    let empty = env.run(&["output", "add", "I.1.2", "--title", " "]);
+    assert_eq!(empty.code, 1);
+    assert_eq!(env.read("I.1.2"), original);
+}
