@@ -13,6 +13,7 @@ mod error;
 mod export;
 mod gate;
 mod git_setup;
+mod help;
 mod history;
 mod import;
 mod init;
@@ -35,6 +36,7 @@ mod sync;
 mod translate;
 mod translations;
 mod tui;
+mod usage_error;
 mod words;
 
 use std::ffi::OsString;
@@ -42,7 +44,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
 
 pub use error::CliError;
 pub use tui::GitServices;
@@ -54,7 +56,7 @@ use crate::output::style::Palette;
 use crate::store::{self, Loaded, Workspace, WriteLock};
 
 /// Keep an organisation's annual work programme as TOML files in git, and work on it.
-#[derive(Debug, Parser)]
+#[derive(Debug, clap::Parser)]
 #[command(name = "programa", version, about, max_term_width = 100)]
 pub struct Cli {
     /// The folder that holds `programme/` [default: the nearest such folder at or above the
@@ -251,10 +253,16 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     if let Some(code) = completions::complete_from_env(&args) {
         return code;
     }
-    let cli = match Cli::try_parse_from(args) {
+    let lang = crate::i18n::lang();
+    let cli = match parse(args, lang) {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            match usage_error::render(&error, lang) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = error.print();
+                }
+            }
             return if error.use_stderr() {
                 ExitCode::from(2)
             } else {
@@ -266,8 +274,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(command) => command,
         None if std::io::stdout().is_terminal() => Command::Tui(tui::Args::default()),
         None => {
-            let mut help = <Cli as clap::CommandFactory>::command();
-            let _ = help.print_help();
+            let _ = help::localized(Cli::command(), lang).print_help();
             return ExitCode::from(2);
         }
     };
@@ -280,7 +287,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut context = Context {
         root: cli.root,
         year: cli.year,
-        lang: crate::i18n::lang(),
+        lang,
         out: &mut out,
         palette,
     };
@@ -290,6 +297,13 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => error.report(),
     }
+}
+
+/// The command line `args` read by programa's commands, with their help in `lang`.
+fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    let mut command = help::localized(Cli::command(), lang);
+    let mut matches = command.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|error| error.format(&mut command))
 }
 
 fn run(command: Command, context: &mut Context) -> Result<(), CliError> {

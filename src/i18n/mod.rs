@@ -89,6 +89,23 @@ pub fn tr_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         .into_owned()
 }
 
+/// The message `id` in `lang`, or its `attribute` (`id.attribute`) when one is named; `None`
+/// when `lang` has no such message, for callers that fall back to text of their own.
+pub fn message_in(lang: Lang, id: &str, attribute: Option<&str>) -> Option<String> {
+    let bundle = bundle(lang);
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        Some(name) => message.get_attribute(name)?.value(),
+        None => message.value()?,
+    };
+    let mut errors = Vec::new();
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned(),
+    )
+}
+
 /// The bundle of `lang`, parsed on first use.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
