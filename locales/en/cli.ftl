@@ -639,3 +639,41 @@ cli-item-list-hint = `{ $list }` lists them with their numbers
 cli-item-by-number-hint = name it by its number; `{ $list }` shows them
 cli-output-empty = an output needs a title
 cli-note-nothing-to-change = give `--text` or `--date`
+
+# Importing a programme document: warnings and notes, with the line they are about.
+cli-import-footnote-again = footnote { $id } is defined again (first at line { $first }); this text is not used: { $text }
+cli-import-area-twice = area { $code } appears twice; its second heading is ignored
+cli-import-activity-twice = activity { $code } appears twice; the second one is imported as { $code }-2
+cli-import-section-outside = section heading `{ $text }` outside any activity is ignored
+cli-import-unknown-heading = heading `{ $other }` is not one the importer knows; kept as a paragraph
+cli-import-programme-before-area = programme `{ $title }` comes before any area; ignored
+cli-import-project-before-programme = project { $code } comes before any programme; ignored
+cli-import-project-numbering = project { $code } is not numbered in its area
+cli-import-contents-line = contents line `{ $line }` not understood
+cli-import-contents-text = text in the contents table is not an entry: { $text }
+cli-import-text-outside = text outside any activity: { $text }
+cli-import-no-title = the document has no title heading
+cli-import-title-year = the title says { $found } but the import is for { $year }
+cli-import-no-organisation = no "Permanent Secretariat of …" found to name the organisation
+cli-import-summary-no-area = the introduction's part `{ $part }` matches no area; its text is not imported
+cli-import-activity-not-in-body = activity { $code } is in the contents but not in the body
+cli-import-project-title = project { $code } has another title in the contents (`{ $listed }`); the body's is kept
+cli-import-footnote-missing = activity { $code } cites footnote { $id }, which the document never gives
+cli-import-footnote-unused = footnote { $id } is cited by no activity; not imported: { $text }
+cli-import-project-no-heading = activity { $code } belongs to project { $project }, which has no heading
+cli-import-text-before-a = activity { $code } has text before section A; imported at the start of its background
+cli-import-paragraph-in-list = activity { $code }: a paragraph between list items is imported after the list
+cli-import-chapter-footnote = { $chapter ->
+        [notice] the notice
+        [foreword] the foreword
+        [introduction] the introduction
+       *[background] the background chapter
+    } cites a footnote; programme files hold footnotes only in activities
+cli-import-not-in-contents = activity { $code } is not in the contents table
+cli-import-section = { $section ->
+        [b] objectives (B)
+        [c] expected results (C)
+       *[d] format (D)
+    }
+cli-import-missing-sections = activity { $code } has no section for { $sections }
+cli-import-project-in-capitals = project { $code } is titled in capitals (`{ $title }`) and has no programme heading of its own: read as the programme "{ $cased }" with a project of the same name

@@ -145,3 +145,4 @@ store-no-such-item = there is no item { $item }: the list has { $count ->
         [one] 1
        *[other] { $count }
     }
+store-not-a-date = invalid date `{ $value }` (expected YYYY-MM-DD, a day that exists)

@@ -673,3 +673,41 @@ cli-item-list-hint = `{ $list }` los enumera con sus números
 cli-item-by-number-hint = indíquelo por su número; `{ $list }` los muestra
 cli-output-empty = un producto necesita un título
 cli-note-nothing-to-change = indique `--text` o `--date`
+
+# Importación de un documento de programa: advertencias y notas, con la línea a la que se refieren.
+cli-import-footnote-again = la nota al pie { $id } se define otra vez (primero en la línea { $first }); este texto no se usa: { $text }
+cli-import-area-twice = el área { $code } aparece dos veces; se ignora su segundo encabezado
+cli-import-activity-twice = la actividad { $code } aparece dos veces; la segunda se importa como { $code }-2
+cli-import-section-outside = se ignora el encabezado de sección `{ $text }`, que está fuera de toda actividad
+cli-import-unknown-heading = el encabezado `{ $other }` no es uno de los que conoce el importador; se conserva como párrafo
+cli-import-programme-before-area = el programa `{ $title }` aparece antes de toda área; se ignora
+cli-import-project-before-programme = el proyecto { $code } aparece antes de todo programa; se ignora
+cli-import-project-numbering = el proyecto { $code } no está numerado dentro de su área
+cli-import-contents-line = no se entiende la línea del índice `{ $line }`
+cli-import-contents-text = un texto de la tabla del índice no es una entrada: { $text }
+cli-import-text-outside = texto fuera de toda actividad: { $text }
+cli-import-no-title = el documento no tiene encabezado de título
+cli-import-title-year = el título dice { $found }, pero la importación es para { $year }
+cli-import-no-organisation = no se encontró ningún «Permanent Secretariat of …» que dé el nombre de la organización
+cli-import-summary-no-area = la parte `{ $part }` de la introducción no corresponde a ningún área; su texto no se importa
+cli-import-activity-not-in-body = la actividad { $code } figura en el índice, pero no en el cuerpo
+cli-import-project-title = el proyecto { $code } tiene otro título en el índice (`{ $listed }`); se conserva el del cuerpo
+cli-import-footnote-missing = la actividad { $code } cita la nota al pie { $id }, que el documento nunca da
+cli-import-footnote-unused = ninguna actividad cita la nota al pie { $id }; no se importa: { $text }
+cli-import-project-no-heading = la actividad { $code } pertenece al proyecto { $project }, que no tiene encabezado
+cli-import-text-before-a = la actividad { $code } tiene texto antes de la sección A; se importa al comienzo de sus antecedentes
+cli-import-paragraph-in-list = actividad { $code }: un párrafo entre elementos de una lista se importa después de la lista
+cli-import-chapter-footnote = { $chapter ->
+        [notice] la nota
+        [foreword] la presentación
+        [introduction] la introducción
+       *[background] el capítulo de antecedentes
+    } cita una nota al pie; los archivos del programa solo guardan notas al pie en las actividades
+cli-import-not-in-contents = la actividad { $code } no figura en la tabla del índice
+cli-import-section = { $section ->
+        [b] objetivos (B)
+        [c] resultados esperados (C)
+       *[d] modalidad (D)
+    }
+cli-import-missing-sections = la actividad { $code } no tiene sección de { $sections }
+cli-import-project-in-capitals = el proyecto { $code } tiene el título en mayúsculas (`{ $title }`) y no tiene encabezado de programa propio: se lee como el programa «{ $cased }» con un proyecto del mismo nombre

@@ -145,3 +145,4 @@ store-no-such-item = no existe el elemento { $item }: la lista tiene { $count ->
         [one] 1
        *[other] { $count }
     }
+store-not-a-date = fecha no válida `{ $value }` (se espera AAAA-MM-DD, un día que exista)

@@ -160,7 +160,12 @@ impl Reader {
                     let first = *first;
                     self.warn(
                         block.line,
-                        format!("footnote {id} is defined again (first at line {first}); this text is not used: {text}"),
+                        crate::tr!(
+                            "cli-import-footnote-again",
+                            id = id.to_string(),
+                            first = first.to_string(),
+                            text = text.to_string()
+                        ),
                     );
                 } else {
                     self.footnotes
@@ -196,7 +201,7 @@ impl Reader {
                 if self.areas.iter().any(|a| a.code == code) {
                     self.warn(
                         line,
-                        format!("area {code} appears twice; its second heading is ignored"),
+                        crate::tr!("cli-import-area-twice", code = code.to_string()),
                     );
                     return;
                 }
@@ -219,9 +224,7 @@ impl Reader {
                 if self.drafts.iter().any(|d| d.code == code) {
                     self.warn(
                         line,
-                        format!(
-                            "activity {code} appears twice; the second one is imported as {code}-2"
-                        ),
+                        crate::tr!("cli-import-activity-twice", code = code.to_string()),
                     );
                     let code = format!("{code}-2");
                     self.drafts.push(Draft {
@@ -246,29 +249,30 @@ impl Reader {
                 }
                 _ => self.warn(
                     line,
-                    format!("section heading `{text}` outside any activity is ignored"),
+                    crate::tr!("cli-import-section-outside", text = text.to_string()),
                 ),
             },
-            Heading::Other(other) => {
-                match self.part {
-                    Part::Start if self.title.is_none() => self.title = Some(other),
-                    Part::Introduction | Part::Summary(_) if is_shouting(&other) => {
-                        self.summaries.push(Summary {
-                            title: other,
-                            line,
-                            blocks: Vec::new(),
-                        });
-                        self.part = Part::Summary(self.summaries.len() - 1);
-                    }
-                    _ => {
-                        self.warn(line, format!("heading `{other}` is not one the importer knows; kept as a paragraph"));
-                        self.content(&Block {
-                            line,
-                            kind: BlockKind::Paragraph(other),
-                        });
-                    }
+            Heading::Other(other) => match self.part {
+                Part::Start if self.title.is_none() => self.title = Some(other),
+                Part::Introduction | Part::Summary(_) if is_shouting(&other) => {
+                    self.summaries.push(Summary {
+                        title: other,
+                        line,
+                        blocks: Vec::new(),
+                    });
+                    self.part = Part::Summary(self.summaries.len() - 1);
                 }
-            }
+                _ => {
+                    self.warn(
+                        line,
+                        crate::tr!("cli-import-unknown-heading", other = other.to_string()),
+                    );
+                    self.content(&Block {
+                        line,
+                        kind: BlockKind::Paragraph(other),
+                    });
+                }
+            },
         }
     }
 
@@ -276,7 +280,10 @@ impl Reader {
         let Some(area) = self.areas.last().map(|a| a.code.clone()) else {
             self.warn(
                 line,
-                format!("programme `{title}` comes before any area; ignored"),
+                crate::tr!(
+                    "cli-import-programme-before-area",
+                    title = title.to_string()
+                ),
             );
             return;
         };
@@ -300,9 +307,11 @@ impl Reader {
             let cased = self.words.sentence_case(&title);
             self.note(
                 line,
-                format!(
-                    "project {code} is titled in capitals (`{title}`) and has no programme heading of its own: \
-                     read as the programme \"{cased}\" with a project of the same name"
+                crate::tr!(
+                    "cli-import-project-in-capitals",
+                    code = code.to_string(),
+                    title = title.to_string(),
+                    cased = cased.to_string()
                 ),
             );
             if !self.programmes.iter().any(|p| p.title == cased) {
@@ -313,7 +322,10 @@ impl Reader {
         let Some(programme) = self.programmes.last().map(|p| p.id.clone()) else {
             self.warn(
                 line,
-                format!("project {code} comes before any programme; ignored"),
+                crate::tr!(
+                    "cli-import-project-before-programme",
+                    code = code.to_string()
+                ),
             );
             return;
         };
@@ -321,7 +333,10 @@ impl Reader {
             "{}.",
             self.areas.last().map_or("", |a| a.code.as_str())
         )) {
-            self.warn(line, format!("project {code} is not numbered in its area"));
+            self.warn(
+                line,
+                crate::tr!("cli-import-project-numbering", code = code.to_string()),
+            );
         }
         self.projects.push(Project {
             code,
@@ -356,7 +371,10 @@ impl Reader {
             | Heading::Foreword => {}
             _ => self.warn(
                 line,
-                format!("contents line `{}` not understood", cells.join(" ")),
+                crate::tr!(
+                    "cli-import-contents-line",
+                    line = cells.join(" ").to_string()
+                ),
             ),
         }
     }
@@ -370,9 +388,9 @@ impl Reader {
             Part::Contents { .. } => {
                 self.warn(
                     block.line,
-                    format!(
-                        "text in the contents table is not an entry: {}",
-                        excerpt(block)
+                    crate::tr!(
+                        "cli-import-contents-text",
+                        text = excerpt(block).to_string()
                     ),
                 );
             }
@@ -387,7 +405,7 @@ impl Reader {
                 },
                 None => self.warn(
                     block.line,
-                    format!("text outside any activity: {}", excerpt(block)),
+                    crate::tr!("cli-import-text-outside", text = excerpt(block).to_string()),
                 ),
             },
         }
@@ -397,13 +415,17 @@ impl Reader {
         let year = self.year;
         let title = self.title.clone().unwrap_or_default();
         if title.is_empty() {
-            self.warn(0, "the document has no title heading");
+            self.warn(0, crate::tr!("cli-import-no-title"));
         } else if let Some(found) = year_in(&title)
             && found != year
         {
             self.warn(
                 0,
-                format!("the title says {found} but the import is for {year}"),
+                crate::tr!(
+                    "cli-import-title-year",
+                    found = found.to_string(),
+                    year = year.to_string()
+                ),
             );
         }
         let all_text: Vec<String> = [&self.notice, &self.foreword, &self.introduction]
@@ -413,10 +435,7 @@ impl Reader {
             .collect();
         let (organisation, short_name) = organisation(&all_text.join(" "));
         if organisation.is_empty() {
-            self.warn(
-                0,
-                "no \"Permanent Secretariat of …\" found to name the organisation",
-            );
+            self.warn(0, crate::tr!("cli-import-no-organisation"));
         }
         let member_states = super::members::member_states(&short_name);
         if !member_states.is_empty() {
@@ -437,9 +456,9 @@ impl Reader {
                 Some(area) => area.summary = markdown(&summary.blocks),
                 None => self.warn(
                     summary.line,
-                    format!(
-                        "the introduction's part `{}` matches no area; its text is not imported",
-                        summary.title
+                    crate::tr!(
+                        "cli-import-summary-no-area",
+                        part = summary.title.to_string()
                     ),
                 ),
             }
@@ -456,7 +475,7 @@ impl Reader {
             if !activities.iter().any(|a: &Activity| &a.code == code) {
                 self.warnings.push(Message {
                     line: *line,
-                    text: format!("activity {code} is in the contents but not in the body"),
+                    text: crate::tr!("cli-import-activity-not-in-body", code = code.to_string()),
                 });
             }
         }
@@ -467,9 +486,10 @@ impl Reader {
             {
                 self.notes.push(Message {
                     line: *line,
-                    text: format!(
-                        "project {} has another title in the contents (`{listed}`); the body's is kept",
-                        project.code
+                    text: crate::tr!(
+                        "cli-import-project-title",
+                        code = project.code.to_string(),
+                        listed = listed.to_string()
                     ),
                 });
             }
@@ -490,9 +510,10 @@ impl Reader {
                     }
                     None => self.warnings.push(Message {
                         line: lines.get(&activity.code).copied().unwrap_or_default(),
-                        text: format!(
-                            "activity {} cites footnote {id}, which the document never gives",
-                            activity.code
+                        text: crate::tr!(
+                            "cli-import-footnote-missing",
+                            code = activity.code.to_string(),
+                            id = id.to_string()
                         ),
                     }),
                 }
@@ -502,21 +523,25 @@ impl Reader {
             if !used.contains(id) {
                 self.warnings.push(Message {
                     line: *line,
-                    text: format!("footnote {id} is cited by no activity; not imported: {text}"),
+                    text: crate::tr!(
+                        "cli-import-footnote-unused",
+                        id = id.to_string(),
+                        text = text.to_string()
+                    ),
                 });
             }
         }
         for (field, blocks) in [
-            ("the notice", &self.notice),
-            ("the foreword", &self.foreword),
-            ("the introduction", &self.introduction),
-            ("the background chapter", &self.background),
+            ("notice", &self.notice),
+            ("foreword", &self.foreword),
+            ("introduction", &self.introduction),
+            ("background", &self.background),
         ] {
             for block in blocks {
                 if block_text(block).is_some_and(|t| !footnote_references(&t).is_empty()) {
                     self.warnings.push(Message {
                         line: block.line,
-                        text: format!("{field} cites a footnote; programme files hold footnotes only in activities"),
+                        text: crate::tr!("cli-import-chapter-footnote", chapter = field),
                     });
                 }
             }
@@ -578,12 +603,19 @@ impl Reader {
         if !self.projects.iter().any(|p| p.code == project) {
             self.warn(
                 draft.line,
-                format!("activity {code} belongs to project {project}, which has no heading"),
+                crate::tr!(
+                    "cli-import-project-no-heading",
+                    code = code.to_string(),
+                    project = project.to_string()
+                ),
             );
         }
         if !draft.before.is_empty() {
             let line = draft.before[0].line;
-            self.warn(line, format!("activity {code} has text before section A; imported at the start of its background"));
+            self.warn(
+                line,
+                crate::tr!("cli-import-text-before-a", code = code.to_string()),
+            );
             let mut before = std::mem::take(&mut draft.before);
             before.append(&mut draft.sections[0]);
             draft.sections[0] = before;
@@ -596,9 +628,7 @@ impl Reader {
         if let Some(line) = objectives.moved.or(results.moved) {
             self.warn(
                 line,
-                format!(
-                    "activity {code}: a paragraph between list items is imported after the list"
-                ),
+                crate::tr!("cli-import-paragraph-in-list", code = code.to_string()),
             );
         }
         let format_text = d
@@ -620,7 +650,7 @@ impl Reader {
         {
             self.note(
                 draft.line,
-                format!("activity {code} is not in the contents table"),
+                crate::tr!("cli-import-not-in-contents", code = code.to_string()),
             );
         }
 
@@ -648,22 +678,23 @@ impl Reader {
         let prose: Vec<&str> = activity.prose().collect();
         activity.partners = partners::partners(&activity.title, &prose, organisation, self.year);
 
-        let missing: Vec<&str> = [
-            (draft.has_section[1], "objectives (B)"),
-            (draft.has_section[2], "expected results (C)"),
-            (
-                draft.has_section[3] || activity.kind == Kind::Study,
-                "format (D)",
-            ),
+        let missing: Vec<String> = [
+            (draft.has_section[1], "b"),
+            (draft.has_section[2], "c"),
+            (draft.has_section[3] || activity.kind == Kind::Study, "d"),
         ]
         .into_iter()
         .filter(|(present, _)| !present)
-        .map(|(_, name)| name)
+        .map(|(_, section)| crate::tr!("cli-import-section", section = section))
         .collect();
         if !missing.is_empty() {
             self.note(
                 draft.line,
-                format!("activity {code} has no section for {}", missing.join(", ")),
+                crate::tr!(
+                    "cli-import-missing-sections",
+                    code = code.to_string(),
+                    sections = missing.join(", ")
+                ),
             );
         }
         activity

@@ -424,7 +424,7 @@ fn check_value(key: &'static str, value: &str) -> Result<Op, EditError> {
             value
                 .parse::<Date>()
                 .map(|date| text(&date.to_string()))
-                .map_err(|e| invalid(e.to_string()))
+                .map_err(|_| invalid(crate::tr!("store-not-a-date", value = value)))
         }
         "partners" => {
             let items: Vec<String> = value

@@ -345,3 +345,24 @@ fn a_word_of_no_vocabulary_is_refused_with_the_interfaces_words() {
     assert!(stderr.contains("'hecha'"), "{stderr}");
     assert!(stderr.contains("planned, ongoing, completed"), "{stderr}");
 }
+
+#[test]
+fn the_importers_notes_are_in_spanish() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sela-work-programme-2021.md"
+    );
+    let output = run(
+        dir.path(),
+        &["import", seed, "--year", "2021"],
+        &[("PROGRAMA_LANG", "es")],
+    );
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(":780: el proyecto II.2 tiene el título en mayúsculas"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is titled in capitals"), "{stderr}");
+}
