@@ -521,8 +521,8 @@ fn write_table(
             .iter()
             .map(|a| output::escape_line(&a.code).width()),
     );
-    let status_width = column(header[1], &mut listed.iter().map(|l| status(l).len()));
-    let progress_width = "100%".len();
+    let status_width = column(header[1], &mut listed.iter().map(|l| status(l).width()));
+    let progress_width = "100%".len().max(header[2].width());
     let kind_width = column(header[3], &mut kinds.iter().map(|k| k.width()));
     let gap = 2;
     let before_title =

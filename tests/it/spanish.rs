@@ -278,6 +278,13 @@ fn spanish_words_are_read_in_commands_and_files_and_english_is_written() {
         all.contains("en curso") && all.contains("terminada"),
         "{all}"
     );
+    let header = all.lines().next().unwrap_or_default();
+    let row = all
+        .lines()
+        .find(|l| l.starts_with("I.1.2"))
+        .unwrap_or_default();
+    let column = |line: &str, word: &str| line.find(word).map(|at| line[..at].chars().count());
+    assert_eq!(column(header, "TIPO"), column(row, "estudio"), "{all}");
     assert!(
         !all.contains("ongoing") && !all.contains("completed"),
         "{all}"
