@@ -460,7 +460,7 @@ help-compile = Compila a PDF el documento del programa o el informe de seguimien
 help-compile-programme =
     El documento del programa: portada, índice, presentación, introducción, antecedentes y cada
     área, programa, proyecto y actividad con sus secciones y notas al pie
-help-compile-programme--lang = El idioma de los títulos, las etiquetas, los meses y los números
+help-compile-programme--lang = El idioma de la edición: su texto donde está traducido (el resto en su propio idioma, señalado), los títulos, las etiquetas, los meses y los números
 help-compile-programme--output = Dónde escribir el PDF [predeterminado: <document>-<year>-<lang>.pdf en la carpeta actual]
 help-compile-programme--template =
     La plantilla de entrada que se usa en lugar de report-templates/<document>.typ; su carpeta es
@@ -480,7 +480,7 @@ help-compile-programme--date =
 help-compile-report =
     El informe de seguimiento anual: la ejecución frente al plan aprobado, los cambios, un gráfico
     de actividades completadas mes a mes y un anexo de participantes
-help-compile-report--lang = El idioma de los títulos, las etiquetas, los meses y los números
+help-compile-report--lang = El idioma de la edición: su texto donde está traducido (el resto en su propio idioma, señalado), los títulos, las etiquetas, los meses y los números
 help-compile-report--output = Dónde escribir el PDF [predeterminado: <document>-<year>-<lang>.pdf en la carpeta actual]
 help-compile-report--template =
     La plantilla de entrada que se usa en lugar de report-templates/<document>.typ; su carpeta es

@@ -30,7 +30,7 @@ pub enum Command {
 /// Options of both documents.
 #[derive(Debug, clap::Args)]
 pub struct Common {
-    /// The language of headings, labels, months and numbers
+    /// The edition's language: its text where translated (the rest in its own language, marked), headings, labels, months and numbers
     #[arg(long, default_value = "en", value_parser = parse_lang, value_name = "en|es")]
     lang: Lang,
     /// Where to write the PDF [default: <document>-<year>-<lang>.pdf in the current folder]
