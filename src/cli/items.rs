@@ -2,9 +2,41 @@
 //! show, or by its text (an organisation, a person, a title), compared without case or
 //! accents.
 
-use super::CliError;
-use crate::model::fold;
+use super::{CliError, Context};
+use crate::model::{Activity, fold};
 use crate::output::shown_line;
+use crate::store::edit::{self, ActivityEditor};
+use crate::store::{Loaded, Workspace};
+
+/// The activity `code` as loaded, or the error that names the closest code there is.
+pub fn activity<'a>(
+    workspace: &Workspace,
+    loaded: &'a Loaded,
+    code: &str,
+) -> Result<&'a Activity, CliError> {
+    let file = edit::locate(workspace, loaded, code)?;
+    loaded.plan.activity(&file.code).ok_or_else(|| {
+        CliError::new(crate::tr!("cli-translate-unreadable", code = file.code))
+            .hint(crate::tr!("cli-new-unreadable-hint"))
+    })
+}
+
+/// Changes the file of activity `code` under the write lock: `change` gets the activity as
+/// it is and its file's editor; the result is checked, saved and said as `set` says it.
+pub fn edit_item(
+    context: &mut Context,
+    code: &str,
+    change: impl FnOnce(&Activity, &mut ActivityEditor) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let (workspace, loaded, lock) = context.load_for_writing()?;
+    let before = activity(&workspace, &loaded, code)?;
+    let mut open = edit::open(&workspace, &loaded, code)?;
+    change(before, &mut open.editor)?;
+    let saved = open.save(&loaded, &lock)?;
+    drop(lock);
+    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
+    Ok(())
+}
 
 /// The position (0-based) of the item `which` names among `items`, each given by the texts it
 /// can be called by; `what` is the list's name in messages (`participants`), `list` the command

@@ -1,6 +1,6 @@
 //! `programa note`: Add a dated progress note to an activity; list, correct or remove notes.
 
-use super::participant::activity;
+use super::items::{activity, edit_item};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Note};
 use crate::store::edit::{self, EditError};
@@ -163,32 +163,22 @@ fn edit_one(context: &mut Context, args: &EditArgs) -> Result<(), CliError> {
     if args.text.is_none() && args.date.is_none() {
         return Err(CliError::new(crate::tr!("cli-note-nothing-to-change")));
     }
-    let (workspace, loaded, lock) = context.load_for_writing()?;
-    let before = activity(&workspace, &loaded, &args.code)?;
-    let index = pick(before, &args.which)?;
-    let mut note = before.notes[index].clone();
-    if let Some(text) = &args.text {
-        note.text = non_empty(text)?;
-    }
-    if let Some(date) = args.date {
-        note.date = date;
-    }
-    let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    open.editor.replace_table("notes", index, &note)?;
-    let saved = open.save(&loaded, &lock)?;
-    drop(lock);
-    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
-    Ok(())
+    edit_item(context, &args.code, |before, editor| {
+        let index = pick(before, &args.which)?;
+        let mut note = before.notes[index].clone();
+        if let Some(text) = &args.text {
+            note.text = non_empty(text)?;
+        }
+        if let Some(date) = args.date {
+            note.date = date;
+        }
+        Ok(editor.replace_table("notes", index, &note)?)
+    })
 }
 
 fn remove(context: &mut Context, args: &RemoveArgs) -> Result<(), CliError> {
-    let (workspace, loaded, lock) = context.load_for_writing()?;
-    let before = activity(&workspace, &loaded, &args.code)?;
-    let index = pick(before, &args.which)?;
-    let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    open.editor.remove_table("notes", index)?;
-    let saved = open.save(&loaded, &lock)?;
-    drop(lock);
-    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
-    Ok(())
+    edit_item(context, &args.code, |before, editor| {
+        let index = pick(before, &args.which)?;
+        Ok(editor.remove_table("notes", index)?)
+    })
 }

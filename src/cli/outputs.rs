@@ -1,6 +1,6 @@
 //! `programa output …`: the documents and other products of an activity.
 
-use super::participant::activity;
+use super::items::{activity, edit_item};
 use super::{CliError, Context};
 use crate::model::{Activity, Date, Output};
 use crate::store::edit::{self, EditError};
@@ -146,13 +146,8 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
 }
 
 fn remove(context: &mut Context, args: &RemoveArgs) -> Result<(), CliError> {
-    let (workspace, loaded, lock) = context.load_for_writing()?;
-    let before = activity(&workspace, &loaded, &args.code)?;
-    let index = pick(before, &args.which)?;
-    let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    open.editor.remove_table("outputs", index)?;
-    let saved = open.save(&loaded, &lock)?;
-    drop(lock);
-    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
-    Ok(())
+    edit_item(context, &args.code, |before, editor| {
+        let index = pick(before, &args.which)?;
+        Ok(editor.remove_table("outputs", index)?)
+    })
 }

@@ -1,5 +1,6 @@
 //! `programa participant …`: manage the participants of an activity.
 
+use super::items::{activity, edit_item};
 use super::{CliError, Context};
 use crate::changes::describe_participant_in;
 use crate::model::{Activity, Country, Participant, Role};
@@ -109,19 +110,6 @@ fn names(participant: &Participant) -> Vec<&str> {
     names
 }
 
-/// The activity `code` as loaded, or the error that names the closest code there is.
-pub(super) fn activity<'a>(
-    workspace: &crate::store::Workspace,
-    loaded: &'a crate::store::Loaded,
-    code: &str,
-) -> Result<&'a Activity, CliError> {
-    let file = edit::locate(workspace, loaded, code)?;
-    loaded.plan.activity(&file.code).ok_or_else(|| {
-        CliError::new(crate::tr!("cli-translate-unreadable", code = file.code))
-            .hint(crate::tr!("cli-new-unreadable-hint"))
-    })
-}
-
 /// The position of the participant `which` names in `activity`.
 fn pick(activity: &Activity, which: &str) -> Result<usize, CliError> {
     let names: Vec<Vec<&str>> = activity.participants.iter().map(names).collect();
@@ -154,45 +142,34 @@ fn list(context: &mut Context, args: &ListArgs) -> Result<(), CliError> {
 }
 
 fn remove(context: &mut Context, args: &RemoveArgs) -> Result<(), CliError> {
-    let (workspace, loaded, lock) = context.load_for_writing()?;
-    let before = activity(&workspace, &loaded, &args.code)?;
-    let index = pick(before, &args.which)?;
-    let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    open.editor.remove_table("participants", index)?;
-    let saved = open.save(&loaded, &lock)?;
-    drop(lock);
-    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
-    Ok(())
+    edit_item(context, &args.code, |before, editor| {
+        let index = pick(before, &args.which)?;
+        Ok(editor.remove_table("participants", index)?)
+    })
 }
 
 fn edit_one(context: &mut Context, args: &EditArgs) -> Result<(), CliError> {
-    let (workspace, loaded, lock) = context.load_for_writing()?;
-    let before = activity(&workspace, &loaded, &args.code)?;
-    let index = pick(before, &args.which)?;
-    let mut participant = before.participants[index].clone();
-    let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
-    if let Some(organisation) = &args.organisation {
-        participant.organisation = required("organisation", organisation)?;
-    }
-    if let Some(id) = &args.organisation_id {
-        participant.organisation_id = optional(id);
-    }
-    if let Some(name) = &args.name {
-        participant.name = optional(name);
-    }
-    if let Some(country) = &args.country {
-        participant.country = country_of(country)?;
-    }
-    if let Some(role) = args.role {
-        participant.role = role;
-    }
-    let mut open = edit::open(&workspace, &loaded, &args.code)?;
-    open.editor
-        .replace_table("participants", index, &participant)?;
-    let saved = open.save(&loaded, &lock)?;
-    drop(lock);
-    super::print_edit(context.out, &open.file.code, Some(before), saved.as_ref())?;
-    Ok(())
+    edit_item(context, &args.code, |before, editor| {
+        let index = pick(before, &args.which)?;
+        let mut participant = before.participants[index].clone();
+        let optional = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
+        if let Some(organisation) = &args.organisation {
+            participant.organisation = required("organisation", organisation)?;
+        }
+        if let Some(id) = &args.organisation_id {
+            participant.organisation_id = optional(id);
+        }
+        if let Some(name) = &args.name {
+            participant.name = optional(name);
+        }
+        if let Some(country) = &args.country {
+            participant.country = country_of(country)?;
+        }
+        if let Some(role) = args.role {
+            participant.role = role;
+        }
+        Ok(editor.replace_table("participants", index, &participant)?)
+    })
 }
 
 /// `value` trimmed, or the error that `key` cannot be empty.
