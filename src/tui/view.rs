@@ -413,30 +413,27 @@ fn pane(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let text = pane_text(app, theme);
-    let scroll = app.pane_scroll.min(max_scroll(&text, inner));
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    let paragraph = wrapped(pane_text(app, theme));
+    let scroll = app.pane_scroll.min(max_scroll(&paragraph, inner));
+    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }
 
 /// How far the right pane can scroll at the current size.
 pub fn max_pane_scroll(app: &App) -> u16 {
     let areas = layout(Rect::new(0, 0, app.size.0, app.size.1));
     let inner = Block::default().borders(Borders::ALL).inner(areas.pane);
-    max_scroll(&pane_text(app, Theme { colour: false }), inner)
+    max_scroll(&wrapped(pane_text(app, Theme { colour: false })), inner)
 }
 
-fn max_scroll(text: &Text, area: Rect) -> u16 {
-    let width = usize::from(area.width.max(1));
-    let total: usize = text
-        .lines
-        .iter()
-        .map(|line| line.width().div_ceil(width).max(1))
-        .sum();
+/// Text wrapped at word boundaries, as the pane and the help show it.
+fn wrapped(text: Text<'static>) -> Paragraph<'static> {
+    Paragraph::new(text).wrap(Wrap { trim: false })
+}
+
+/// How many rows `paragraph` can scroll in `area`: the rows the wrapped paragraph really takes (word
+/// wrapping moves whole words down) less the rows in view.
+fn max_scroll(paragraph: &Paragraph, area: Rect) -> u16 {
+    let total = paragraph.line_count(area.width.max(1));
     u16::try_from(total.saturating_sub(usize::from(area.height))).unwrap_or(u16::MAX)
 }
 
@@ -1127,15 +1124,10 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
     frame.render_widget(Clear, area);
     let block = window(theme, &crate::tr!("tui-help-title"));
     let inner = block.inner(area);
-    let text = Text::from(lines);
-    let scroll = scroll.min(max_scroll(&text, inner));
+    let paragraph = wrapped(Text::from(lines));
+    let scroll = scroll.min(max_scroll(&paragraph, inner));
     frame.render_widget(block, area);
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        inner,
-    );
+    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }
 
 fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {

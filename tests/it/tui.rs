@@ -313,7 +313,35 @@ fn detail_pane_scrolls_to_every_section() {
     assert_eq!(env.app.pane_scroll, end);
     let screen = env.draw();
     assert!(screen.contains("Notes (1)"), "{screen}");
+    // The end of the last footnote is on screen: the rows counted are the rows word wrapping
+    // really takes.
+    assert!(screen.contains("America*."), "{screen}");
     insta::assert_snapshot!("detail_scrolled_to_end", screen);
+}
+
+#[test]
+fn a_long_activity_of_the_bundled_programme_scrolls_to_its_last_line() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("programme"),
+        &dir.path().join("programme"),
+    );
+    let mut env = Env {
+        app: open(dir.path(), KeyMap::default(), (120, 60)),
+        dir,
+    };
+    env.keys("/cyberspace governance<enter>");
+    assert_eq!(env.selected_code().as_deref(), Some("II.2.2"));
+    env.keys("<tab>");
+    for _ in 0..40 {
+        env.keys("<pgdn>");
+    }
+    let screen = env.draw();
+    assert!(screen.contains("Outputs (0)"), "{screen}");
+    // The rows above the bottom border hold the last section, not a line cut short.
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[rows.len() - 4].contains("Account"), "{screen}");
+    assert!(rows[rows.len() - 3].contains("(none)"), "{screen}");
 }
 
 #[test]
