@@ -133,6 +133,9 @@ pub struct Form {
     pub errors: Vec<String>,
     /// Read-only text shown under the fields (a commit's body).
     pub note: Vec<String>,
+    /// Whether the focused field has had no key since it was focused: like a selected text,
+    /// its value is replaced by the first character typed.
+    pub fresh: bool,
 }
 
 /// What a key did to a form.
@@ -156,6 +159,7 @@ impl Form {
             focus: 0,
             errors: Vec::new(),
             note: Vec::new(),
+            fresh: true,
         }
     }
 
@@ -185,8 +189,9 @@ impl Form {
     pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
         match self.fields.iter().position(|f| f.key == key) {
             Some(i) => {
-                if self.fields.iter().all(|f| f.error.is_none()) {
+                if self.fields.iter().all(|f| f.error.is_none()) && self.focus != i {
                     self.focus = i;
+                    self.fresh = true;
                 }
                 self.fields[i].error = Some(message.into());
             }
@@ -201,14 +206,23 @@ impl Form {
 
     /// Handles a key: Tab/↓ and Shift-Tab/↑ move between fields, ←/→ or space change a
     /// choice, characters and Backspace (Ctrl-U clears) edit a text, Enter submits, Esc closes.
+    /// The first character typed into a freshly focused text replaces it; ←/→ or Backspace
+    /// first keep it for editing.
     pub fn input(&mut self, key: &KeyEvent) -> FormInput {
         let count = self.fields.len().max(1);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let fresh = std::mem::replace(&mut self.fresh, false);
         match key.code {
             KeyCode::Esc => return FormInput::Cancel,
             KeyCode::Enter => return FormInput::Submit,
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % count,
-            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + count - 1) % count,
+            KeyCode::Tab | KeyCode::Down => {
+                self.focus = (self.focus + 1) % count;
+                self.fresh = true;
+            }
+            KeyCode::BackTab | KeyCode::Up => {
+                self.focus = (self.focus + count - 1) % count;
+                self.fresh = true;
+            }
             _ => {
                 let Some(field) = self.fields.get_mut(self.focus) else {
                     return FormInput::Edited;
@@ -239,7 +253,12 @@ impl Form {
                     Value::Text(text) => {
                         match key.code {
                             KeyCode::Char('u') if ctrl => text.clear(),
-                            KeyCode::Char(c) if !ctrl => text.push(c),
+                            KeyCode::Char(c) if !ctrl => {
+                                if fresh {
+                                    text.clear();
+                                }
+                                text.push(c);
+                            }
                             KeyCode::Backspace => {
                                 text.pop();
                             }
@@ -307,7 +326,7 @@ mod tests {
         form.input(&key(KeyCode::Right));
         assert_eq!(
             (form.get("status"), form.get("progress")),
-            ("completed", "405")
+            ("completed", "5")
         );
     }
 
@@ -329,6 +348,25 @@ mod tests {
         form.input(&key(KeyCode::Backspace));
         form.input(&key(KeyCode::Char('x')));
         assert_eq!(form.get("title"), "ax");
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Char('y')));
+        assert_eq!(
+            form.get("title"),
+            "y",
+            "the first key replaces a fresh value"
+        );
+        form.input(&key(KeyCode::Char('z')));
+        assert_eq!(form.get("title"), "yz");
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Tab));
+        form.input(&key(KeyCode::Left));
+        form.input(&key(KeyCode::Char('!')));
+        assert_eq!(
+            form.get("title"),
+            "yz!",
+            "an arrow first keeps it for editing"
+        );
         form.input(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         assert_eq!(form.get("title"), "");
         form.input(&key(KeyCode::Tab));

@@ -1082,6 +1082,7 @@ fn help(frame: &mut Frame, app: &App, theme: Theme, scroll: u16) {
             "  ← → space".to_string(),
             crate::tr!("tui-help-form-choice"),
         ),
+        ("  ctrl-u".to_string(), crate::tr!("tui-help-form-clear")),
         (
             "  enter / esc".to_string(),
             crate::tr!("tui-help-form-submit"),
@@ -1194,23 +1195,25 @@ fn form_window(frame: &mut Frame, theme: Theme, form: &Form) {
     {
         help.push_str(&format!(" · {}", crate::tr!("tui-form-change-choice")));
     }
+    if form
+        .fields
+        .iter()
+        .any(|f| matches!(f.value, Value::Text(_)))
+    {
+        help.push_str(&format!(" · {}", crate::tr!("tui-form-clear")));
+    }
     lines.push(Line::from(Span::styled(help, theme.dim())));
     let area = frame.area();
     let width = area.width.saturating_sub(4).min(76);
-    let text = Text::from(lines);
-    let inner_width = width.saturating_sub(2).max(1);
-    let needed: usize = text
-        .lines
-        .iter()
-        .map(|l| l.width().div_ceil(usize::from(inner_width)).max(1))
-        .sum();
+    let paragraph = wrapped(Text::from(lines));
+    let needed = paragraph.line_count(width.saturating_sub(2).max(1));
     let height = u16::try_from(needed + 2).unwrap_or(u16::MAX);
     let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     let block = window(theme, &form.title);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(paragraph, inner);
 }
 
 /// `path:line` of a finding, with the line found from its span in the loaded sources.

@@ -499,6 +499,28 @@ fn form_errors_show_in_place_and_nothing_is_written() {
 }
 
 #[test]
+fn the_first_key_typed_replaces_a_filled_field_and_an_arrow_keeps_it() {
+    let mut env = Env::new();
+    // I.2.1 has progress 0: typing 30 into the field gives 30, not 030.
+    env.keys("jjjs<tab>30<enter>");
+    assert!(env.app.overlay.is_none(), "{:?}", env.app.overlay);
+    let (added, removed) = diff(&Env::fixture("I.2.1"), &env.read("I.2.1"));
+    assert_eq!(added, ["progress = 30"]);
+    assert_eq!(removed, ["progress = 0"]);
+    // An arrow first keeps the value for editing.
+    env.keys("s<tab><left>5<enter>");
+    let Some(Overlay::Form(form)) = &env.app.overlay else {
+        panic!("305% is refused and the form stays open");
+    };
+    assert_eq!(form.get("progress"), "305");
+    let screen = env.draw();
+    assert!(
+        screen.contains("ctrl-u") && screen.contains("clears"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn dates_and_format_forms() {
     let mut env = Env::new();
     env.keys("jjjd");
@@ -731,7 +753,8 @@ fn history_changes_and_commit_go_through_the_services() {
     let effects = env.keys("c");
     run_effects(&mut env.app, &fake, effects);
     insta::assert_snapshot!("commit_dialog", env.draw());
-    let effects = env.keys(" (reviewed)<enter>");
+    // An arrow keeps the proposed message, to add to it.
+    let effects = env.keys("<right> (reviewed)<enter>");
     run_effects(&mut env.app, &fake, effects);
     let committed = fake.committed.lock().expect("the commits").clone();
     assert_eq!(
