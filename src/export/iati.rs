@@ -24,7 +24,8 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::name::QName;
 
 use crate::markdown::{self, Node};
-use crate::model::{Activity, Date, IatiPublisher, Plan, Role, Status, WorkProgramme};
+use crate::model::translation::{Text, Translate};
+use crate::model::{Activity, Date, IatiPublisher, Lang, Plan, Role, Status, WorkProgramme};
 
 /// The version of the IATI standard the file follows.
 pub const VERSION: &str = "2.03";
@@ -161,14 +162,30 @@ fn write_activity<W: io::Write>(
             .with_attribute(attribute("ref", &publisher.organisation_id))
             .with_attribute(attribute("type", &organisation_type))
             .write_inner_content(|writer| narrative(writer, &programme.organisation))?;
+        let translations = translations(activity, programme.source_lang());
         writer
             .create_element("title")
-            .write_inner_content(|writer| narrative(writer, &activity.title))?;
-        for (kind, description) in descriptions(activity) {
+            .write_inner_content(|writer| {
+                let others = translations
+                    .iter()
+                    .filter(|t| t.has(&["title"]))
+                    .map(|t| (t.lang, t.activity.title.clone()));
+                narratives(writer, &activity.title, others)
+            })?;
+        let translated: Vec<_> = translations
+            .iter()
+            .map(|t| (t, descriptions(&t.activity)))
+            .collect();
+        for description in descriptions(activity) {
+            let others = translated.iter().filter_map(|(t, theirs)| {
+                let theirs = theirs.iter().find(|d| d.kind == description.kind)?;
+                (theirs.paths == description.paths && t.has(&description.paths))
+                    .then(|| (t.lang, theirs.text.clone()))
+            });
             writer
                 .create_element("description")
-                .with_attribute(attribute("type", kind))
-                .write_inner_content(|writer| narrative(writer, &description))?;
+                .with_attribute(attribute("type", description.kind))
+                .write_inner_content(|writer| narratives(writer, &description.text, others))?;
         }
         for role in [ACCOUNTABLE, IMPLEMENTING] {
             writer
@@ -199,22 +216,38 @@ fn write_activity<W: io::Write>(
                 .write_empty()?;
         }
         let notes = footnotes(activity);
-        for result in &activity.expected_results {
+        let translated: Vec<(Lang, Vec<String>)> = translations
+            .iter()
+            .filter(|t| t.has(&["expected_results"]))
+            .map(|t| {
+                let notes = footnotes(&t.activity);
+                let results = t.activity.expected_results.iter();
+                (t.lang, results.map(|r| plain(r, &notes)).collect())
+            })
+            .collect();
+        for (number, result) in activity.expected_results.iter().enumerate() {
             let result = plain(result, &notes);
+            let others = || {
+                translated
+                    .iter()
+                    .filter_map(move |(lang, results)| Some((*lang, results.get(number)?.clone())))
+            };
             writer
                 .create_element("result")
                 .with_attribute(attribute("type", OUTPUT))
                 .write_inner_content(|writer| {
                     writer
                         .create_element("title")
-                        .write_inner_content(|writer| narrative(writer, &result))?;
+                        .write_inner_content(|writer| narratives(writer, &result, others()))?;
                     writer
                         .create_element("indicator")
                         .with_attribute(attribute("measure", QUALITATIVE))
                         .write_inner_content(|writer| {
                             writer
                                 .create_element("title")
-                                .write_inner_content(|writer| narrative(writer, &result))?;
+                                .write_inner_content(|writer| {
+                                    narratives(writer, &result, others())
+                                })?;
                             Ok(())
                         })?;
                     Ok(())
@@ -233,37 +266,130 @@ fn language(programme: &WorkProgramme) -> Option<&str> {
     })
 }
 
+/// One description of an activity: its type, its text, and the fields it is made of.
+struct Description {
+    kind: &'static str,
+    text: String,
+    paths: Vec<&'static str>,
+}
+
 /// The descriptions of an activity, by type: its background (or its title, when it has none:
 /// IATI asks for one), its objectives with their lead and closing, its audience.
-fn descriptions(activity: &Activity) -> Vec<(&'static str, String)> {
+fn descriptions(activity: &Activity) -> Vec<Description> {
     let notes = footnotes(activity);
     let general = plain(&activity.background, &notes);
     let general = if general.is_empty() {
-        activity.title.clone()
+        Description {
+            kind: GENERAL,
+            text: activity.title.clone(),
+            paths: vec!["title"],
+        }
     } else {
-        general
+        Description {
+            kind: GENERAL,
+            text: general,
+            paths: vec!["background"],
+        }
     };
-    let mut descriptions = vec![(GENERAL, general)];
-    let mut objectives: Vec<String> = Vec::new();
-    objectives.extend(activity.objectives_lead.iter().map(|t| plain(t, &notes)));
+    let mut descriptions = vec![general];
+    let mut objectives: Vec<(&'static str, String)> = Vec::new();
+    let lead = activity.objectives_lead.iter().map(|t| plain(t, &notes));
+    objectives.extend(lead.map(|t| ("objectives_lead", t)));
     let items: Vec<String> = (1..)
         .zip(&activity.objectives)
         .map(|(number, item)| format!("{number}. {}", plain(item, &notes)))
         .collect();
     if !items.is_empty() {
-        objectives.push(items.join("\n"));
+        objectives.push(("objectives", items.join("\n")));
     }
-    objectives.extend(activity.objectives_closing.iter().map(|t| plain(t, &notes)));
-    objectives.retain(|block| !block.is_empty());
+    let closing = activity.objectives_closing.iter().map(|t| plain(t, &notes));
+    objectives.extend(closing.map(|t| ("objectives_closing", t)));
+    objectives.retain(|(_, block)| !block.is_empty());
     if !objectives.is_empty() {
-        descriptions.push((OBJECTIVES, objectives.join("\n\n")));
+        descriptions.push(Description {
+            kind: OBJECTIVES,
+            paths: objectives.iter().map(|(path, _)| *path).collect(),
+            text: objectives
+                .into_iter()
+                .map(|(_, block)| block)
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        });
     }
     if let Some(audience) = activity.audience.as_deref().map(|t| plain(t, &notes))
         && !audience.is_empty()
     {
-        descriptions.push((TARGET_GROUPS, audience));
+        descriptions.push(Description {
+            kind: TARGET_GROUPS,
+            text: audience,
+            paths: vec!["audience"],
+        });
     }
     descriptions
+}
+
+/// An activity as it reads in another language: the fields with a current, complete
+/// translation into it replaced by their translation.
+struct Translated {
+    lang: Lang,
+    activity: Activity,
+    paths: Vec<&'static str>,
+}
+
+impl Translated {
+    /// Whether every one of `paths` is translated.
+    fn has(&self, paths: &[&str]) -> bool {
+        !paths.is_empty() && paths.iter().all(|path| self.paths.contains(path))
+    }
+}
+
+/// The activity in every language it has translations into, besides its own (`source`).
+fn translations(activity: &Activity, source: Lang) -> Vec<Translated> {
+    activity
+        .translations
+        .keys()
+        .filter(|&&lang| lang != source)
+        .map(|&lang| {
+            let mut translated = Translated {
+                lang,
+                activity: activity.clone(),
+                paths: Vec::new(),
+            };
+            let mut one = |path: &'static str, field: &mut String| {
+                let text = Text::One(field.clone());
+                let shown = activity.shown(lang, source, path, &text);
+                if let (true, Some(shown)) = (shown.translated, shown.text.as_one()) {
+                    *field = shown.to_string();
+                    translated.paths.push(path);
+                }
+            };
+            let copy = &mut translated.activity;
+            one("title", &mut copy.title);
+            one("background", &mut copy.background);
+            for (path, field) in [
+                ("objectives_lead", &mut copy.objectives_lead),
+                ("objectives_closing", &mut copy.objectives_closing),
+                ("audience", &mut copy.audience),
+            ] {
+                if let Some(field) = field {
+                    one(path, field);
+                }
+            }
+            for (path, field) in [
+                ("objectives", &mut copy.objectives),
+                ("expected_results", &mut copy.expected_results),
+            ] {
+                let text = Text::List(field.clone());
+                let shown = activity.shown(lang, source, path, &text);
+                if let (true, Text::List(items)) = (shown.translated, shown.text) {
+                    *field = items.clone();
+                    translated.paths.push(path);
+                }
+            }
+            translated
+        })
+        .filter(|translated| !translated.paths.is_empty())
+        .collect()
 }
 
 /// The activity's footnotes, converted, so that references to them are left out of the text.
@@ -325,6 +451,23 @@ fn dates(activity: &Activity, year: i32) -> Vec<(&'static str, Date)> {
     .into_iter()
     .filter_map(|(kind, date)| Some((kind, date?)))
     .collect()
+}
+
+/// Writes `<narrative>text</narrative>`, in the activity's language, then one
+/// `<narrative xml:lang="…">` for each of its translations.
+fn narratives<W: io::Write>(
+    writer: &mut Writer<W>,
+    content: &str,
+    translations: impl Iterator<Item = (Lang, String)>,
+) -> io::Result<()> {
+    narrative(writer, content)?;
+    for (lang, text) in translations {
+        writer
+            .create_element("narrative")
+            .with_attribute(attribute("xml:lang", lang.as_str()))
+            .write_text_content(self::text(&text))?;
+    }
+    Ok(())
 }
 
 /// Writes `<narrative>text</narrative>`, in the activity's language.
@@ -477,6 +620,57 @@ mod tests {
             }
         }
         Ok((narratives, attributes))
+    }
+
+    /// Gives `activity` a Spanish translation of `path` made from `source` (a stale one when
+    /// `source` is not the field's text).
+    fn translate(activity: &mut Activity, path: &str, source: Text, text: Text) {
+        use crate::model::translation::{Translation, fingerprint};
+        activity.translations.entry(Lang::Es).or_default().insert(
+            path.into(),
+            Translation {
+                source: fingerprint(&source),
+                text,
+            },
+        );
+    }
+
+    #[test]
+    fn current_translations_are_narratives_in_their_language_and_stale_ones_are_not() {
+        let mut plan = plan("Meeting", "CAF", "O");
+        let activity = &mut plan.activities[0];
+        activity.background = "Old background.".into();
+        let one = |t: &str| Text::One(t.into());
+        translate(activity, "title", one("Meeting"), one("Reunión"));
+        translate(activity, "background", one("Older."), one("Antecedentes."));
+        let results = |items: &[&str]| Text::List(items.iter().map(|&i| i.into()).collect());
+        translate(
+            activity,
+            "expected_results",
+            results(&["A *study*."]),
+            results(&["Un *estudio*."]),
+        );
+        let text = xml(&plan);
+        assert!(
+            text.contains("<title>\n      <narrative>Meeting</narrative>\n      <narrative xml:lang=\"es\">Reunión</narrative>"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Antecedentes"),
+            "a stale translation: {text}"
+        );
+        assert!(
+            text.contains("<narrative>Old background.</narrative>"),
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("<narrative xml:lang=\"es\">Un estudio.</narrative>")
+                .count(),
+            2,
+            "the result's title and its indicator's: {text}"
+        );
+        let (narratives, _) = read_back(&text).expect("well-formed");
+        assert!(narratives.contains(&"Reunión".to_string()));
     }
 
     #[test]

@@ -524,3 +524,45 @@ fn a_programme_that_check_rejects_is_not_exported() {
     );
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn translations_are_narratives_in_their_language_and_the_file_still_validates() {
+    if !installed("xmllint", "libxml2-utils") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy_dir(
+        &Path::new(MANIFEST).join("tests/fixtures/bilingual/programme"),
+        &dir.path().join("programme"),
+    );
+    publish(dir.path());
+    let file = dir.path().join("bilingual.xml");
+    ok(
+        dir.path(),
+        &["export", "iati", "-o", file.to_str().expect("UTF-8")],
+    );
+    let checked = validate(&file);
+    assert!(
+        checked.status.success(),
+        "xmllint rejects the file: {}",
+        stderr(&checked)
+    );
+    let text = std::fs::read_to_string(&file).expect("the file");
+    for translated in [
+        "<narrative xml:lang=\"es\">Taller sobre logística portuaria</narrative>",
+        "<narrative xml:lang=\"es\">Estudio sobre los costos del cabotaje</narrative>",
+        "<narrative xml:lang=\"es\">1. Comparar los métodos de programación de atraques entre las autoridades portuarias.\n2. Acordar indicadores comunes del tiempo de espera.</narrative>",
+        "<narrative xml:lang=\"es\">Un conjunto común de indicadores del tiempo de espera.</narrative>",
+    ] {
+        assert!(
+            text.contains(translated),
+            "{translated} missing from {text}"
+        );
+    }
+    // I.1.2's background changed after it was translated: only its English text is published.
+    assert!(!text.contains("El cabotaje podría"), "{text}");
+    assert!(
+        text.contains("<narrative>Coastal shipping could carry"),
+        "{text}"
+    );
+}
