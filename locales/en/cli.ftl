@@ -55,6 +55,9 @@ cli-cannot-read-current-folder = cannot read the current folder ({ $error })
 
 ## A year checked before it leaves the tool (compile, export); `at` says where it was read.
 
+# Said after "the 2021 programme" of the files read at a revision, or of a baseline.
+cli-gate-at-revision = {" "}at { $revision }
+cli-gate-of-baseline = {" "}of the baseline `{ $name }`
 cli-gate-conflict = the { $year } programme{ $at } has an unresolved merge conflict (in { $files }) and { $purpose ->
         [export] cannot be exported
        *[compile] cannot be compiled

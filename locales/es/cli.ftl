@@ -79,6 +79,9 @@ cli-cannot-read-current-folder = no se puede leer la carpeta actual ({ $error })
 
 ## Un año comprobado antes de salir de la herramienta (compile, export); `at` dice dónde se leyó.
 
+# Said after "the 2021 programme" of the files read at a revision, or of a baseline.
+cli-gate-at-revision = {" "}en { $revision }
+cli-gate-of-baseline = {" "}de la línea de base `{ $name }`
 cli-gate-conflict = el programa de { $year }{ $at } tiene un conflicto de fusión sin resolver (en { $files }) y no puede { $purpose ->
         [export] exportarse
        *[compile] compilarse

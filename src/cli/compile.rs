@@ -397,7 +397,10 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
 
     let (checked, at_day) = match (&history.revision, &history.at, &job.at) {
         (ReportRevision::Commit(stamp), Some(loaded), Some(at)) => (
-            job.checked(loaded.clone(), &format!(" at {at}"))?,
+            job.checked(
+                loaded.clone(),
+                &crate::tr!("cli-gate-at-revision", revision = at.to_string()),
+            )?,
             Some(Date(stamp.date.date_naive())),
         ),
         _ => (job.plan()?, None),
@@ -417,7 +420,10 @@ fn report_data(job: &Job, note: &mut dyn FnMut(String)) -> Result<(ReportData, D
                 ));
             }
             let name = &baseline.name;
-            let checked = job.checked(loaded.clone(), &format!(" of the baseline `{name}`"))?;
+            let checked = job.checked(
+                loaded.clone(),
+                &crate::tr!("cli-gate-of-baseline", name = name.as_str()),
+            )?;
             if let Some(theirs) = checked.draft {
                 let mine = draft.get_or_insert(Draft {
                     findings: 0,

@@ -1018,3 +1018,38 @@ fn normalise(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_refused_baseline_or_revision_is_named_in_the_interface_s_language() {
+    let h = History::new();
+    let file = h.path().join("programme/2021/activities/I.1.1.toml");
+    let text = std::fs::read_to_string(&file).expect("I.1.1");
+    std::fs::write(&file, text.replace("progress = 0", "progress = 150")).expect("writes");
+    h.run("git", &["add", "-A"]);
+    h.run("git", &["commit", "-q", "-m", "A broken approval"]);
+    let broken = h.head();
+    h.programa(&["baseline", "set", "approved-2021"]);
+    std::fs::write(&file, text).expect("writes");
+    h.run("git", &["commit", "-q", "-am", "Fixed"]);
+
+    let refused = |args: &[&str]| {
+        let output = h
+            .command(BIN, args)
+            .env("PROGRAMA_LANG", "es")
+            .output()
+            .expect("runs");
+        assert!(!output.status.success(), "{args:?} compiled");
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let baseline = refused(&["compile", "report", "--baseline", "approved-2021"]);
+    assert!(
+        baseline.contains("el programa de 2021 de la línea de base `approved-2021` tiene 1 error"),
+        "{baseline}"
+    );
+    let at = refused(&["compile", "report", "--at", &broken]);
+    assert!(
+        at.contains(&format!("el programa de 2021 en {broken} tiene")),
+        "{at}"
+    );
+    assert!(!at.contains(" at ") && !baseline.contains("of the baseline"));
+}
