@@ -6,6 +6,7 @@ cli-hint = hint: { $hint }
 cli-cannot-write-output = cannot write the output ({ $error })
 cli-not-found-hint = run the command inside a programme repository, or pass `--root DIR`
 cli-no-years-hint = create one with `programa import FILE --year YYYY`
+cli-no-folder-hint = create it first (`mkdir -p { $folder }`), or name a folder that exists
 cli-no-such-year-hint = pass one of the years found with `--year`
 cli-busy-hint = run the command again once the other one is done, or set { $var }=SECONDS to wait longer; the lock ({ $lock }) is freed the moment that programa ends
 cli-bad-timeout-hint = set { $var } to how long a writer waits for another, in seconds (30 when unset)

@@ -87,6 +87,7 @@ store-conflict-key = `{ $key }` is { $ours } and { $theirs }
 store-not-found = no programme found in { $dir } or any folder above it
 store-no-years = { $dir } holds no year folders
 store-no-such-year = there is no programme for { $year } (years found: { $found })
+store-no-folder = cannot write { $path }: the folder { $folder } does not exist
 store-exists = { $path } exists already
 store-busy = another programa is still writing { $holder } after { $seconds } s; nothing was written
 store-bad-timeout = { $var }={ $value } is not a number of seconds

@@ -30,6 +30,7 @@ cli-hint = sugerencia: { $hint }
 cli-cannot-write-output = no se puede escribir la salida ({ $error })
 cli-not-found-hint = ejecute la orden dentro de un repositorio de programa, o indique `--root CARPETA`
 cli-no-years-hint = cree uno con `programa import ARCHIVO --year AAAA`
+cli-no-folder-hint = créela antes (`mkdir -p { $folder }`) o indique una carpeta que exista
 cli-no-such-year-hint = indique con `--year` uno de los años encontrados
 cli-busy-hint = vuelva a ejecutar la orden cuando termine la otra, o asigne { $var }=SEGUNDOS para esperar más; el bloqueo ({ $lock }) se libera en cuanto esa instancia de programa termina
 cli-bad-timeout-hint = asigne a { $var } cuánto espera un proceso que escribe a otro, en segundos (30 si no se asigna)

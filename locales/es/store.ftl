@@ -87,6 +87,7 @@ store-conflict-key = `{ $key }` es { $ours } y { $theirs }
 store-not-found = no se encontró ningún programa en { $dir } ni en las carpetas superiores
 store-no-years = { $dir } no contiene carpetas de años
 store-no-such-year = no hay programa para { $year } (años encontrados: { $found })
+store-no-folder = no se puede escribir { $path }: la carpeta { $folder } no existe
 store-exists = { $path } ya existe
 store-busy = otra instancia de programa sigue escribiendo { $holder } después de { $seconds } s; no se escribió nada
 store-bad-timeout = { $var }={ $value } no es un número de segundos

@@ -495,7 +495,7 @@ pub(crate) fn compile_default(
 }
 
 fn write_pdf(path: &Path, pdf: &[u8]) -> Result<(), CliError> {
-    crate::store::write::write_file(path, pdf).map_err(|e| {
+    crate::store::write::write_output(path, pdf).map_err(|e| {
         CliError::new(crate::tr!(
             "cli-compile-cannot-write",
             error = e.to_string()

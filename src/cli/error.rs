@@ -96,6 +96,10 @@ impl From<StoreError> for CliError {
             StoreError::NoYears(_) => Some(crate::tr!("cli-no-years-hint")),
             StoreError::NoSuchYear { .. } => Some(crate::tr!("cli-no-such-year-hint")),
             StoreError::Io { .. } | StoreError::Exists(_) => None,
+            StoreError::NoFolder { folder, .. } => Some(crate::tr!(
+                "cli-no-folder-hint",
+                folder = folder.display().to_string()
+            )),
             StoreError::Busy { lock, .. } => Some(crate::tr!(
                 "cli-busy-hint",
                 var = crate::store::lock::TIMEOUT_VAR,

@@ -90,7 +90,7 @@ pub fn run(context: &mut Context, command: &Command) -> Result<(), CliError> {
     };
     match &output.output {
         Some(path) => {
-            store::write::write_file(path, &bytes)?;
+            store::write::write_output(path, &bytes)?;
             writeln!(context.out, "{}", path.display())?;
         }
         None => context.out.write_all(&bytes)?,

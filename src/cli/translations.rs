@@ -317,7 +317,7 @@ fn export(context: &mut Context, args: &ExportArgs) -> Result<(), CliError> {
     let text = xliff::write(&units, loaded.plan.programme.source_lang(), lang, &original);
     match &args.output {
         Some(path) => {
-            crate::store::write::write_file(path, text.as_bytes())?;
+            crate::store::write::write_output(path, text.as_bytes())?;
             eprintln!(
                 "{}",
                 crate::tr!(

@@ -57,6 +57,13 @@ pub enum StoreError {
     },
     /// A file to be created exists already; it was left as it was.
     Exists(PathBuf),
+    /// A file named by the user was to be written in a folder that does not exist.
+    NoFolder {
+        /// The file.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+    },
     /// Another programa held the workspace's write lock for longer than a writer waits.
     Busy {
         /// Who holds the lock ([`Holder`], as text).
@@ -91,6 +98,11 @@ impl std::fmt::Display for StoreError {
                 found = found.as_str()
             ),
             StoreError::Exists(path) => crate::tr!("store-exists", path = shown(path)),
+            StoreError::NoFolder { path, folder } => crate::tr!(
+                "store-no-folder",
+                path = shown(path),
+                folder = shown(folder)
+            ),
             StoreError::Busy { holder, waited, .. } => crate::tr!(
                 "store-busy",
                 holder = holder.as_str(),

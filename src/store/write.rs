@@ -152,6 +152,19 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     sync_folder(&target)
 }
 
+/// Writes a file the user named (`-o FILE`) as [`write_file`] does, but only in a folder that
+/// exists: a mistyped folder is an error, not a new tree of folders.
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    let folder = folder_of(path);
+    if !folder.is_dir() {
+        return Err(StoreError::NoFolder {
+            path: path.to_path_buf(),
+            folder: folder.to_path_buf(),
+        });
+    }
+    write_file(path, contents)
+}
+
 /// Creates `path` with `contents` as [`write_file`] does, but only if there is no such file:
 /// an existing one is never replaced ([`StoreError::Exists`]).
 pub fn create_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {

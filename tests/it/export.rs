@@ -566,3 +566,36 @@ fn translations_are_narratives_in_their_language_and_the_file_still_validates() 
         "{text}"
     );
 }
+
+#[test]
+fn a_file_named_in_a_folder_that_does_not_exist_is_refused_and_no_folder_is_made() {
+    let dir = copy(false);
+    for args in [
+        &["export", "json", "-o", "missing/deeper/out.json"][..],
+        &["compile", "programme", "-o", "missing/deeper/out.pdf"][..],
+        &[
+            "translations",
+            "export",
+            "--lang",
+            "es",
+            "-o",
+            "missing/deeper/es.xlf",
+        ][..],
+    ] {
+        let output = programa()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs programa");
+        let message = stderr(&output);
+        assert!(!output.status.success(), "{args:?} succeeded");
+        assert!(
+            message.contains("the folder missing/deeper does not exist"),
+            "{args:?}: {message}"
+        );
+        assert!(
+            !dir.path().join("missing").exists(),
+            "{args:?} made folders"
+        );
+    }
+}
