@@ -274,3 +274,4 @@ tui-key-not-a-key = `{ $key }` is not a key (expected a character, or a name suc
 tui-key-bound-twice-here = `{ $key }` is bound to both `{ $other }` and `{ $command }` ({ $other } has it in this file)
 tui-key-bound-twice-default = `{ $key }` is bound to both `{ $other }` and `{ $command }` ({ $other } has it by default; give `{ $other }` other keys in this file to free it)
 tui-key-cannot-read = cannot read it ({ $error })
+tui-nothing-to-do = nothing to do here for that key · { $key } lists the keys

@@ -278,3 +278,4 @@ tui-key-not-a-key = `{ $key }` no es una tecla (se espera un carácter, o un nom
 tui-key-bound-twice-here = `{ $key }` está asignada a `{ $other }` y a `{ $command }` ({ $other } la tiene en este archivo)
 tui-key-bound-twice-default = `{ $key }` está asignada a `{ $other }` y a `{ $command }` ({ $other } la tiene por omisión; asigne a `{ $other }` otras teclas en este archivo para liberarla)
 tui-key-cannot-read = no se puede leer ({ $error })
+tui-nothing-to-do = esa tecla no hace nada aquí · { $key } muestra las teclas

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -88,7 +89,12 @@ pub struct Message {
     pub text: String,
     /// Whether it reports a failure.
     pub error: bool,
+    /// When it was given: it goes after [`MESSAGE_LIFETIME`], giving the key hints back.
+    pub shown: Instant,
 }
+
+/// How long a message stays in the status bar.
+pub const MESSAGE_LIFETIME: Duration = Duration::from_secs(5);
 
 /// How far reading the year has got.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -630,6 +636,7 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             error: false,
+            shown: Instant::now(),
         });
     }
 
@@ -638,6 +645,7 @@ impl App {
         self.message = Some(Message {
             text: text.into(),
             error: true,
+            shown: Instant::now(),
         });
     }
 
@@ -666,6 +674,15 @@ impl App {
             Action::Job(event) => self.job_event(event),
             Action::Tick => {
                 self.tick = self.tick.wrapping_add(1);
+                // A message asking to wait for the files stays until they are read.
+                if !self.told_to_wait
+                    && self
+                        .message
+                        .as_ref()
+                        .is_some_and(|m| m.shown.elapsed() >= MESSAGE_LIFETIME)
+                {
+                    self.message = None;
+                }
                 Vec::new()
             }
             Action::Edited(outcome) => {
@@ -724,7 +741,11 @@ impl App {
         }
         match self.keys.command(&key) {
             Some(command) => self.command(command),
-            None => Vec::new(),
+            None => {
+                let help = self.keys.first(Command::Help);
+                self.say(crate::tr!("tui-nothing-to-do", key = help));
+                Vec::new()
+            }
         }
     }
 
@@ -1727,7 +1748,7 @@ impl App {
 }
 
 /// How long a save in the interface waits for another programa to finish writing.
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+const LOCK_WAIT: Duration = Duration::from_secs(2);
 
 /// The activity code a finding's file names (its file stem), if it is an activity file.
 fn finding_code(finding: Option<&Finding>) -> Option<String> {

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use programa::cli::GitServices;
@@ -517,6 +518,32 @@ fn the_first_key_typed_replaces_a_filled_field_and_an_arrow_keeps_it() {
     assert!(
         screen.contains("ctrl-u") && screen.contains("clears"),
         "{screen}"
+    );
+}
+
+#[test]
+fn a_message_goes_after_a_while_and_a_key_that_does_nothing_says_so() {
+    let mut env = Env::new();
+    env.keys("jjjs<tab>30<enter>");
+    assert!(env.draw().contains("I.2.1 changed"), "{}", env.draw());
+    env.app.update(Action::Tick);
+    assert!(env.app.message.is_some(), "a fresh message stays");
+    // Once it is older than its lifetime, the next tick gives the key hints back.
+    let message = env.app.message.as_mut().expect("a message");
+    message.shown = Instant::now()
+        .checked_sub(programa::tui::app::MESSAGE_LIFETIME)
+        .expect("a time in the past");
+    env.app.update(Action::Tick);
+    assert!(env.app.message.is_none(), "{:?}", env.app.message);
+    let screen = env.draw();
+    assert!(!screen.contains("I.2.1 changed"), "{screen}");
+    assert!(screen.contains("? help"), "{screen}");
+    // A key bound to nothing says so, and names the key that lists them.
+    env.keys("Z");
+    let message = env.app.message.clone().expect("a message");
+    assert_eq!(
+        message.text,
+        "nothing to do here for that key · ? lists the keys"
     );
 }
 
