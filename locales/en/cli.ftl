@@ -681,3 +681,14 @@ cli-import-section = { $section ->
     }
 cli-import-missing-sections = activity { $code } has no section for { $sections }
 cli-import-project-in-capitals = project { $code } is titled in capitals (`{ $title }`) and has no programme heading of its own: read as the programme "{ $cased }" with a project of the same name
+
+## undo, redo
+cli-undone = Undone: { $change }
+cli-redone = Redone: { $change }
+cli-journal-empty = No changes in the journal.
+cli-journal-redoable = { $count ->
+    [one] 1 undone change can be redone (programa redo).
+   *[other] { $count } undone changes can be redone (programa redo).
+}
+cli-journal-changed-hint = look at the file with `git diff`; undo your own edit first, or use `programa restore CODE` to go back to a commit
+cli-journal-nothing-hint = `programa undo --list` shows the journal

@@ -715,3 +715,14 @@ cli-import-section = { $section ->
     }
 cli-import-missing-sections = la actividad { $code } no tiene sección de { $sections }
 cli-import-project-in-capitals = el proyecto { $code } tiene el título en mayúsculas (`{ $title }`) y no tiene encabezado de programa propio: se lee como el programa «{ $cased }» con un proyecto del mismo nombre
+
+## undo, redo
+cli-undone = Deshecho: { $change }
+cli-redone = Rehecho: { $change }
+cli-journal-empty = No hay cambios en el registro.
+cli-journal-redoable = { $count ->
+    [one] Se puede rehacer 1 cambio deshecho (programa redo).
+   *[other] Se pueden rehacer { $count } cambios deshechos (programa redo).
+}
+cli-journal-changed-hint = mire el archivo con `git diff`; deshaga primero su propia edición, o use `programa restore CODE` para volver a un commit
+cli-journal-nothing-hint = `programa undo --list` muestra el registro

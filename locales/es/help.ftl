@@ -590,3 +590,17 @@ help-output-list--json = Imprime un arreglo JSON de los productos, con los nombr
 help-output-remove = Quita un producto de una actividad
 help-output-remove--code = El código de la actividad, por ejemplo I.1.1
 help-output-remove--which = El producto: el número que muestra `output list`, o su título o su signatura
+
+## undo
+help-undo =
+    Deshace los últimos cambios que programa hizo en los archivos del programa.
+
+    Cada cambio (set, note, participant, output, new, edit, translate, check --fix, import,
+    restore…) se guarda en un registro fuera de git, los últimos 100. Un cambio se deshace solo
+    si sus archivos siguen como los dejó; `programa redo` lo vuelve a hacer.
+help-undo--count = Cuántos cambios deshacer
+help-undo--list = Lista el registro en su lugar, el cambio más reciente primero
+
+## redo
+help-redo = Vuelve a hacer los cambios que `programa undo` deshizo, el último deshecho primero
+help-redo--count = Cuántos cambios rehacer

@@ -69,7 +69,7 @@ pub fn run(context: &mut Context, args: &Args) -> Result<(), CliError> {
     let kept: Vec<&PathBuf> = files.iter().map(|(path, _)| path).collect();
     let mut removed = 0;
     for path in existing.iter().filter(|path| !kept.contains(path)) {
-        std::fs::remove_file(path).map_err(StoreError::io("cannot remove", path))?;
+        crate::store::write::remove_file(path)?;
         removed += 1;
     }
     drop(lock);

@@ -36,6 +36,7 @@ mod sync;
 mod translate;
 mod translations;
 mod tui;
+mod undo;
 mod usage_error;
 mod words;
 
@@ -94,6 +95,8 @@ enum Command {
     Edit(edit::Args),
     Schema(schema::Args),
     Tui(tui::Args),
+    Undo(undo::Args),
+    Redo(undo::RedoArgs),
     Commit(commit::Args),
     Sync(sync::Args),
     Log(log::Args),
@@ -254,6 +257,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         return code;
     }
     let lang = crate::i18n::lang();
+    let described = description(&args);
     let cli = match parse(args, lang) {
         Ok(cli) => cli,
         Err(error) => {
@@ -291,12 +295,52 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         out: &mut out,
         palette,
     };
-    let result =
-        run(command, &mut context).and_then(|()| context.out.flush().map_err(CliError::from));
+    if command.is_recorded()
+        && let Ok(workspace) = context.workspace()
+    {
+        store::journal::start(&workspace, described);
+    }
+    let result = run(command, &mut context)
+        .and_then(|()| store::journal::finish().map_err(CliError::from))
+        .and_then(|()| context.out.flush().map_err(CliError::from));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => error.report(),
     }
+}
+
+impl Command {
+    /// Whether the command's changes to programme files go into the journal (all but the
+    /// ones that undo and redo them, and the interface, which journals its own saves).
+    fn is_recorded(&self) -> bool {
+        matches!(
+            self,
+            Command::Import(_)
+                | Command::Check(_)
+                | Command::Set(_)
+                | Command::Participant(_)
+                | Command::Note(_)
+                | Command::Output(_)
+                | Command::New(_)
+                | Command::Edit(_)
+                | Command::Translate(_)
+                | Command::Translations(_)
+        )
+    }
+}
+
+/// The command line as the journal describes a change: `programa set I.1.1 status=completed`.
+fn description(args: &[OsString]) -> String {
+    let mut words = vec!["programa".to_string()];
+    for arg in args.iter().skip(1) {
+        let arg = arg.to_string_lossy();
+        if arg.is_empty() || arg.contains(char::is_whitespace) {
+            words.push(format!("'{arg}'"));
+        } else {
+            words.push(arg.into_owned());
+        }
+    }
+    words.join(" ")
 }
 
 /// The command line `args` read by programa's commands, with their help in `lang`.
@@ -323,6 +367,8 @@ fn run(command: Command, context: &mut Context) -> Result<(), CliError> {
         Command::Edit(args) => edit::run(context, &args),
         Command::Schema(args) => schema::run(context, &args),
         Command::Tui(args) => tui::run(context, &args),
+        Command::Undo(args) => undo::run(context, &args),
+        Command::Redo(args) => undo::run_redo(context, &args),
         Command::Commit(args) => commit::run(context, &args),
         Command::Sync(args) => sync::run(context, &args),
         Command::Log(args) => log::run(context, &args),

@@ -71,6 +71,14 @@ pub struct WriteLock {
     _file: File,
 }
 
+impl Drop for WriteLock {
+    /// Writes the change made under the lock into the journal before the lock is freed; if
+    /// that fails, the command's last [`journal::flush`](super::journal::flush) says so.
+    fn drop(&mut self) {
+        let _ = super::journal::flush();
+    }
+}
+
 impl Workspace {
     /// The folder where programa keeps its own state for this workspace, which git never
     /// tracks: `<git dir>/programa/` when the workspace is in a git repository (the worktree's

@@ -12,6 +12,7 @@ pub mod conflict;
 mod decode;
 pub mod edit;
 pub mod fix;
+pub mod journal;
 pub mod lock;
 pub mod merge;
 mod parse;

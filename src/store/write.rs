@@ -140,6 +140,7 @@ pub fn is_temporary(name: &std::ffi::OsStr) -> bool {
 /// read-write for everyone, as files made by `git` and `cp` do. When `path` is a symbolic link,
 /// the file it points to is replaced and the link stays.
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    super::journal::before_write(path);
     let target = follow_link(path);
     let mode = match std::fs::metadata(&target) {
         Ok(metadata) => Some(metadata.permissions()),
@@ -168,6 +169,7 @@ pub fn write_output(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
 /// Creates `path` with `contents` as [`write_file`] does, but only if there is no such file:
 /// an existing one is never replaced ([`StoreError::Exists`]).
 pub fn create_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
+    super::journal::before_write(path);
     let temporary = Temporary::write(path, contents, None)?;
     // A hard link is made only where nothing has the name yet: it is the rename that never
     // replaces. Where links cannot be made, the name is checked first.
@@ -188,6 +190,12 @@ pub fn create_file(path: &Path, contents: &[u8]) -> Result<(), StoreError> {
     }
     drop(temporary);
     sync_folder(path)
+}
+
+/// Removes the programme file `path`, noting it in the journal first.
+pub fn remove_file(path: &Path) -> Result<(), StoreError> {
+    super::journal::before_write(path);
+    std::fs::remove_file(path).map_err(StoreError::io("cannot remove", path))
 }
 
 /// Removes the temporary files a killed writer left in `dir`; returns how many. Only a writer

@@ -36,4 +36,5 @@ mod team;
 mod translations;
 mod tui;
 mod tui_tmux;
+mod undo;
 mod writes;
