@@ -149,7 +149,7 @@ store-no-such-item = there is no item { $item }: the list has { $count ->
 store-not-a-date = invalid date `{ $value }` (expected YYYY-MM-DD, a day that exists)
 
 ## The journal of changes (undo, redo)
-journal-nothing-to-undo = there is no change to undo
-journal-nothing-to-redo = there is no undone change to redo
-journal-changed-since = { $path } was changed since “{ $change }”: nothing was undone or redone
-journal-unreadable = the journal file { $path } cannot be read
+store-journal-nothing-to-undo = there is no change to undo
+store-journal-nothing-to-redo = there is no undone change to redo
+store-journal-changed-since = { $path } was changed since “{ $change }”: nothing was undone or redone
+store-journal-unreadable = the journal file { $path } cannot be read

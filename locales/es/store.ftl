@@ -149,7 +149,7 @@ store-no-such-item = no existe el elemento { $item }: la lista tiene { $count ->
 store-not-a-date = fecha no válida `{ $value }` (se espera AAAA-MM-DD, un día que exista)
 
 ## The journal of changes (undo, redo)
-journal-nothing-to-undo = no hay ningún cambio que deshacer
-journal-nothing-to-redo = no hay ningún cambio deshecho que rehacer
-journal-changed-since = { $path } cambió después de «{ $change }»: no se deshizo ni rehízo nada
-journal-unreadable = no se puede leer el archivo del registro { $path }
+store-journal-nothing-to-undo = no hay ningún cambio que deshacer
+store-journal-nothing-to-redo = no hay ningún cambio deshecho que rehacer
+store-journal-changed-since = { $path } cambió después de «{ $change }»: no se deshizo ni rehízo nada
+store-journal-unreadable = no se puede leer el archivo del registro { $path }

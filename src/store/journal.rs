@@ -129,15 +129,15 @@ impl std::fmt::Display for JournalError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::output::shown;
         let text = match self {
-            JournalError::Nothing { redo: false } => crate::tr!("journal-nothing-to-undo"),
-            JournalError::Nothing { redo: true } => crate::tr!("journal-nothing-to-redo"),
+            JournalError::Nothing { redo: false } => crate::tr!("store-journal-nothing-to-undo"),
+            JournalError::Nothing { redo: true } => crate::tr!("store-journal-nothing-to-redo"),
             JournalError::Changed { path, description } => crate::tr!(
-                "journal-changed-since",
+                "store-journal-changed-since",
                 path = shown(&path.display().to_string()).to_string(),
                 change = shown(description).to_string()
             ),
             JournalError::Unreadable(path) => crate::tr!(
-                "journal-unreadable",
+                "store-journal-unreadable",
                 path = shown(&path.display().to_string()).to_string()
             ),
             JournalError::Store(error) => error.to_string(),
