@@ -690,5 +690,5 @@ cli-journal-redoable = { $count ->
     [one] 1 undone change can be redone (programa redo).
    *[other] { $count } undone changes can be redone (programa redo).
 }
-cli-journal-changed-hint = look at the file with `git diff`; undo your own edit first, or use `programa restore CODE` to go back to a commit
+cli-journal-changed-hint = look at the file with `git diff`; undo your own edit first, or `git checkout -- FILE` to go back to the last commit
 cli-journal-nothing-hint = `programa undo --list` shows the journal

@@ -724,5 +724,5 @@ cli-journal-redoable = { $count ->
     [one] Se puede rehacer 1 cambio deshecho (programa redo).
    *[other] Se pueden rehacer { $count } cambios deshechos (programa redo).
 }
-cli-journal-changed-hint = mire el archivo con `git diff`; deshaga primero su propia edición, o use `programa restore CODE` para volver a un commit
+cli-journal-changed-hint = mire el archivo con `git diff`; deshaga primero su propia edición, o use `git checkout -- ARCHIVO` para volver al último commit
 cli-journal-nothing-hint = `programa undo --list` muestra el registro
